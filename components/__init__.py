@@ -1,0 +1,1 @@
+"""Diplomatic Timeline: Arabic news pages in, dated diplomatic events out."""

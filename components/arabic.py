@@ -1,0 +1,74 @@
+"""Arabic text folding for matching, with a map back to the original offsets.
+
+Every finder (dates, countries, actors, places, triggers) works on *folded* text so that
+spelling variants match one lexicon entry, then reports offsets in the *original* text so
+that the exact Arabic sentence and its mentions can be shown and highlighted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pyarabic import araby
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Letters whose written variants are folded to one form (hamza seats, alef maqsura,
+# taa marbuta, Persian/Urdu forms sometimes seen in Arabic text).
+_LETTERS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ی": "ي", "ۍ": "ي",
+    "ة": "ه",
+    "ؤ": "و", "ئ": "ي",
+    "ک": "ك",
+    "،": "،",
+})
+_DROP = set(araby.TASHKEEL) | {araby.TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+# Typographic punctuation folded to its plain form (quotes, dashes, Arabic comma kept).
+_PUNCT = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "–": "-", "—": "-", "‐": "-",
+                        "‑": "-", "٫": ".", "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each folded character, its offset in the original text."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the folded text back to the original text."""
+        if start >= len(self.offsets):
+            return self.original_length, self.original_length
+        original_start = self.offsets[start]
+        original_end = self.offsets[end - 1] + 1 if end > start else original_start
+        return original_start, original_end
+
+
+def fold_char(ch: str) -> str:
+    return ch.translate(_DIGITS).translate(_LETTERS).translate(_PUNCT)
+
+
+def fold(text: str) -> Folded:
+    """Strip diacritics and tatweel, unify letter variants and digits; keep an offset map."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        chars.append(fold_char(ch))
+        offsets.append(index)
+    return Folded("".join(chars), tuple(offsets), len(text))
+
+
+def fold_text(text: str) -> str:
+    """Folded text only, for lexicon keys and user queries."""
+    return fold(text).text
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold_key(text: str) -> str:
+    """A lexicon key: folded, lower-cased Latin, single spaces, trimmed."""
+    return _SPACES.sub(" ", fold_text(text)).strip().lower()

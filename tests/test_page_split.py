@@ -1,0 +1,281 @@
+"""Page → articles: the sample page, markers, datelines, HTML pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from components.lexicon import load_tsv, one_of
+from components.page_split import (
+    MATCHES,
+    ROLES,
+    find_marker,
+    is_headline_like,
+    load_markers,
+    parse_dateline,
+    parse_keywords,
+    split_page,
+    split_text,
+)
+from components.reading import decode_page, read_page
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+READ_ALSO_HEADLINE = "دور محوري للسعودية في تقريب وجهات النظر.. جولة جديدة لمحادثات السلام بين روسيا وأوكرانيا"
+
+
+@pytest.fixture(scope="module")
+def sample_articles():
+    return split_page(read_page(SAMPLE))
+
+
+def test_marker_lexicon_is_valid() -> None:
+    rows = load_tsv("page_markers.tsv", {"marker": None, "role": one_of(*ROLES), "match": one_of(*MATCHES)})
+    roles = {row["role"] for row in rows}
+    assert roles == set(ROLES)
+    markers = load_markers()
+    assert len(markers.lines) + len(markers.agencies) <= len(rows)
+
+
+def test_sample_page_has_two_articles(sample_articles) -> None:
+    assert len(sample_articles) == 2
+
+
+def test_sample_first_article(sample_articles) -> None:
+    first = sample_articles[0]
+    assert first.source == "بوابة الوفد"
+    assert "موسكو" in first.keywords
+    assert "روسيا" in first.keywords
+    assert first.dateline is None
+    for furniture in ("كلمات دلالية", "إقرأ أيضاً", "المصدر", READ_ALSO_HEADLINE, "البلاد"):
+        assert furniture not in first.text
+    assert first.text.startswith("صرح نائب وزير الخارجية الروسي ميخائيل جالوزين")
+    assert first.text.endswith("نظمت احتجاجات في يريفان ومحافظة تافوش.")
+    assert first.related_headlines == (READ_ALSO_HEADLINE,)
+    assert "\n\n" in first.text  # blank-line paragraphs are kept as such
+
+
+def test_sample_second_article(sample_articles) -> None:
+    second = sample_articles[1]
+    assert second.dateline == "البلاد – جدة"
+    assert second.dateline_city == "جدة"
+    assert second.source == "البلاد"
+    assert second.title == READ_ALSO_HEADLINE
+    assert len(second.related_headlines) == 10
+    assert second.related_headlines[0] == "روسيا تعلن الأهداف الأوكرانية المستثناة من الهجمات خلال الهدنة"
+    for headline in second.related_headlines:
+        assert headline not in second.text
+        assert not headline.startswith("•")
+    assert "مقالات مشابهة" not in second.text
+    assert second.text.startswith("تشهد مدينة جدة، اليوم (الاثنين)")
+    assert second.text.endswith("تمثل تقدمًا كبيرًا نحو إنهاء الحرب.")
+    assert second.text.count("\n") == 2  # three paragraphs, one line each
+
+
+def test_text_without_markers_is_one_article() -> None:
+    text = "قال الوزير إن المحادثات مثمرة.\n\nوأضاف أن جولة جديدة ستعقد قريبا.\nوختم بالشكر."
+    drafts = split_text(text)
+    assert len(drafts) == 1
+    assert drafts[0].text == text
+    assert drafts[0].title is None and drafts[0].source is None and drafts[0].related_headlines == ()
+
+
+def test_english_page_is_one_article() -> None:
+    drafts = split_page(read_page(PAGES / "english.txt"))
+    assert [draft.text for draft in drafts] == ["The weather was pleasant all week.\nNothing else happened."]
+
+
+def test_headline_first_line_becomes_title() -> None:
+    drafts = split_text("روسيا ترحب بالاتفاق\nقال الكرملين إنه يرحب بالاتفاق بين البلدين.")
+    assert drafts[0].title == "روسيا ترحب بالاتفاق"
+    assert drafts[0].text == "قال الكرملين إنه يرحب بالاتفاق بين البلدين."
+
+
+def test_headline_fragment_between_paragraphs_stays_in_text() -> None:
+    text = "قال الوزير إن المحادثات مثمرة.\n\nخطوة نحو السلام\n\nوأضاف أن جولة جديدة ستعقد قريبا."
+    assert split_text(text)[0].text == text
+
+
+def test_two_datelined_articles_without_other_markers() -> None:
+    text = (
+        "موسكو - سبوتنيك\n"
+        "أعلن الكرملين أن الرئيس سيستقبل رئيس وزراء أرمينيا الأسبوع المقبل.\n"
+        "اتفاق مبدئي على ترسيم الحدود\n"
+        "باكو (رويترز) - قال مسؤول أذربيجاني إن اللجنتين اتفقتا على ترسيم الحدود.\n"
+        "وأضاف أن الاتفاق يشمل أربع قرى.\n"
+    )
+    first, second = split_text(text)
+    assert (first.dateline, first.dateline_city, first.source) == ("موسكو - سبوتنيك", "موسكو", "سبوتنيك")
+    assert first.text == "أعلن الكرملين أن الرئيس سيستقبل رئيس وزراء أرمينيا الأسبوع المقبل."
+    assert (second.dateline, second.dateline_city, second.source) == ("باكو (رويترز)", "باكو", "رويترز")
+    assert second.title == "اتفاق مبدئي على ترسيم الحدود"
+    assert second.text == "قال مسؤول أذربيجاني إن اللجنتين اتفقتا على ترسيم الحدود.\nوأضاف أن الاتفاق يشمل أربع قرى."
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("البلاد – جدة", ("البلاد – جدة", "جدة", "البلاد")),
+        ("موسكو - سبوتنيك", ("موسكو - سبوتنيك", "موسكو", "سبوتنيك")),
+        ("جدة — واس", ("جدة — واس", "جدة", "واس")),
+        ("باكو (رويترز) -", ("باكو (رويترز)", "باكو", "رويترز")),
+        ("القاهرة - «الشرق الأوسط»", ("القاهرة - «الشرق الأوسط»", "القاهرة", "الشرق الأوسط")),
+        ("يريفان - أ ف ب: أعلنت الحكومة الأرمينية استقالة الوزير.", ("يريفان - أ ف ب", "يريفان", "أ ف ب")),
+    ],
+)
+def test_datelines(line: str, expected: tuple[str, str, str]) -> None:
+    dateline = parse_dateline(line, load_markers())
+    assert dateline is not None
+    assert (dateline.text, dateline.city, dateline.source) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "روسيا وأوكرانيا - جولة جديدة من المحادثات",
+        "2023 - 2024",
+        "وقال الوزير - في تصريح صحفي - إن المحادثات مستمرة.",
+        "صرح نائب وزير الخارجية الروسي أن روسيا أكدت استعدادها.",
+    ],
+)
+def test_not_datelines(line: str) -> None:
+    assert parse_dateline(line, load_markers()) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("المصدر: بوابة الوفد", ("source", "بوابة الوفد")),
+        ("المصدر : وكالات", ("source", "وكالات")),
+        ("كلمات دلالية: روسيا أرمينيا", ("keywords", "روسيا أرمينيا")),
+        ("الكلمات المفتاحية: روسيا، أرمينيا", ("keywords", "روسيا، أرمينيا")),
+        ("الوسوم: أذربيجان", ("keywords", "أذربيجان")),
+        ("إقرأ أيضاً:", ("read_also", "")),
+        ("اقرأ أيضا: زيلينسكي يدعو إلى هدنة", ("read_also", "زيلينسكي يدعو إلى هدنة")),
+        ("مقالات مشابهة", ("related_list", "")),
+        ("أخبار ذات صلة", ("related_list", "")),
+        ("الأكثر قراءة", ("skip_list", "")),
+        ("تابعونا على فيسبوك وتويتر", ("boilerplate", "")),
+        ("© 2025 جميع الحقوق محفوظة لموقع البلاد", ("boilerplate", "")),
+        ("شارك", ("boilerplate", "")),
+    ],
+)
+def test_markers(line: str, expected: tuple[str, str]) -> None:
+    assert find_marker(line, load_markers()) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "المصدر الدبلوماسي أكد أن المحادثات ستستأنف.",
+        "شارك الرئيس الروسي في القمة التي عقدت في أستانا بحضور قادة دول المنطقة.",
+        "وقال إن الوسوم لا تهم.",
+        "شارك في الاجتماع وزراء الخارجية.",
+        "تابعوا التطورات في جنوب القوقاز باهتمام.",
+        "وقال إن الحقوق محفوظة للشعبين.",
+    ],
+)
+def test_body_lines_are_not_markers(line: str) -> None:
+    assert find_marker(line, load_markers()) is None
+
+
+def test_keywords_parsing() -> None:
+    assert parse_keywords("روسيا أرمينيا روسيا") == ("روسيا", "أرمينيا")
+    assert parse_keywords("وزير الخارجية، موسكو، أرمينيا") == ("وزير الخارجية", "موسكو", "أرمينيا")
+    assert parse_keywords("#روسيا #أوكرانيا") == ("روسيا", "أوكرانيا")
+
+
+def test_headline_like() -> None:
+    assert is_headline_like(READ_ALSO_HEADLINE)
+    assert is_headline_like("والتز: التوصل إلى سلام بين روسيا وأوكرانيا بات قريب")
+    assert not is_headline_like("وقال الوزير إن المحادثات مثمرة.")
+    assert not is_headline_like("وقال: \"نحن مستعدون\".")
+    assert not is_headline_like(" ".join(["كلمة"] * 30))
+
+
+def test_boilerplate_and_skip_lists_are_dropped() -> None:
+    text = (
+        "قال الوزير إن المحادثات مثمرة.\n"
+        "شارك\n"
+        "وأضاف أن جولة جديدة ستعقد قريبا.\n"
+        "الأكثر قراءة\n"
+        "الذهب يهبط\n"
+        "النفط يرتفع\n"
+        "جميع الحقوق محفوظة 2025\n"
+    )
+    drafts = split_text(text)
+    assert len(drafts) == 1
+    assert drafts[0].text == "قال الوزير إن المحادثات مثمرة.\nوأضاف أن جولة جديدة ستعقد قريبا."
+    assert drafts[0].related_headlines == ()
+
+
+def test_body_after_source_starts_next_article() -> None:
+    text = (
+        "قال الوزير إن المحادثات مثمرة.\n"
+        "المصدر: وكالات\n"
+        "أعلن الكرملين أن الرئيس سيزور باكو.\n"
+    )
+    first, second = split_text(text)
+    assert first.source == "وكالات" and first.text == "قال الوزير إن المحادثات مثمرة."
+    assert second.source is None and second.text == "أعلن الكرملين أن الرئيس سيزور باكو."
+
+
+def test_marker_values_on_next_line() -> None:
+    text = "قال الوزير إن المحادثات مثمرة.\nالمصدر:\nبوابة الوفد\nالوسوم:\nروسيا، أرمينيا\n"
+    (draft,) = split_text(text)
+    assert draft.source == "بوابة الوفد"
+    assert draft.keywords == ("روسيا", "أرمينيا")
+    assert draft.text == "قال الوزير إن المحادثات مثمرة."
+
+
+def test_inline_read_also_headline() -> None:
+    text = (
+        "قال الوزير إن المحادثات مثمرة.\n"
+        "اقرأ أيضا: زيلينسكي يدعو إلى هدنة\n"
+        "وأضاف أن الجولة المقبلة ستعقد في جدة الأسبوع المقبل وفق ما أعلن.\n"
+    )
+    drafts = split_text(text)
+    assert drafts[0].related_headlines == ("زيلينسكي يدعو إلى هدنة",)
+    assert all("زيلينسكي" not in draft.text for draft in drafts)
+
+
+def test_cp1256_page_with_dateline() -> None:
+    (draft,) = split_page(read_page(PAGES / "arabic_cp1256.txt"))
+    assert draft.dateline == "موسكو - سبوتنيك"
+    assert draft.source == "سبوتنيك"
+    assert draft.text.startswith("أعلن الكرملين اليوم الثلاثاء")
+
+
+def test_html_page() -> None:
+    (draft,) = split_page(read_page(PAGES / "article.html"))
+    assert draft.title == "جولة جديدة من المحادثات بين روسيا وأوكرانيا في جدة"
+    assert draft.url == "https://example.org/news/2025/03/24/talks-jeddah"
+    assert draft.published_hint == "2025-03-24"
+    assert draft.source == "البلاد"
+    assert draft.keywords == ("روسيا", "أوكرانيا", "جدة")
+    assert draft.text.startswith("تشهد مدينة جدة")
+    for absent in ("alert", "سكربت", "font-family", "رياضة", "الذهب يهبط", "جميع الحقوق"):
+        assert absent not in draft.text
+
+
+def test_html_snippet_with_script() -> None:
+    page = decode_page("<p>قال الوزير إن المحادثات مثمرة.</p><script>alert(1)</script>".encode("utf-8"), "s.html")
+    (draft,) = split_page(page)
+    assert draft.text == "قال الوزير إن المحادثات مثمرة."
+
+
+def test_html_read_also_paragraph_is_a_related_headline() -> None:
+    body = "".join(
+        f"<p>فقرة رقم {n} من الخبر عن محادثات السلام بين أرمينيا وأذربيجان في العاصمة الكازاخية ألماتي.</p>"
+        for n in range(1, 5)
+    )
+    html = f"<html><body><article>{body}<p>اقرأ أيضا: زيلينسكي يدعو إلى هدنة</p></article></body></html>"
+    (draft,) = split_page(decode_page(html.encode("utf-8"), "page.html"))
+    assert draft.related_headlines == ("زيلينسكي يدعو إلى هدنة",)
+    assert "زيلينسكي" not in draft.text
+    assert draft.text.count("\n") == 3
+
+
+def test_page_with_only_furniture_has_no_articles() -> None:
+    assert split_text("الرئيسية\nشارك\nجميع الحقوق محفوظة\n") == []
