@@ -49,16 +49,17 @@ def fold_char(ch: str) -> str:
     return ch.translate(_DIGITS).translate(_LETTERS).translate(_PUNCT)
 
 
+_FOLD_TABLE = {**_DIGITS, **_LETTERS, **_PUNCT, **{ord(ch): None for ch in _DROP}}
+
+
 def fold(text: str) -> Folded:
     """Strip diacritics and tatweel, unify letter variants and digits; keep an offset map."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        chars.append(fold_char(ch))
-        offsets.append(index)
-    return Folded("".join(chars), tuple(offsets), len(text))
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):
+        offsets: tuple[int, ...] = tuple(range(len(text)))
+    else:
+        offsets = tuple(index for index, ch in enumerate(text) if ch not in _DROP)
+    return Folded(folded, offsets, len(text))
 
 
 def fold_text(text: str) -> str:

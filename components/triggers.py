@@ -1,81 +1,134 @@
-"""Trigger words: the words that make a dated sentence an event of a given type."""
+"""Trigger words (what makes a dated sentence an event of a type) and clause words (connectors
+and references to two parties, which decide how a sentence is shared out between its events)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from components.arabic import Folded, fold_key
 from components.lexicon import float_between, load_tsv, one_of, variants
 from components.models import EVENT_TYPES, TriggerMatch
-from components.tokens import Token, stripped_forms, tokenize
+from components.tokens import PROCLITICS, Token, tokenize
 
-# Endings a "stem" trigger may carry: pronouns, dual and plural endings (folded spelling).
-STEM_SUFFIXES = ("", "ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "وا", "تان", "تين", "ته", "تها", "اتها", "اته")
+# Endings a "stem" entry may carry: pronouns, dual and plural endings (folded spelling).
+STEM_SUFFIXES = ("ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "وا", "تان", "تين", "ته", "تها", "اتها", "اته")
+# A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
+PURPOSE_PENALTY = 0.4
 
 
 @dataclass(frozen=True)
-class TriggerEntry:
+class PhraseEntry:
     words: tuple[str, ...]
-    event_type: str
-    weight: float
-    stem: bool
+    label: str
+    weight: float = 1.0
+    stem: bool = False
 
 
 @dataclass(frozen=True)
-class TriggerLexicon:
-    by_first_word: dict[str, tuple[TriggerEntry, ...]]
+class PhraseIndex:
+    """Every written form of every entry's first word (with proclitics and, for stems, endings)
+    mapped to the entries it can start, so that matching is one dictionary look-up per word."""
+
+    by_surface: dict[str, tuple[tuple[PhraseEntry, str], ...]]
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    entry: PhraseEntry
+    start: int  # offsets in the original text
+    end: int
+    proclitic: str  # what stands before the first word ("", "و", "لل", ...)
+
+
+@dataclass(frozen=True)
+class ClauseWord:
+    role: str  # "connector" or "pair"
+    char_start: int
+    char_end: int
+
+
+def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
+    """(written form, proclitic) pairs under which ``word`` can appear."""
+    endings = ("",) + (STEM_SUFFIXES if stem else ())
+    bases = [(word, "")]
+    if word.startswith("ال"):  # ل + ال is written لل: "للاتفاق"
+        bases.append((word[2:], "ل"))
+    for base, joined in bases:
+        for proclitic in ("",) + PROCLITICS:
+            if joined and not proclitic.endswith("ل"):
+                continue
+            for ending in endings:
+                yield proclitic + base + ending, proclitic + joined
+
+
+def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
+    index: dict[str, list[tuple[PhraseEntry, str]]] = {}
+    for entry in entries:
+        for form, proclitic in surface_forms(entry.words[0], entry.stem):
+            index.setdefault(form, []).append((entry, proclitic))
+    return PhraseIndex({form: tuple(found) for form, found in index.items()})
+
+
+def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[PhraseMatch]:
+    """Longest entry starting at each token, left to right, without overlaps."""
+    tokens = tokens if tokens is not None else tokenize(folded.text)
+    matches: list[PhraseMatch] = []
+    position = 0
+    while position < len(tokens):
+        candidates = index.by_surface.get(tokens[position].text)
+        best: tuple[PhraseEntry, str] | None = None
+        for entry, proclitic in candidates or ():
+            following = tuple(token.text for token in tokens[position + 1: position + len(entry.words)])
+            if following == entry.words[1:] and (best is None or len(entry.words) > len(best[0].words)):
+                best = (entry, proclitic)
+        if best is None:
+            position += 1
+            continue
+        entry, proclitic = best
+        last = tokens[position + len(entry.words) - 1]
+        start, end = folded.to_original(tokens[position].start, last.end)
+        matches.append(PhraseMatch(entry, start, end, proclitic))
+        position += len(entry.words)
+    return matches
+
+
+def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
+    return [tuple(fold_key(form).split()) for form in forms]
 
 
 @lru_cache(maxsize=1)
-def load_triggers() -> TriggerLexicon:
+def load_triggers() -> PhraseIndex:
     rows = load_tsv(
         "triggers.tsv",
         {"type": one_of(*EVENT_TYPES), "weight": float_between(0.0, 1.0), "form": variants,
          "match": one_of("exact", "stem")},
     )
-    index: dict[str, list[TriggerEntry]] = {}
-    for row in rows:
-        for form in row["form"]:  # type: ignore[union-attr]
-            words = tuple(fold_key(form).split())
-            entry = TriggerEntry(words, str(row["type"]), float(row["weight"]), row["match"] == "stem")
-            index.setdefault(words[0], []).append(entry)
-    return TriggerLexicon({word: tuple(entries) for word, entries in index.items()})
+    return build_index(
+        PhraseEntry(words, str(row["type"]), float(row["weight"]), row["match"] == "stem")  # type: ignore[arg-type]
+        for row in rows
+        for words in _phrases(row["form"])  # type: ignore[arg-type]
+    )
 
 
-def _first_word_entries(word: str, lexicon: TriggerLexicon) -> list[TriggerEntry]:
-    found: list[TriggerEntry] = []
-    for form, _ in stripped_forms(word):
-        for entry in lexicon.by_first_word.get(form, ()):
-            found.append(entry)
-        for suffix in STEM_SUFFIXES[1:]:
-            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                for entry in lexicon.by_first_word.get(form[: -len(suffix)], ()):
-                    if entry.stem:
-                        found.append(entry)
-        if found:
-            break
-    return found
+@lru_cache(maxsize=1)
+def load_clause_words() -> PhraseIndex:
+    rows = load_tsv("clause_words.tsv", {"role": one_of("connector", "pair"), "form": variants})
+    return build_index(
+        PhraseEntry(words, str(row["role"])) for row in rows for words in _phrases(row["form"])  # type: ignore[arg-type]
+    )
 
 
 def find_triggers(
-    text: str, folded: Folded, lexicon: TriggerLexicon, tokens: list[Token] | None = None
+    text: str, folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None
 ) -> list[TriggerMatch]:
-    """Trigger words in a folded text, longest phrase first at each position; offsets in the original text."""
-    tokens = tokens if tokens is not None else tokenize(folded.text)
-    matches: list[TriggerMatch] = []
-    index = 0
-    while index < len(tokens):
-        best: tuple[int, TriggerEntry] | None = None
-        for entry in _first_word_entries(tokens[index].text, lexicon):
-            length = len(entry.words)
-            following = tuple(token.text for token in tokens[index + 1: index + length])
-            if following == entry.words[1:] and (best is None or length > best[0]):
-                best = (length, entry)
-        if best is None:
-            index += 1
-            continue
-        length, entry = best
-        start, end = folded.to_original(tokens[index].start, tokens[index + length - 1].end)
-        matches.append(TriggerMatch(entry.event_type, start, end, text[start:end], entry.weight))
-        index += length
-    return matches
+    """Trigger words of a text, with offsets in the original text."""
+    found = []
+    for match in match_phrases(folded, index, tokens):
+        weight = match.entry.weight - (PURPOSE_PENALTY if "ل" in match.proclitic else 0.0)
+        found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start:match.end], weight))
+    return found
+
+
+def find_clause_words(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[ClauseWord]:
+    return [ClauseWord(m.entry.label, m.start, m.end) for m in match_phrases(folded, index, tokens)]

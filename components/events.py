@@ -1,0 +1,272 @@
+"""Step 5 of the pipeline: dated sentences with a trigger word become events.
+
+How a sentence with several dates is shared out: the sentence is cut into clauses (at ، , ؛ ; :),
+dates in one clause form a group, and each group gets a *segment* of consecutive clauses. A group's
+segment starts at its own clause, or earlier when its clause has no trigger word (the trigger of a
+date often comes before it: "وفي 19 أبريل، أصدرت اللجنتان …" is the other way round and is covered
+because the first segment always starts at the beginning of the sentence). Two dates of one clause that are
+not written side by side ("عام 2020 بموجب البيان الذي وقعه … في 9 نوفمبر") are split apart
+right after the first date.
+
+The type is the trigger with the best score: its weight, minus a small penalty per character and
+per clause of distance from the date, minus a larger one when a connector such as "بعد"/"عقب"
+stands between trigger and date (the trigger then names another, earlier or later, event).
+Statements report on the whole sentence, so their countries come from all of it; everything else
+(actors, places, and the countries of other types) comes from the segment. A segment that names
+fewer than two states but refers to two parties ("البلدين", "الزعيمين") takes the two states
+the article named most often before it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from components.countries import country_name
+from components.triggers import ClauseWord
+from components.models import Article, DateSpan, EntityMention, Event, Sentence, TriggerMatch, stable_id
+
+TYPE_LABELS = {
+    "meeting": "Meeting", "agreement": "Agreement", "statement": "Statement", "military": "Military",
+    "border": "Border", "protest": "Protest", "other": "Other",
+}
+CHARACTER_PENALTY = 0.001  # score lost per character between a trigger and its date
+CLAUSE_PENALTY = 0.1  # score lost per clause boundary between a trigger and its date
+CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
+COORDINATED_GAP = 12  # dates closer than this (characters) in one clause are one group ("مايو 2023 ويوليو 2023")
+_CLAUSE_BREAK = re.compile(r"[،,؛;:]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    dates: tuple[DateSpan, ...]
+
+
+def clause_bounds(sentence: Sentence, dates: Sequence[DateSpan] = ()) -> list[tuple[int, int]]:
+    """Clauses of a sentence as absolute (start, end) offsets; a clause holding two dates that are
+    not side by side is cut right after the first of them."""
+    cuts = [sentence.start + match.end() for match in _CLAUSE_BREAK.finditer(sentence.text)]
+    ordered = sorted(dates, key=lambda span: span.char_start)
+    for first, second in zip(ordered, ordered[1:]):
+        between = (first.char_end, second.char_start)
+        if between[1] - between[0] > COORDINATED_GAP and not any(between[0] <= cut <= between[1] for cut in cuts):
+            cuts.append(first.char_end)
+    bounds: list[tuple[int, int]] = []
+    start = sentence.start
+    for end in sorted(set(cuts)):
+        if start < end < sentence.end:
+            bounds.append((start, end))
+            start = end
+    bounds.append((start, sentence.end))
+    return bounds
+
+
+def _clause_of(offset: int, clauses: Sequence[tuple[int, int]]) -> int:
+    for index, (start, end) in enumerate(clauses):
+        if start <= offset < end:
+            return index
+    return len(clauses) - 1
+
+
+def segment_sentence(
+    sentence: Sentence, dates: Sequence[DateSpan], triggers: Sequence[TriggerMatch]
+) -> tuple[list[Segment], list[tuple[int, int]]]:
+    """Share a sentence out between the groups of dates it holds (see the module docstring).
+    Returns the segments and the clauses they were cut from."""
+    clauses = clause_bounds(sentence, dates)
+    groups: dict[int, list[DateSpan]] = {}
+    for span in dates:
+        groups.setdefault(_clause_of(span.char_start, clauses), []).append(span)
+    ordered = sorted(groups)
+    has_trigger = [any(start <= t.char_start < end for t in triggers) for start, end in clauses]
+    starts: list[int] = [0]
+    for previous, current in zip(ordered, ordered[1:]):
+        first = current
+        while first - 1 > previous and not any(has_trigger[first:current + 1]):
+            first -= 1
+        starts.append(first)
+    segments: list[Segment] = []
+    for position, clause_index in enumerate(ordered):
+        first_clause = starts[position]
+        last_clause = starts[position + 1] - 1 if position + 1 < len(starts) else len(clauses) - 1
+        segments.append(Segment(clauses[first_clause][0], clauses[last_clause][1], tuple(groups[clause_index])))
+    return segments, clauses
+
+
+def trigger_score(
+    trigger: TriggerMatch, span: DateSpan, clauses: Sequence[tuple[int, int]], connectors: Sequence[ClauseWord]
+) -> float:
+    """How well a trigger fits a date: weight minus distance and connector penalties."""
+    low, high = sorted((trigger.char_end, span.char_start)) if trigger.char_end <= span.char_start else sorted(
+        (span.char_end, trigger.char_start))
+    distance = max(0, high - low)
+    clause_gap = abs(_clause_of(trigger.char_start, clauses) - _clause_of(span.char_start, clauses))
+    separated = any(low <= word.char_start and word.char_end <= high for word in connectors)
+    return (trigger.weight - CHARACTER_PENALTY * distance - CLAUSE_PENALTY * clause_gap
+            - (CONNECTOR_PENALTY if separated else 0.0))
+
+
+def best_trigger(
+    segment: Segment,
+    triggers: Sequence[TriggerMatch],
+    clauses: Sequence[tuple[int, int]] = (),
+    connectors: Sequence[ClauseWord] = (),
+) -> TriggerMatch | None:
+    clauses = clauses or [(segment.start, segment.end)]
+    inside = [t for t in triggers if segment.start <= t.char_start < segment.end]
+    return max(
+        inside,
+        key=lambda t: max(trigger_score(t, span, clauses, connectors) for span in segment.dates),
+        default=None,
+    )
+
+
+def _within(items: Sequence, start: int, end: int) -> list:
+    return [item for item in items if start <= item.char_start < end]
+
+
+def _unique(items: list) -> list:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def event_countries(entities: Sequence[EntityMention]) -> tuple[list[str], list[str]]:
+    """(participant countries in order of appearance, host countries of places)."""
+    participants = _unique([
+        m.country.code for m in entities
+        if m.country is not None and not (m.place is not None and m.place.kind == "country")
+    ])
+    hosts = _unique([m.place.country for m in entities if m.place is not None and m.place.country])
+    return participants, hosts
+
+
+def main_states_before(
+    entities: Sequence[EntityMention], offset: int, count: int, exclude: Sequence[str]
+) -> list[str]:
+    """The ``count`` states named most often before ``offset`` (ties: the most recent first),
+    for words that refer back to two parties ("البلدين", "الزعيمين")."""
+    tally: dict[str, tuple[int, int]] = {}
+    for mention in entities:
+        if mention.char_start >= offset or mention.country is None:
+            continue
+        if mention.place is not None and mention.place.kind == "country":
+            continue
+        times, _ = tally.get(mention.country.code, (0, 0))
+        tally[mention.country.code] = (times + 1, mention.char_start)
+    ranked = sorted((code for code in tally if code not in exclude), key=lambda code: tally[code], reverse=True)
+    return ranked[:count]
+
+
+def event_title(event_type: str, participants: Sequence[str], hosts: Sequence[str], place_names: Sequence[str]) -> str:
+    """English label, e.g. ``Meeting — Armenia, Azerbaijan — Kazakhstan``."""
+    names = [country_name(code) for code in (participants or hosts)]
+    parts = [TYPE_LABELS.get(event_type, event_type.title())]
+    if names:
+        parts.append(", ".join(names))
+    if place_names:
+        shown = list(place_names[:3])
+        more = len(place_names) - len(shown)
+        parts.append(", ".join(shown) + (f" and {more} more" if more else ""))
+    return " — ".join(parts)
+
+
+def confidence(trigger: TriggerMatch, span: DateSpan, countries: Sequence[str], has_actor: bool) -> float:
+    """A 0–1 score: trigger strength, how firmly the date is written, whether participants are known."""
+    value = 0.35 + 0.3 * trigger.weight
+    value += 0.15 if countries else -0.1
+    value += 0.05 if has_actor else 0.0
+    if span.undated:
+        value -= 0.2
+    elif not span.approximate:
+        value += 0.1
+    return round(min(0.99, max(0.05, value)), 2)
+
+
+def _actor_dict(mention: EntityMention) -> dict:
+    actor = mention.actor
+    assert actor is not None
+    return {"name_en": actor.name_en, "name_ar": actor.name_ar, "country": actor.country, "role": actor.role,
+            "kind": actor.kind}
+
+
+def _place_dict(mention: EntityMention) -> dict:
+    place = mention.place
+    assert place is not None
+    return {"name_en": place.name_en, "name_ar": place.name_ar, "country": place.country,
+            "lat": round(place.lat, 5), "lon": round(place.lon, 5), "kind": place.kind}
+
+
+def _mention(kind: str, start: int, end: int, sentence: Sentence) -> dict:
+    return {"kind": kind, "start": start - sentence.start, "end": end - sentence.start,
+            "text": sentence.text[start - sentence.start:end - sentence.start]}
+
+
+def build_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateSpan],
+    entities: Sequence[EntityMention],
+    triggers: Sequence[TriggerMatch],
+    clause_words: Sequence[ClauseWord] = (),
+    extractor_version: str = "",
+) -> list[Event]:
+    """Events of one article from the findings of the earlier steps (all offsets in ``article.text``)."""
+    events: list[Event] = []
+    connectors = [word for word in clause_words if word.role == "connector"]
+    pairs = [word for word in clause_words if word.role == "pair"]
+    for sentence in sentences:
+        sentence_dates = _within(dates, sentence.start, sentence.end)
+        if not sentence_dates:
+            continue
+        sentence_triggers = _within(triggers, sentence.start, sentence.end)
+        sentence_entities = _within(entities, sentence.start, sentence.end)
+        segments, clauses = segment_sentence(sentence, sentence_dates, sentence_triggers)
+        for segment in segments:
+            trigger = best_trigger(segment, sentence_triggers, clauses, connectors)
+            if trigger is None:
+                continue
+            scope = _within(sentence_entities, segment.start, segment.end)
+            country_scope = sentence_entities if trigger.event_type == "statement" else scope
+            participants, _ = event_countries(country_scope)
+            if len(participants) < 2 and _within(pairs, segment.start, segment.end):
+                participants = participants + main_states_before(entities, segment.start, 2, participants)
+            place_mentions = _unique([m for m in scope if m.place is not None])
+            places = _unique([_place_dict(m) for m in place_mentions])
+            hosts = _unique([p["country"] for p in places if p["country"]])
+            actors = _unique([_actor_dict(m) for m in scope if m.actor is not None])
+            countries = sorted(set(participants) | set(hosts))
+            place_names = _unique([p["name_en"] for p in places])
+            mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
+            mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
+            for span in segment.dates:
+                events.append(Event(
+                    id=stable_id(article.id, span.char_start, span.char_end),
+                    article_id=article.id,
+                    date_start=span.start.isoformat() if span.start else None,
+                    date_end=span.end.isoformat() if span.end else None,
+                    precision=span.precision,
+                    approximate=span.approximate,
+                    date_text=span.text,
+                    type=trigger.event_type,
+                    countries=countries,
+                    actors=actors,
+                    places=places,
+                    title_en=event_title(trigger.event_type, participants, hosts, place_names),
+                    sentence=sentence.text,
+                    char_start=sentence.start,
+                    char_end=sentence.end,
+                    source=article.source,
+                    url=article.url,
+                    published=article.published.isoformat() if article.published else None,
+                    confidence=confidence(trigger, span, countries, bool(actors)),
+                    trigger=trigger.text,
+                    mentions=[_mention("date", span.char_start, span.char_end, sentence)] + mentions,
+                    undated=span.undated,
+                    extractor_version=extractor_version,
+                ))
+    return events
