@@ -58,11 +58,23 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
     return any(verb.group(1) not in patterns.not_future_verb for verb in patterns.future_verb.finditer(clause))
 
 
+def _previous_dated(ctx: _Context) -> date | None:
+    """Start of the latest dated mention before this one (for "the same month/year")."""
+    return next((span.start for _, span in reversed(ctx.previous) if span.start is not None), None)
+
+
+def _previous_relative(ctx: _Context) -> bool:
+    return next((span.relative for _, span in reversed(ctx.previous) if span.start is not None), False)
+
+
 def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> tuple[int, bool, bool] | str:
     """(year, approximate, relative) for a date with a month, or UNDATED."""
     written = mention.written_year() or mention.borrowed_year
     if written is not None:
         return written, False, False
+    if mention.same_year():
+        previous = _previous_dated(ctx)
+        return (previous.year, True, _previous_relative(ctx)) if previous else UNDATED
     year_dir, this_year, month_dir = mention.relative_year_marks()
     published = ctx.published
     if year_dir is not None or this_year is not None:
@@ -124,6 +136,10 @@ def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
                 day = span.end + timedelta(days=offset)
                 return day, day, "day", True, span.relative
         return UNDATED
+    if mention.kind == "relmonth_day" and mention.group("same"):
+        previous = _previous_dated(ctx)
+        span = day_span(previous.year, previous.month, day_number(mention.groups, "a")) if previous else None
+        return (span[0], span[1], "day", True, _previous_relative(ctx)) if span else UNDATED
     if published is None:
         return UNDATED
     if mention.kind == "relday":

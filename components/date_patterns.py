@@ -87,6 +87,7 @@ def date_patterns() -> DatePatterns:
     ordinal = alternation(w["ordinal_day"])
     direction = alternation(w["direction"])
     this = alternation(w["this_word"])
+    same = alternation(w["same_word"])
     hedge = alternation(w["hedge"])
     year_word = alternation(w["year_word"])
     month_word = alternation(w["month_word"])
@@ -114,6 +115,7 @@ def date_patterns() -> DatePatterns:
     def year_tail(s: str) -> str:
         return (rf"(?:{year_sep}{year(s)}"
                 rf"|\s+(?:من\s+)?(?:(?P<rp{s}>{period_year})\s+(?P<rd{s}>{direction})"
+                rf"|(?P<rs{s}>{period_year})\s+{same}"
                 rf"|{this}\s+(?P<rt{s}>{period_year}))(?!\w)"
                 rf"|\s+(?P<md{s}>{direction})(?!\w))?")
 
@@ -142,7 +144,7 @@ def date_patterns() -> DatePatterns:
                    rf"(?:\s+(?P<dir>{direction})(?!\w))?",
         "period": rf"{LEADIN}{hedges}(?:(?P<per>{period})\s+(?P<dir>{direction})|{this}\s+(?P<per2>{period}))(?!\w)",
         "relmonth_day": rf"{LEADIN}{day('a')}\s+(?:من\s+)?(?:(?P<per>{period_month})\s+(?P<dir>{direction})"
-                        rf"|{this}\s+(?P<per2>{period_month}))(?!\w)",
+                        rf"|{this}\s+(?P<per2>{period_month})|(?P<per3>{period_month})\s+(?P<same>{same}))(?!\w)",
         "anchor": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<anchor>{alternation(w['anchor_day'])})(?!\w)",
     }
     return DatePatterns(

@@ -47,6 +47,10 @@ class Mention:
         """Group suffix of the part that carries month and year ("b" for ranges)."""
         return "b" if self.kind in ("range", "xrange") else "a"
 
+    def same_year(self) -> bool:
+        """The year is "the same year" as the previous date ("9 نوفمبر من العام نفسه")."""
+        return bool(self.groups.get("rs" + self.suffix()))
+
     def relative_year_marks(self) -> tuple[str | None, str | None, str | None]:
         """("من العام الماضي" direction, "هذا العام" word, "مايو الماضي" direction) after the month."""
         s = self.suffix()
@@ -103,8 +107,8 @@ def _candidate(kind: str, match: re.Match[str], folded: Folded, original: str,
     elif kind == "month":
         entry = date_lexicon().month(g["ma"] or "")
         has_year = g.get("ya") is not None
-        if entry is not None and entry.needs_number and not has_year:
-            return None
+        if entry is not None and entry.needs_number and not has_year and not hedged:
+            return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
         if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
             cue = text[start:match.start("ma")].strip() or "ب" in (g.get("pfx") or "")  # hedge, "شهر", "بمايو"
             cue = cue or patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start())

@@ -13,8 +13,9 @@ per clause of distance from the date, minus a larger one when a connector such a
 stands between trigger and date (the trigger then names another, earlier or later, event).
 Statements report on the whole sentence, so their countries come from all of it; everything else
 (actors, places, and the countries of other types) comes from the segment. A segment that names
-fewer than two states but refers to two parties ("البلدين", "الزعيمين") takes the two states
-the article named most often before it.
+refers to two parties ("البلدين", "الزعيمين"), or a meeting, agreement or border step that
+names fewer than two states, takes the two states the article named most often before it. A date that is a time limit ("حتى نهاية عام 2028",
+"بحلول مايو") is not the date of an event.
 """
 from __future__ import annotations
 
@@ -123,6 +124,14 @@ def best_trigger(
     )
 
 
+def is_deadline(span: DateSpan, deadline_ends: set[int], text: str) -> bool:
+    """A date right after "حتى"/"بحلول" is a time limit, not when something happened."""
+    gap_start = span.char_start
+    while gap_start > 0 and text[gap_start - 1].isspace():
+        gap_start -= 1
+    return gap_start in deadline_ends
+
+
 def _within(items: Sequence, start: int, end: int) -> list:
     return [item for item in items if start <= item.char_start < end]
 
@@ -145,6 +154,22 @@ def event_countries(entities: Sequence[EntityMention]) -> tuple[list[str], list[
     return participants, hosts
 
 
+BILATERAL_TYPES = ("meeting", "agreement", "border")
+
+
+def needs_parties(
+    trigger: TriggerMatch, participants: Sequence[str], pairs: Sequence[ClauseWord], scope: Sequence[EntityMention]
+) -> bool:
+    """Whether the parties of an event must be taken from earlier in the article: it refers to two
+    parties ("البلدين") not named right after that word, or it is a bilateral kind of event
+    (talks, agreement, border step) that names fewer than two states."""
+    named_after = any(
+        0 <= m.char_start - pair.char_end <= 12 and m.country is not None for pair in pairs for m in scope)
+    if pairs and not named_after:
+        return True
+    return trigger.event_type in BILATERAL_TYPES and len(participants) < 2
+
+
 def main_states_before(
     entities: Sequence[EntityMention], offset: int, count: int, exclude: Sequence[str]
 ) -> list[str]:
@@ -154,7 +179,7 @@ def main_states_before(
     for mention in entities:
         if mention.char_start >= offset or mention.country is None:
             continue
-        if mention.place is not None and mention.place.kind == "country":
+        if mention.place is not None:  # a host city or country is not a party
             continue
         times, _ = tally.get(mention.country.code, (0, 0))
         tally[mention.country.code] = (times + 1, mention.char_start)
@@ -219,8 +244,10 @@ def build_events(
     events: list[Event] = []
     connectors = [word for word in clause_words if word.role == "connector"]
     pairs = [word for word in clause_words if word.role == "pair"]
+    deadline_ends = {word.char_end for word in clause_words if word.role == "deadline"}
     for sentence in sentences:
-        sentence_dates = _within(dates, sentence.start, sentence.end)
+        sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
+                          if not is_deadline(span, deadline_ends, article.text)]
         if not sentence_dates:
             continue
         sentence_triggers = _within(triggers, sentence.start, sentence.end)
@@ -233,7 +260,7 @@ def build_events(
             scope = _within(sentence_entities, segment.start, segment.end)
             country_scope = sentence_entities if trigger.event_type == "statement" else scope
             participants, _ = event_countries(country_scope)
-            if len(participants) < 2 and _within(pairs, segment.start, segment.end):
+            if needs_parties(trigger, participants, _within(pairs, segment.start, segment.end), scope):
                 participants = participants + main_states_before(entities, segment.start, 2, participants)
             place_mentions = _unique([m for m in scope if m.place is not None])
             places = _unique([_place_dict(m) for m in place_mentions])

@@ -53,7 +53,8 @@ def infer_publication_date(text: str) -> tuple[date | None, str]:
     found = resolve_mentions(folded, text, None)
     top_lines = _top_line_ranges(folded.text)
     for mention, span in found:
-        if _written_day(mention, span) and _is_stamp(mention, folded.text, top_lines):
+        announced_as_today = mention.today == 0 and mention.weekday is not None  # "اليوم الثلاثاء الموافق 25 يوليو 2023"
+        if _written_day(mention, span) and (announced_as_today or _is_stamp(mention, folded.text, top_lines)):
             return span.start, "stamp"
     years = [mention.written_year() or mention.borrowed_year for mention, span in found if span.start is not None]
     latest = max((year for year in years if year is not None), default=None)

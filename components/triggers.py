@@ -43,7 +43,7 @@ class PhraseMatch:
 
 @dataclass(frozen=True)
 class ClauseWord:
-    role: str  # "connector" or "pair"
+    role: str  # "connector", "pair" or "deadline"
     char_start: int
     char_end: int
 
@@ -70,6 +70,13 @@ def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
     return PhraseIndex({form: tuple(found) for form, found in index.items()})
 
 
+def _follows(tokens: list[Token], words: tuple[str, ...]) -> bool:
+    """The tokens spell ``words``; an adjective may carry the article when the noun does
+    ("العملية العسكرية" for the phrase "عملية عسكرية")."""
+    return len(tokens) == len(words) and all(
+        token.text == word or token.text == "ال" + word for token, word in zip(tokens, words))
+
+
 def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[PhraseMatch]:
     """Longest entry starting at each token, left to right, without overlaps."""
     tokens = tokens if tokens is not None else tokenize(folded.text)
@@ -79,8 +86,8 @@ def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None
         candidates = index.by_surface.get(tokens[position].text)
         best: tuple[PhraseEntry, str] | None = None
         for entry, proclitic in candidates or ():
-            following = tuple(token.text for token in tokens[position + 1: position + len(entry.words)])
-            if following == entry.words[1:] and (best is None or len(entry.words) > len(best[0].words)):
+            following = tokens[position + 1: position + len(entry.words)]
+            if _follows(following, entry.words[1:]) and (best is None or len(entry.words) > len(best[0].words)):
                 best = (entry, proclitic)
         if best is None:
             position += 1
@@ -113,10 +120,15 @@ def load_triggers() -> PhraseIndex:
 
 @lru_cache(maxsize=1)
 def load_clause_words() -> PhraseIndex:
-    rows = load_tsv("clause_words.tsv", {"role": one_of("connector", "pair"), "form": variants})
+    rows = load_tsv("clause_words.tsv", {"role": one_of("connector", "pair", "deadline"), "form": variants})
     return build_index(
         PhraseEntry(words, str(row["role"])) for row in rows for words in _phrases(row["form"])  # type: ignore[arg-type]
     )
+
+
+def is_purpose(proclitic: str) -> bool:
+    """The preposition ل before a verbal noun ("لتوقيع", "للتوصل"; after و/ف too), not the article ال."""
+    return proclitic.lstrip("وف").startswith("ل")
 
 
 def find_triggers(
@@ -125,7 +137,7 @@ def find_triggers(
     """Trigger words of a text, with offsets in the original text."""
     found = []
     for match in match_phrases(folded, index, tokens):
-        weight = match.entry.weight - (PURPOSE_PENALTY if "ل" in match.proclitic else 0.0)
+        weight = match.entry.weight - (PURPOSE_PENALTY if is_purpose(match.proclitic) else 0.0)
         found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start:match.end], weight))
     return found
 

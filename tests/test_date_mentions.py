@@ -331,3 +331,11 @@ def test_bad_lexicon_file_is_rejected(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
     with pytest.raises(LexiconError, match="direction"):
         load_date_words()
+
+
+def test_same_month_and_same_year_follow_the_previous_date() -> None:
+    text = "عقدوا اجتماعا في 19 مايو الماضي، ثم قمة في 25 من الشهر نفسه. ونشرت قواتها عام 2020 بموجب بيان 9 نوفمبر من العام نفسه."
+    found = {s.text: s for s in find_date_mentions(text, D("2023-07-25"))}
+    assert (found["25 من الشهر نفسه"].start, found["25 من الشهر نفسه"].precision) == (D("2023-05-25"), "day")
+    assert found["9 نوفمبر من العام نفسه"].start == D("2020-11-09")
+    assert found["9 نوفمبر من العام نفسه"].approximate

@@ -58,3 +58,8 @@ def test_weekday_and_day_month(text: str, expected: date) -> None:
 ])
 def test_unknown_is_never_guessed(text: str) -> None:
     assert infer_publication_date(text) == (None, "unknown")
+
+
+def test_today_with_a_full_written_date_is_the_publication_date() -> None:
+    text = "استضاف لافروف في موسكو، اليوم الثلاثاء الموافق 25 يوليو 2023، اجتماعا ثلاثيا.\nوكان الوزراء قد التقوا في 19 مايو الماضي."
+    assert infer_publication_date(text) == (date(2023, 7, 25), "stamp")
