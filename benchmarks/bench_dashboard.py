@@ -1,0 +1,96 @@
+"""How long the dashboard takes to re-render after a filter change, for 1k, 10k and 100k events.
+
+    python benchmarks/bench_dashboard.py [--sizes 1000 10000 100000] [--apptest-max 10000]
+
+Two measurements per size, both after the events are loaded and indexed (done once per
+data version and cached by the page):
+
+* ``direct``: the work of one rerun with a new filter, calling the functions the page calls
+  (filter, option counts, timeline, map, table, summary);
+* ``apptest``: the whole script run by Streamlit's AppTest after a widget change (cache miss).
+
+Times are printed in seconds and as ratios to the smallest size measured in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.downloads import table_frame  # noqa: E402
+from components.filters import Filters, build_index, facet_counts, filter_rows  # noqa: E402
+from components.map_figure import map_figure, outside_places  # noqa: E402
+from components.summary import summary_line  # noqa: E402
+from components.synthetic import synthetic_events  # noqa: E402
+from components.timeline_figure import timeline_figure  # noqa: E402
+
+FILTER_CHANGES = (
+    Filters(types=("meeting",)),
+    Filters(countries=("AM",), date_from=date(2023, 1, 1), date_to=date(2023, 12, 31)),
+    Filters(q="باكو"),
+    Filters(),
+)
+
+
+def direct_rerun(index, filters: Filters) -> float:
+    started = time.perf_counter()
+    rows = filter_rows(index, filters)
+    for facet in ("countries", "actors", "types", "sources"):
+        facet_counts(index, filters, facet)
+    events = [index.events[row] for row in rows]
+    timeline_figure(events, lanes="type")
+    map_figure(events)
+    outside_places(events, "en")
+    table_frame(sorted(events, key=lambda event: event.get("date_start") or "9999")[:2000], "en")
+    summary_line(events, "en")
+    return time.perf_counter() - started
+
+
+def apptest_rerun(size: int) -> float:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ.pop("TIMELINE_EVENTS_JSONL", None)
+    os.environ["TIMELINE_SYNTHETIC_N"] = str(size)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600).run()
+    timings = []
+    for kinds in (["meeting"], ["agreement", "border"], ["statement"]):
+        started = time.perf_counter()
+        app.multiselect(key="f_type").set_value(kinds).run()
+        timings.append(time.perf_counter() - started)
+        assert not app.exception, app.exception
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--apptest-max", type=int, default=10000, help="largest size also run through AppTest")
+    args = parser.parse_args()
+    results: list[tuple[int, float, float, float | None]] = []
+    for size in args.sizes:
+        events = synthetic_events(size)
+        started = time.perf_counter()
+        index = build_index(events)
+        indexing = time.perf_counter() - started
+        direct = statistics.median(direct_rerun(index, filters) for filters in FILTER_CHANGES)
+        app = apptest_rerun(size) if size <= args.apptest_max else None
+        results.append((size, indexing, direct, app))
+        print(f"measured {size:>7} events", file=sys.stderr)
+    base_size, base_index, base_direct, base_app = results[0]
+    print(f"{'events':>8} {'index s':>8} {'rerun s':>8} {'× base':>7} {'AppTest s':>10} {'× base':>7}")
+    for size, indexing, direct, app in results:
+        app_text = f"{app:10.3f} {app / base_app:7.1f}" if app is not None and base_app else f"{'-':>10} {'-':>7}"
+        print(f"{size:>8} {indexing:8.2f} {direct:8.3f} {direct / base_direct:7.1f} {app_text}")
+    print(f"baseline: {base_size} events; sizes grow ×{args.sizes[-1] / base_size:.0f}, "
+          f"direct rerun time ×{results[-1][2] / base_direct:.1f}")
+
+
+if __name__ == "__main__":
+    main()

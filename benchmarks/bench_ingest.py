@@ -1,0 +1,155 @@
+"""Ingestion and loading speed of the event store.
+
+1. Ingest N articles (default 1,000) generated from the sample page and variations of it,
+   once in one process, once with extraction in a process pool (writes stay in the main
+   process); reports articles per second and the ratio to the single-process run.
+2. Load ``list_events()`` from stores of 10,000 and 100,000 events: cold (merging the
+   events into groups) and warm (groups already stored); reports the ratio to 10k.
+
+    python benchmarks/bench_ingest.py [--articles 1000] [--events 100000] [--workers 2]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.ingest import ingest_paths  # noqa: E402
+from components.models import Article, stable_id  # noqa: E402
+from components.store import open_store  # noqa: E402
+
+SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
+_DAY_MONTH = re.compile(r"\b([12]?\d) (يونيو|مايو|أبريل|نوفمبر)")
+_OUTLETS = ("بوابة الوفد", "البلاد", "سبوتنيك عربي", "روسيا اليوم", "الشرق الأوسط", "العربية")
+
+
+def make_pages(folder: Path, count: int, seed: int = 7) -> None:
+    """``count`` distinct pages: the sample's paragraphs shuffled and cut, days shifted, outlets varied."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    for n in range(count):
+        chosen = paragraphs[:1] + rng.sample(paragraphs[1:], k=max(3, len(paragraphs) // 2))
+        text = "\n\n".join(chosen)
+        text = _DAY_MONTH.sub(lambda m: f"{(int(m.group(1)) + rng.randint(0, 3) - 1) % 28 + 1} {m.group(2)}", text)
+        text += f"\n\nالمصدر: {rng.choice(_OUTLETS)} - تقرير رقم {n}\n"
+        (folder / f"page_{n:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def bench_ingest(pages: Path, workdir: Path, workers: int) -> tuple[float, int, int]:
+    """(seconds, articles added, events added) for ingesting every page into a new store."""
+    with open_store(workdir / f"ingest-{workers}.db") as store:
+        started = time.perf_counter()
+        summary = ingest_paths(store, [pages], progress=False, workers=workers)
+        elapsed = time.perf_counter() - started
+    if summary.failed:
+        print(f"  {len(summary.failed)} pages failed, e.g. {summary.failed[0]}", file=sys.stderr)
+    return elapsed, summary.articles_added, summary.events_added
+
+
+_TYPES = ("meeting", "agreement", "statement", "military", "border", "protest", "other")
+_COUNTRY_SETS = (("AM", "AZ"), ("AM", "AZ", "RU"), ("RU", "UA"), ("RU", "UA", "TR"), ("AM", "AZ", "KZ"),
+                 ("RU", "UA", "SA", "US"), ("AZ", "RU"), ("AM", "RU"))
+_PLACES = ({"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"},
+           {"name_en": "Almaty", "name_ar": "ألماتي", "country": "KZ", "lat": 43.24, "lon": 76.89, "kind": "city"},
+           {"name_en": "Jeddah", "name_ar": "جدة", "country": "SA", "lat": 21.54, "lon": 39.17, "kind": "city"})
+
+
+def fill_store(path: Path, events: int, per_article: int = 10, seed: int = 11) -> None:
+    """A store of ``events`` events, ``per_article`` per article, spread over 2018–2025;
+    about a third repeat an earlier happening (as other outlets report it)."""
+    rng = random.Random(seed)
+    happenings: list[tuple] = []
+    with open_store(path) as store:
+        for n in range(events // per_article):
+            sentences, specs = [], []
+            for k in range(per_article):
+                if happenings and rng.random() < 0.33:
+                    spec = rng.choice(happenings)
+                else:
+                    day = date(2018, 1, 1) + timedelta(days=rng.randrange(8 * 365))
+                    precision = rng.choices(("day", "month", "year"), (8, 3, 1))[0]
+                    spec = (day, precision, rng.choice(_TYPES), rng.choice(_COUNTRY_SETS),
+                            rng.choice(_PLACES) if rng.random() < 0.4 else None)
+                    happenings.append(spec)
+                specs.append(spec)
+                sentences.append(f"جملة {n}-{k} عن حدث في {spec[0].isoformat()}.")
+            text = " ".join(sentences)
+            article = Article(id=stable_id("bench", n), text=text, source=rng.choice(_OUTLETS), page=f"bench-{n}")
+            result = SimpleNamespace(
+                page=SimpleNamespace(name=f"bench-{n}", text=text, is_html=False, encoding="utf-8",
+                                     content_hash=stable_id("page", n, length=64)),
+                articles=[article], events=[_event(article, sentence, spec) for sentence, spec in zip(sentences, specs)])
+            store.ingest_page(result)
+
+
+def _event(article: Article, sentence: str, spec: tuple) -> dict:
+    day, precision, kind, countries, place = spec
+    start = {"day": day, "month": day.replace(day=1), "year": day.replace(month=1, day=1)}[precision]
+    end = {"day": day, "month": (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
+           "year": day.replace(month=12, day=31)}[precision]
+    offset = article.text.index(sentence)
+    return {"id": stable_id(article.id, offset), "article_id": article.id, "date_start": start.isoformat(),
+            "date_end": end.isoformat(), "precision": precision, "approximate": False, "undated": False,
+            "date_text": start.isoformat(), "type": kind, "countries": list(countries), "actors": [],
+            "places": [place] if place else [], "title_en": kind, "sentence": sentence, "char_start": offset,
+            "char_end": offset + len(sentence), "mentions": [], "trigger": "", "source": article.source, "url": None,
+            "published": None, "confidence": 0.5, "extractor_version": "bench"}
+
+
+def bench_load(path: Path) -> tuple[float, float, int]:
+    """(cold seconds, warm seconds, merged events) of ``list_events()`` in a fresh process state."""
+    with open_store(path) as store:
+        started = time.perf_counter()
+        merged = len(store.list_events())
+        cold = time.perf_counter() - started
+    with open_store(path) as store:
+        started = time.perf_counter()
+        store.list_events()
+        warm = time.perf_counter() - started
+    return cold, warm, merged
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench_ingest_") as tmp:
+        work = Path(tmp)
+        pages = work / "pages"
+        pages.mkdir()
+        make_pages(pages, args.articles)
+        print(f"Ingestion of {args.articles} generated pages")
+        base = None
+        for workers in (1, args.workers) if args.workers > 1 else (1,):
+            seconds, articles, events = bench_ingest(pages, work, workers)
+            rate = articles / seconds if seconds else float("inf")
+            base = base or rate
+            print(f"  {workers} process(es): {articles} articles, {events} events in {seconds:.1f} s = "
+                  f"{rate:.1f} articles/s (x{rate / base:.2f} vs 1 process)")
+        print("Dashboard first load, list_events()")
+        baseline = None
+        for size in (10_000, args.events):
+            path = work / f"load-{size}.db"
+            started = time.perf_counter()
+            fill_store(path, size)
+            filled = time.perf_counter() - started
+            cold, warm, merged = bench_load(path)
+            baseline = baseline or (cold, warm)
+            print(f"  {size} events ({merged} after merging; store filled in {filled:.0f} s): cold {cold:.2f} s "
+                  f"(x{cold / baseline[0]:.1f} vs 10k), warm {warm:.2f} s (x{warm / baseline[1]:.1f} vs 10k)")
+
+
+if __name__ == "__main__":
+    main()

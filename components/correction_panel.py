@@ -1,0 +1,126 @@
+"""Correction forms for the event details panel: correct or hide an event, undo a past
+correction, add an event the extractor missed. Only plain Streamlit widgets are used; names
+and reasons typed by analysts are shown escaped."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.corrections import PRECISIONS, CorrectionError
+from components.models import EVENT_TYPES
+from components.i18n import t, type_label
+from components.store import Store
+
+_COUNTRY_CODES: tuple[str, ...] = ("AM", "AZ", "RU", "UA", "TR", "IR", "GE", "KZ", "US", "FR", "SA", "QA", "AE", "CN",
+                                   "DE", "GB", "BY", "HU", "CH")
+
+
+
+
+def _escape(text: object) -> str:
+    return "".join(f"\\{ch}" if ch in "\\`*_{}[]()<>#+-.!|~$" else ch for ch in str(text))
+
+
+def _country(code: str, lang: str) -> str:
+    from components.i18n import country_name
+
+    return f"{country_name(code, lang)} ({code})"
+
+
+def _type(kind: str, lang: str) -> str:
+    return type_label(kind, lang)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _changes(event: dict, new: dict) -> dict:
+    return {name: value for name, value in new.items() if value != event.get(name)}
+
+
+def _submit(action, lang: str, done_key: str) -> None:
+    try:
+        action()
+    except CorrectionError as error:
+        st.error(_escape(error))
+    else:
+        st.session_state[done_key] = t("fix_saved" if done_key.endswith("saved") else "added", lang)
+        st.rerun()
+
+
+def _history(store: Store, event: dict, lang: str) -> None:
+    corrections = event.get("corrections") or []
+    if not corrections:
+        return
+    st.markdown(f"**{t('fix_history', lang)}**")
+    author = st.text_input(t("fix_author", lang), key=f"undo_author_{event['id']}")
+    for correction in corrections:
+        fields = ", ".join(f"{name}={value}" for name, value in (correction.get("fields") or {}).items())
+        state = "" if correction["active"] or correction["action"] == "undo" else f" ({t('fix_undone', lang)})"
+        columns = st.columns([5, 1])
+        columns[0].text(f"#{correction['id']} {correction['action']}{state} — {correction['author']}, "
+                        f"{correction['created_at']}: {correction['reason']}" + (f" [{fields}]" if fields else ""))
+        if correction["active"] and correction["action"] != "undo":
+            if columns[1].button(t("fix_undo", lang), key=f"undo_{event['id']}_{correction['id']}"):
+                _submit(lambda: store.undo_correction(correction["id"], author=author, reason="undo"), lang,
+                        "correction_saved")
+
+
+def render_correction_form(store: Store, event: dict, lang: str) -> None:
+    """Correct type, dates, precision, countries or hide ``event`` (from ``list_events``), with
+    a reason and a name; then the past corrections with their undo buttons."""
+    done = st.session_state.pop("correction_saved", None)
+    if done:
+        st.success(done)
+    key = f"correct_{event['id']}"
+    with st.expander(t("fix_correct", lang)), st.form(key):
+        kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, index=EVENT_TYPES.index(event.get("type", "other"))
+                            if event.get("type") in EVENT_TYPES else len(EVENT_TYPES) - 1,
+                            format_func=lambda k: _type(k, lang), key=f"{key}_type")
+        start = st.date_input(t("fix_start", lang), value=_day(event.get("date_start")), key=f"{key}_start")
+        end = st.date_input(t("fix_end", lang), value=_day(event.get("date_end")), key=f"{key}_end")
+        current = PRECISIONS.index(event["precision"]) if event.get("precision") in PRECISIONS else 0
+        precision = st.selectbox(t("fix_precision", lang), PRECISIONS, index=current, key=f"{key}_precision")
+        options = sorted(set(_COUNTRY_CODES) | set(event.get("countries") or ()))
+        countries = st.multiselect(t("fix_countries", lang), options, default=event.get("countries") or [],
+                                   format_func=lambda c: _country(c, lang), key=f"{key}_countries")
+        hidden = st.checkbox(t("fix_hide", lang), value=bool(event.get("hidden")), key=f"{key}_hidden")
+        reason = st.text_input(t("fix_reason", lang), key=f"{key}_reason")
+        author = st.text_input(t("fix_author", lang), key=f"{key}_author")
+        if st.form_submit_button(t("fix_submit", lang)):
+            new = {"type": kind, "date_start": start.isoformat() if start else None,
+                   "date_end": end.isoformat() if end else None, "precision": precision,
+                   "countries": sorted(countries), "hidden": hidden}
+            changes = _changes(event, new)
+            if not changes:
+                st.info(t("fix_unchanged", lang))
+            else:
+                _submit(lambda: store.correct_event(event, changes, reason=reason, author=author), lang,
+                        "correction_saved")
+    _history(store, event, lang)
+
+
+def render_add_event_form(store: Store, lang: str, article_id: str | None = None) -> None:
+    """An event the extractor missed: date span, precision, type, countries, sentence, reason, name."""
+    done = st.session_state.pop("correction_added", None)
+    if done:
+        st.success(done)
+    key = f"add_event_{article_id or 'none'}"
+    with st.expander(t("fix_add", lang)), st.form(key):
+        kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, format_func=lambda k: _type(k, lang), key=f"{key}_type")
+        start = st.date_input(t("fix_start", lang), value=None, key=f"{key}_start")
+        end = st.date_input(t("fix_end", lang), value=None, key=f"{key}_end")
+        precision = st.selectbox(t("fix_precision", lang), PRECISIONS, key=f"{key}_precision")
+        countries = st.multiselect(t("fix_countries", lang), list(_COUNTRY_CODES),
+                                   format_func=lambda c: _country(c, lang), key=f"{key}_countries")
+        sentence = st.text_area(t("fix_sentence", lang), key=f"{key}_sentence")
+        reason = st.text_input(t("fix_reason", lang), key=f"{key}_reason")
+        author = st.text_input(t("fix_author", lang), key=f"{key}_author")
+        if st.form_submit_button(t("fix_add_submit", lang)):
+            fields = {"type": kind, "date_start": start.isoformat() if start else None,
+                      "date_end": end.isoformat() if end else None, "precision": precision,
+                      "countries": sorted(countries), "sentence": sentence.strip(), "article_id": article_id}
+            _submit(lambda: store.add_event({k: v for k, v in fields.items() if v not in (None, "")},
+                                            reason=reason, author=author), lang, "correction_added")

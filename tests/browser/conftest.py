@@ -1,0 +1,106 @@
+"""Headless Chromium against a real ``streamlit run dashboard.py`` (Debian's /usr/bin/chromium)."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "events.jsonl"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(base_path: str = "") -> Iterator[str]:
+    """Run the dashboard on a free port; yield its URL (ending in ``/``)."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    if base_path:
+        command += ["--server.baseUrlPath", base_path]
+    env = dict(os.environ, TIMELINE_EVENTS_JSONL=str(FIXTURE))
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/{base_path.strip('/') + '/' if base_path else ''}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
+                    raise RuntimeError(f"streamlit did not start:\n{output}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    yield from start_app()
+
+
+@pytest.fixture(scope="module")
+def prefixed_app_url() -> Iterator[str]:
+    yield from start_app("timeline")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture()
+def new_page(browser):
+    """Factory of pages in fresh contexts (like a colleague opening a link in a new browser)."""
+    contexts = []
+
+    def make(viewport: dict | None = None):
+        context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1600})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def wait_ready(page, timeout: float = 30_000) -> None:
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(READY, timeout=timeout)
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -1,0 +1,159 @@
+"""The event store: schema, ingestion transactions, idempotence, merged reading, bad files."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from components.store import Store, StoreError, open_store, resolve_location
+from components.store_schema import SCHEMA_VERSION
+from test_store_fakes import STATEMENT_A, STATEMENT_B, FakeResult, make_event, make_page, numbered_result, two_outlets
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_store_is_versioned_and_in_wal_mode(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.db") as store:
+        assert store.counts() == {"pages": 0, "articles": 0, "events": 0, "corrections": 0}
+    conn = sqlite3.connect(tmp_path / "t.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_ingesting_the_same_page_twice_adds_nothing(tmp_path: Path) -> None:
+    result = numbered_result(1)
+    with open_store(tmp_path / "t.db") as store:
+        first = store.ingest_page(result)
+        version = store.version()
+        second = store.ingest_page(result)
+        assert (first.duplicate, first.articles_added, first.events_added) == (False, 1, 3)
+        assert (second.duplicate, second.events_added) == (True, 0)
+        assert store.version() == version
+        assert store.counts()["events"] == 3
+
+
+def test_an_article_already_stored_from_another_page_is_skipped(tmp_path: Path) -> None:
+    page, (article,) = make_page("x.txt", [STATEMENT_A])
+    other_page, (same_article, new_article) = make_page("y.txt", [STATEMENT_A, STATEMENT_B])
+    with open_store(tmp_path / "t.db") as store:
+        store.ingest_page(FakeResult(page, [article], [make_event(article, STATEMENT_A, "2020-11-09")]))
+        outcome = store.ingest_page(FakeResult(other_page, [same_article, new_article], [
+            make_event(same_article, STATEMENT_A, "2020-11-09"), make_event(new_article, STATEMENT_B, "2021-01-01")]))
+        assert (outcome.articles_added, outcome.articles_skipped, outcome.events_added) == (1, 1, 1)
+        assert store.counts() == {"pages": 2, "articles": 2, "events": 2, "corrections": 0}
+
+
+def test_a_failed_ingestion_leaves_nothing_behind(tmp_path: Path) -> None:
+    result = numbered_result(2)
+    broken = dict(result.events[2])
+    del broken["sentence"]
+    with open_store(tmp_path / "t.db") as store:
+        version = store.version()
+        with pytest.raises(StoreError, match="sentence"):
+            store.ingest_page(FakeResult(result.page, result.articles, [*result.events[:2], broken]))
+        assert store.counts() == {"pages": 0, "articles": 0, "events": 0, "corrections": 0}
+        assert store.version() == version
+        assert store.ingest_page(result).events_added == 3
+
+
+def test_version_changes_with_every_write(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.db") as store:
+        versions = {store.version()}
+        store.ingest_page(numbered_result(1))
+        versions.add(store.version())
+        event = store.list_events()[0]
+        store.hide_event(event, reason="duplicate", author="ana")
+        versions.add(store.version())
+        assert len(versions) == 3
+
+
+def test_list_events_merges_reports_of_the_same_happening(tmp_path: Path) -> None:
+    one, two = two_outlets()
+    with open_store(tmp_path / "t.db") as store:
+        store.ingest_page(one)
+        store.ingest_page(two)
+        events = store.list_events()
+        assert len(events) == 1
+        event = events[0]
+        assert event["precision"] == "day" and event["date_start"] == "2020-11-09"
+        assert event["source_count"] == 2
+        assert {s["sentence"] for s in event["sources"]} == {STATEMENT_A, STATEMENT_B}
+        assert {s["source"] for s in event["sources"]} == {"الوفد", "البلاد"}
+        assert event["corrected"] is False and event["hidden"] is False and event["corrections"] == []
+        # The groups are persisted and give the same answer on the next read.
+        assert store.list_events() == events
+
+
+def test_get_article_returns_text_and_provenance(tmp_path: Path) -> None:
+    one, _ = two_outlets()
+    with open_store(tmp_path / "t.db") as store:
+        store.ingest_page(one)
+        article = store.get_article(one.articles[0].id)
+        assert article is not None and article["text"] == STATEMENT_A and article["source"] == "الوفد"
+        assert article["page"] == "a.txt"
+        assert store.get_article("missing") is None
+
+
+def test_the_environment_variable_chooses_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "env.db"))
+    with open_store() as store:
+        store.ingest_page(numbered_result(3))
+    assert (tmp_path / "env.db").is_file()
+    monkeypatch.setenv("TIMELINE_DB", f"sqlite:///{tmp_path}/url.db")
+    assert resolve_location()[0] == Path(f"{tmp_path}/url.db")
+
+
+def test_postgresql_urls_are_refused_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_DB", "postgresql://user@db.example/timeline")
+    with pytest.raises(StoreError, match="not supported yet"):
+        open_store()
+
+
+@pytest.mark.parametrize("content", [
+    "هذا ملف نصي وليس قاعدة بيانات\n".encode("utf-8"),
+    b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+    b"SQLite format 3\x00" + b"\x00" * 200,  # a damaged database
+], ids=["text", "png", "damaged-sqlite"])
+def test_a_foreign_file_is_refused_and_left_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "store.db"
+    path.write_bytes(content)
+    before = digest(path)
+    with pytest.raises(StoreError, match="not a timeline store"):
+        open_store(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"]
+
+
+def test_another_applications_database_is_never_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('x')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="another application"):
+        open_store(path)
+    assert digest(path) == before
+
+
+def test_a_store_from_newer_code_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    path.touch()
+    with open_store(path) as store:
+        assert store.ingest_page(numbered_result(4)).events_added == 3

@@ -1,0 +1,84 @@
+"""The URL grammar: parsing, building, round trip, and what happens to garbage."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from urllib.parse import parse_qs
+
+from components.models import EVENT_TYPES
+from components.url_state import ViewState, build_query, parse_query, query_string
+
+ACTORS = ("Ilham Aliyev", "Nikol Pashinyan", "Sergey Lavrov")
+SOURCES = ("RT Arabic", "Al Jazeera", "Sky News Arabia")
+EVENT_IDS = ("a1b2c3", "fixture-xss", "0195de168004ee49")
+
+
+def random_state(rng: random.Random) -> ViewState:
+    start = date(2020, 1, 1) + timedelta(days=rng.randrange(2000)) if rng.random() < 0.5 else None
+    end = start + timedelta(days=rng.randrange(400)) if start and rng.random() < 0.7 else None
+    return ViewState(
+        countries=tuple(rng.sample(("AM", "AZ", "RU", "GE", "UA", "KZ", "TR"), rng.randrange(4))),
+        actors=tuple(rng.sample(ACTORS, rng.randrange(3))),
+        types=tuple(rng.sample(EVENT_TYPES, rng.randrange(4))),
+        date_from=start, date_to=end,
+        q=rng.choice(("", "باكو", "peace talks", "سلام & ود", "a=b?c#d")),
+        sources=tuple(rng.sample(SOURCES, rng.randrange(3))),
+        lanes=rng.choice(("type", "country")), lang=rng.choice(("en", "ar")),
+        event=rng.choice((None, *EVENT_IDS)),
+    )
+
+
+def test_round_trip_through_dict_and_query_string() -> None:
+    rng = random.Random(5)
+    for _ in range(400):
+        state = random_state(rng)
+        parsed, notices = parse_query(build_query(state), actors=ACTORS, sources=SOURCES, event_ids=EVENT_IDS)
+        assert notices == []
+        assert parsed == state
+        again, _ = parse_query(parse_qs(query_string(state)), actors=ACTORS, sources=SOURCES, event_ids=EVENT_IDS)
+        assert again == state
+
+
+def test_defaults_are_left_out_of_the_url() -> None:
+    assert build_query(ViewState()) == {}
+    assert query_string(ViewState(lang="ar", countries=("AM", "AZ"))) == "country=AM&country=AZ&lang=ar"
+
+
+def test_documented_grammar_is_read() -> None:
+    params = {"country": ["AM", "az"], "type": ["meeting"], "from": "2023-05-10", "to": "2023-05-20", "q": "باكو",
+              "lanes": "country", "lang": "ar", "event": "a1b2c3", "actor": ["Ilham Aliyev"]}
+    state, notices = parse_query(params, actors=ACTORS, event_ids=EVENT_IDS)
+    assert notices == []
+    assert state.countries == ("AM", "AZ")
+    assert state.date_from == date(2023, 5, 10) and state.date_to == date(2023, 5, 20)
+    assert (state.lanes, state.lang, state.event, state.q) == ("country", "ar", "a1b2c3", "باكو")
+
+
+def test_garbage_is_dropped_with_notices() -> None:
+    params = {"country": ["XX", "AM", "<script>"], "from": "banana", "to": "2023-02-30", "lanes": "diagonal",
+              "lang": "fr", "event": "no-such-event", "type": ["meeting", "party"], "actor": ["<script>alert(1)</script>"],
+              "zzz": "1"}
+    state, notices = parse_query(params, actors=ACTORS, sources=SOURCES, event_ids=EVENT_IDS)
+    assert state == ViewState(countries=("AM",), types=("meeting",))
+    keys = {(notice.key, notice.param) for notice in notices}
+    assert ("notice_bad_date", "from") in keys and ("notice_bad_date", "to") in keys
+    assert ("notice_unknown_value", "country") in keys and ("notice_unknown_event", "event") in keys
+    assert ("notice_unknown_param", "zzz") in keys and ("notice_unknown_value", "actor") in keys
+    assert len([notice for notice in notices if notice.param == "country"]) == 2
+
+
+def test_reversed_range_is_turned_around() -> None:
+    state, notices = parse_query({"from": "2024-05-01", "to": "2023-01-01"})
+    assert (state.date_from, state.date_to) == (date(2023, 1, 1), date(2024, 5, 1))
+    assert [notice.key for notice in notices] == ["notice_swapped_dates"]
+
+
+def test_script_in_search_text_is_defused() -> None:
+    state, notices = parse_query({"q": "<script>alert(1)</script>"})
+    assert "<" not in state.q and ">" not in state.q
+    assert [notice.key for notice in notices] == ["notice_cleaned_text"]
+
+
+def test_without_known_lists_any_well_formed_value_passes() -> None:
+    state, notices = parse_query({"actor": "Someone New", "event": "abc123"})
+    assert state.actors == ("Someone New",) and state.event == "abc123" and notices == []
