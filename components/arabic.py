@@ -45,10 +45,6 @@ class Folded:
         return original_start, original_end
 
 
-def fold_char(ch: str) -> str:
-    return ch.translate(_DIGITS).translate(_LETTERS).translate(_PUNCT)
-
-
 _FOLD_TABLE = {**_DIGITS, **_LETTERS, **_PUNCT, **{ord(ch): None for ch in _DROP}}
 
 
@@ -63,8 +59,8 @@ def fold(text: str) -> Folded:
 
 
 def fold_text(text: str) -> str:
-    """Folded text only, for lexicon keys and user queries."""
-    return fold(text).text
+    """Folded text only, for lexicon keys, user queries and search indexes (no offset map)."""
+    return text.translate(_FOLD_TABLE)
 
 
 _SPACES = re.compile(r"\s+")

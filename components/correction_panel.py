@@ -9,11 +9,12 @@ import streamlit as st
 
 from components.corrections import PRECISIONS, CorrectionError
 from components.models import EVENT_TYPES
+from components.countries import iso_codes
+from components.events import actor_dict, place_dict
+from components.gazetteer import known_actors, known_places
 from components.i18n import t, type_label
 from components.store import Store
 
-_COUNTRY_CODES: tuple[str, ...] = ("AM", "AZ", "RU", "UA", "TR", "IR", "GE", "KZ", "US", "FR", "SA", "QA", "AE", "CN",
-                                   "DE", "GB", "BY", "HU", "CH")
 
 
 
@@ -36,6 +37,34 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def entity_label(item: dict) -> str:
+    """How an actor or a place is named in a picker: English name, Arabic name, country."""
+    return f"{item.get('name_en')} · {item.get('name_ar')} ({item.get('country') or '—'})"
+
+
+def entity_options(current: list[dict], known: list[dict]) -> dict[str, dict]:
+    """Picker options: the event's own entities first, then every one the gazetteer knows."""
+    options: dict[str, dict] = {}
+    for item in [*current, *known]:
+        options.setdefault(entity_label(item), item)
+    return options
+
+
+def _entity_pickers(key: str, lang: str, event: dict) -> tuple[list[str], list[dict], list[dict]]:
+    """Country, actor and place pickers, preset to the event's own; returns what is picked."""
+    codes = sorted(iso_codes() | set(event.get("countries") or ()), key=lambda code: _country(code, lang))
+    countries = st.multiselect(t("fix_countries", lang), codes, default=event.get("countries") or [],
+                               format_func=lambda code: _country(code, lang), key=f"{key}_countries")
+    picked: list[list[dict]] = []
+    for field, known in (("actors", [actor_dict(a) for a in known_actors()]),
+                         ("places", [place_dict(p) for p in known_places()])):
+        options = entity_options(event.get(field) or [], known)
+        chosen = st.multiselect(t(f"fix_{field}", lang), list(options),
+                                default=[entity_label(item) for item in event.get(field) or []], key=f"{key}_{field}")
+        picked.append([options[label] for label in chosen])
+    return sorted(countries), picked[0], picked[1]
+
+
 def _changes(event: dict, new: dict) -> dict:
     return {name: value for name, value in new.items() if value != event.get(name)}
 
@@ -46,7 +75,7 @@ def _submit(action, lang: str, done_key: str) -> None:
     except CorrectionError as error:
         st.error(_escape(error))
     else:
-        st.session_state[done_key] = t("fix_saved" if done_key.endswith("saved") else "added", lang)
+        st.session_state[done_key] = t("fix_saved" if done_key.endswith("saved") else "fix_added", lang)
         st.rerun()
 
 
@@ -83,16 +112,14 @@ def render_correction_form(store: Store, event: dict, lang: str) -> None:
         end = st.date_input(t("fix_end", lang), value=_day(event.get("date_end")), key=f"{key}_end")
         current = PRECISIONS.index(event["precision"]) if event.get("precision") in PRECISIONS else 0
         precision = st.selectbox(t("fix_precision", lang), PRECISIONS, index=current, key=f"{key}_precision")
-        options = sorted(set(_COUNTRY_CODES) | set(event.get("countries") or ()))
-        countries = st.multiselect(t("fix_countries", lang), options, default=event.get("countries") or [],
-                                   format_func=lambda c: _country(c, lang), key=f"{key}_countries")
+        countries, actors, places = _entity_pickers(key, lang, event)
         hidden = st.checkbox(t("fix_hide", lang), value=bool(event.get("hidden")), key=f"{key}_hidden")
         reason = st.text_input(t("fix_reason", lang), key=f"{key}_reason")
         author = st.text_input(t("fix_author", lang), key=f"{key}_author")
         if st.form_submit_button(t("fix_submit", lang)):
             new = {"type": kind, "date_start": start.isoformat() if start else None,
                    "date_end": end.isoformat() if end else None, "precision": precision,
-                   "countries": sorted(countries), "hidden": hidden}
+                   "countries": countries, "hidden": hidden, "actors": actors, "places": places}
             changes = _changes(event, new)
             if not changes:
                 st.info(t("fix_unchanged", lang))
@@ -113,14 +140,14 @@ def render_add_event_form(store: Store, lang: str, article_id: str | None = None
         start = st.date_input(t("fix_start", lang), value=None, key=f"{key}_start")
         end = st.date_input(t("fix_end", lang), value=None, key=f"{key}_end")
         precision = st.selectbox(t("fix_precision", lang), PRECISIONS, key=f"{key}_precision")
-        countries = st.multiselect(t("fix_countries", lang), list(_COUNTRY_CODES),
-                                   format_func=lambda c: _country(c, lang), key=f"{key}_countries")
+        countries, actors, places = _entity_pickers(key, lang, {})
         sentence = st.text_area(t("fix_sentence", lang), key=f"{key}_sentence")
         reason = st.text_input(t("fix_reason", lang), key=f"{key}_reason")
         author = st.text_input(t("fix_author", lang), key=f"{key}_author")
         if st.form_submit_button(t("fix_add_submit", lang)):
             fields = {"type": kind, "date_start": start.isoformat() if start else None,
                       "date_end": end.isoformat() if end else None, "precision": precision,
-                      "countries": sorted(countries), "sentence": sentence.strip(), "article_id": article_id}
+                      "countries": countries, "actors": actors, "places": places, "sentence": sentence.strip(),
+                      "article_id": article_id}
             _submit(lambda: store.add_event({k: v for k, v in fields.items() if v not in (None, "")},
                                             reason=reason, author=author), lang, "correction_added")

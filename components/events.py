@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from components.countries import country_name
 from components.triggers import ClauseWord
-from components.models import Article, DateSpan, EntityMention, Event, Sentence, TriggerMatch, stable_id
+from components.models import Actor, Article, DateSpan, EntityMention, Event, Place, Sentence, TriggerMatch, stable_id
 
 TYPE_LABELS = {
     "meeting": "Meeting", "agreement": "Agreement", "statement": "Statement", "military": "Military",
@@ -144,14 +144,13 @@ def _unique(items: list) -> list:
     return seen
 
 
-def event_countries(entities: Sequence[EntityMention]) -> tuple[list[str], list[str]]:
-    """(participant countries in order of appearance, host countries of places)."""
-    participants = _unique([
+def participant_states(entities: Sequence[EntityMention]) -> list[str]:
+    """States taking part, in order of appearance: named, by adjective, by a capital acting as the
+    state, or through a person's or body's country; a country named only as the place is not one."""
+    return _unique([
         m.country.code for m in entities
         if m.country is not None and not (m.place is not None and m.place.kind == "country")
     ])
-    hosts = _unique([m.place.country for m in entities if m.place is not None and m.place.country])
-    return participants, hosts
 
 
 BILATERAL_TYPES = ("meeting", "agreement", "border")
@@ -212,16 +211,12 @@ def confidence(trigger: TriggerMatch, span: DateSpan, countries: Sequence[str], 
     return round(min(0.99, max(0.05, value)), 2)
 
 
-def _actor_dict(mention: EntityMention) -> dict:
-    actor = mention.actor
-    assert actor is not None
+def actor_dict(actor: Actor) -> dict:
     return {"name_en": actor.name_en, "name_ar": actor.name_ar, "country": actor.country, "role": actor.role,
             "kind": actor.kind}
 
 
-def _place_dict(mention: EntityMention) -> dict:
-    place = mention.place
-    assert place is not None
+def place_dict(place: Place) -> dict:
     return {"name_en": place.name_en, "name_ar": place.name_ar, "country": place.country,
             "lat": round(place.lat, 5), "lon": round(place.lon, 5), "kind": place.kind}
 
@@ -229,6 +224,71 @@ def _place_dict(mention: EntityMention) -> dict:
 def _mention(kind: str, start: int, end: int, sentence: Sentence) -> dict:
     return {"kind": kind, "start": start - sentence.start, "end": end - sentence.start,
             "text": sentence.text[start - sentence.start:end - sentence.start]}
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who and where an event is: participant states, host states, actors, places, all countries."""
+
+    participants: list[str]
+    hosts: list[str]
+    actors: list[dict]
+    places: list[dict]
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted(set(self.participants) | set(self.hosts))
+
+
+def segment_parties(
+    segment: Segment,
+    trigger: TriggerMatch,
+    sentence_entities: Sequence[EntityMention],
+    article_entities: Sequence[EntityMention],
+    pairs: Sequence[ClauseWord],
+) -> Parties:
+    scope = _within(sentence_entities, segment.start, segment.end)
+    country_scope = sentence_entities if trigger.event_type == "statement" else scope
+    participants = participant_states(country_scope)
+    if needs_parties(trigger, participants, _within(pairs, segment.start, segment.end), scope):
+        participants = participants + main_states_before(article_entities, segment.start, 2, participants)
+    places = _unique([place_dict(m.place) for m in scope if m.place is not None])
+    hosts = _unique([p["country"] for p in places if p["country"]])
+    actors = _unique([actor_dict(m.actor) for m in scope if m.actor is not None])
+    return Parties(participants, hosts, actors, places)
+
+
+def make_event(
+    article: Article, sentence: Sentence, span: DateSpan, trigger: TriggerMatch, parties: Parties,
+    mentions: list[dict], extractor_version: str,
+) -> Event:
+    countries = parties.countries
+    place_names = _unique([p["name_en"] for p in parties.places])
+    return Event(
+        id=stable_id(article.id, span.char_start, span.char_end),
+        article_id=article.id,
+        date_start=span.start.isoformat() if span.start else None,
+        date_end=span.end.isoformat() if span.end else None,
+        precision=span.precision,
+        approximate=span.approximate,
+        date_text=span.text,
+        type=trigger.event_type,
+        countries=countries,
+        actors=parties.actors,
+        places=parties.places,
+        title_en=event_title(trigger.event_type, parties.participants, parties.hosts, place_names),
+        sentence=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        source=article.source,
+        url=article.url,
+        published=article.published.isoformat() if article.published else None,
+        confidence=confidence(trigger, span, countries, bool(parties.actors)),
+        trigger=trigger.text,
+        mentions=[_mention("date", span.char_start, span.char_end, sentence)] + mentions,
+        undated=span.undated,
+        extractor_version=extractor_version,
+    )
 
 
 def build_events(
@@ -257,43 +317,9 @@ def build_events(
             trigger = best_trigger(segment, sentence_triggers, clauses, connectors)
             if trigger is None:
                 continue
-            scope = _within(sentence_entities, segment.start, segment.end)
-            country_scope = sentence_entities if trigger.event_type == "statement" else scope
-            participants, _ = event_countries(country_scope)
-            if needs_parties(trigger, participants, _within(pairs, segment.start, segment.end), scope):
-                participants = participants + main_states_before(entities, segment.start, 2, participants)
-            place_mentions = _unique([m for m in scope if m.place is not None])
-            places = _unique([_place_dict(m) for m in place_mentions])
-            hosts = _unique([p["country"] for p in places if p["country"]])
-            actors = _unique([_actor_dict(m) for m in scope if m.actor is not None])
-            countries = sorted(set(participants) | set(hosts))
-            place_names = _unique([p["name_en"] for p in places])
+            parties = segment_parties(segment, trigger, sentence_entities, entities, pairs)
             mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
             mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
-            for span in segment.dates:
-                events.append(Event(
-                    id=stable_id(article.id, span.char_start, span.char_end),
-                    article_id=article.id,
-                    date_start=span.start.isoformat() if span.start else None,
-                    date_end=span.end.isoformat() if span.end else None,
-                    precision=span.precision,
-                    approximate=span.approximate,
-                    date_text=span.text,
-                    type=trigger.event_type,
-                    countries=countries,
-                    actors=actors,
-                    places=places,
-                    title_en=event_title(trigger.event_type, participants, hosts, place_names),
-                    sentence=sentence.text,
-                    char_start=sentence.start,
-                    char_end=sentence.end,
-                    source=article.source,
-                    url=article.url,
-                    published=article.published.isoformat() if article.published else None,
-                    confidence=confidence(trigger, span, countries, bool(actors)),
-                    trigger=trigger.text,
-                    mentions=[_mention("date", span.char_start, span.char_end, sentence)] + mentions,
-                    undated=span.undated,
-                    extractor_version=extractor_version,
-                ))
+            events += [make_event(article, sentence, span, trigger, parties, mentions, extractor_version)
+                       for span in segment.dates]
     return events

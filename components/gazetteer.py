@@ -312,3 +312,16 @@ def load_gazetteer() -> Gazetteer:
         conjunctions=words.get("conjunction", frozenset()),
         prepositions=words.get("preposition", frozenset()),
     )
+
+
+def known_actors() -> list[Actor]:
+    """Every person and organisation of the gazetteer, by English name (for correction forms)."""
+    found = {entry.actor.name_en: entry.actor for entry in load_gazetteer().phrases.values() if entry.actor}
+    return [found[name] for name in sorted(found)]
+
+
+def known_places() -> list[Place]:
+    """Every place of the gazetteer, by English name (for correction forms)."""
+    found = {(entry.place.name_en, entry.place.country): entry.place
+             for entry in load_gazetteer().phrases.values() if entry.place}
+    return [found[key] for key in sorted(found, key=lambda key: (key[0], key[1] or ""))]

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from components.i18n import country_name, format_span, t, type_label
+from components.i18n import country_name, format_span, plural, t, type_label
 from components.models import EVENT_TYPES
 
 TYPE_COLOURS: dict[str, str] = {
@@ -48,8 +48,15 @@ def hover_text(event: dict, lang: str) -> str:
     start, end = _day(event.get("date_start")), _day(event.get("date_end"))
     span = format_span(start, end, event.get("precision"), lang)
     sentence = "<br>".join(html.escape(line) for line in textwrap.wrap(event.get("sentence") or "", 70))
+    sources = source_count(event)
+    reported = f"<br><i>{html.escape(plural('reported_by', sources, lang))}</i>" if sources > 1 else ""
     return (f"<b>{html.escape(event.get('title_en') or '')}</b><br>"
-            f"{html.escape(event.get('date_text') or '')} · {html.escape(span)}<br>{sentence}")
+            f"{html.escape(event.get('date_text') or '')} · {html.escape(span)}<br>{sentence}{reported}")
+
+
+def source_count(event: dict) -> int:
+    """How many articles report the event (merged events carry all their sources)."""
+    return max(1, int(event.get("source_count") or len(event.get("sources") or ()) or 1))
 
 
 def _jitter(event_id: str) -> float:
@@ -90,7 +97,9 @@ def _event_traces(events: Sequence[dict], lanes: str, lang: str, order: list[str
             shape = "day"
         else:
             shape = "span" if event.get("precision") == "day" else "vague"
-        group = groups.setdefault((kind, shape), {"x": [], "base": [], "y": [], "customdata": []})
+        group = groups.setdefault((kind, shape), {"x": [], "base": [], "y": [], "customdata": [], "text": [],
+                                                  "size": []})
+        sources = source_count(event)
         for lane in event_lanes(event, lanes):
             y = position[lane] + _jitter(str(event["id"]))
             if shape == "day":
@@ -100,6 +109,8 @@ def _event_traces(events: Sequence[dict], lanes: str, lang: str, order: list[str
                 group["x"].append(((end - start).days + 1) * _DAY_MS)
             group["y"].append(y)
             group["customdata"].append([str(event["id"]), hover_text(event, lang)])
+            group["text"].append(str(sources) if sources > 1 else "")
+            group["size"].append(min(22, 10 + 3 * (sources - 1)))
     traces: list[go.BaseTraceType] = []
     shown: set[str] = set()
     for kind in [*EVENT_TYPES, *sorted({key[0] for key in groups} - set(EVENT_TYPES))]:
@@ -113,12 +124,16 @@ def _event_traces(events: Sequence[dict], lanes: str, lang: str, order: list[str
             shown.add(kind)
             colour = type_colour(kind)
             if shape == "day":
-                traces.append(go.Scatter(x=group["x"], mode="markers", marker={
-                    "color": colour, "size": 10, "line": {"color": "white", "width": 1}}, **common))
+                traces.append(go.Scatter(  # a mark reported by several sources is bigger and shows their number
+                    x=group["x"], mode="markers+text", text=group["text"], textposition="middle right",
+                    textfont={"size": 10, "color": "#444"},
+                    marker={"color": colour, "size": group["size"], "line": {"color": "white", "width": 1}},
+                    **common))
             else:
                 vague = shape == "vague"
                 traces.append(go.Bar(
-                    x=group["x"], base=group["base"], orientation="h", width=0.14,
+                    x=group["x"], base=group["base"], orientation="h", width=0.14, text=group["text"],
+                    textposition="outside", textfont={"size": 10, "color": "#444"},
                     marker={"color": colour, "opacity": 0.35 if vague else 0.85,
                             "line": {"color": colour, "width": 1},
                             "pattern": {"shape": "/" if vague else "", "fgcolor": colour, "size": 6}},

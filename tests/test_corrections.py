@@ -193,7 +193,33 @@ def test_the_add_event_form_needs_a_date(store: Store, monkeypatch: pytest.Monke
     assert [e.value for e in app.error] == ["date\\_start is required"]
     _by_key(app.date_input, "_start", prefix="add_event_").set_value(date(2024, 4, 19))
     _by_key(app.multiselect, "_countries", prefix="add_event_").set_value(["AM", "AZ"])
+    _by_key(app.multiselect, "_places", prefix="add_event_").set_value(
+        [option for option in _by_key(app.multiselect, "_places", prefix="add_event_").options
+         if option.startswith("Tavush ·")])
     [button for button in app.button if button.label == "Add event"][0].click()
     app.run()
-    assert not app.error
+    assert not app.error and not app.exception
+    assert [e["places"][0]["name_en"] for e in store.list_events() if e["date_start"] == "2024-04-19"] == ["Tavush"]
     assert [e["countries"] for e in store.list_events() if e["date_start"] == "2024-04-19"] == [["AM", "AZ"]]
+
+
+def test_the_correction_form_edits_actors_and_places(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TIMELINE_DB", str(store.path))
+    app = AppTest.from_function(_correction_app, default_timeout=30).run()
+    before = statement(store)
+    places, actors = _by_key(app.multiselect, "_places"), _by_key(app.multiselect, "_actors")
+    assert len(places.value) == len(before["places"]) and len(actors.value) == len(before["actors"])
+    places.set_value([option for option in places.options if option.startswith("Lachin ·")])
+    actors.set_value([option for option in actors.options if option.startswith("Nikol Pashinyan ·")])
+    _by_key(app.text_input, "_reason").set_value("the deployment was along the Lachin corridor")
+    _by_key(app.text_input, "_author").set_value("Lilit")
+    [button for button in app.button if button.label == "Save correction"][0].click()
+    app.run()
+    assert not app.exception and not app.error
+    after = statement(store)
+    assert [(p["name_en"], p["country"]) for p in after["places"]] == [("Lachin", "AZ")]
+    assert after["places"][0]["lat"] == pytest.approx(39.64, abs=0.01)
+    assert [(a["name_en"], a["country"]) for a in after["actors"]] == [("Nikol Pashinyan", "AM")]
+    assert after["corrected"]

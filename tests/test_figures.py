@@ -65,6 +65,19 @@ def test_timeline_draws_days_as_markers_and_spans_as_bars() -> None:
     assert low < "2022-01-01" and high > "2023-05-31"
 
 
+def test_a_merged_event_is_one_mark_showing_its_source_count() -> None:
+    sources = [{"article_id": f"a{i}", "source": name, "published": "2023-05-11"}
+               for i, name in enumerate(("RT Arabic", "Al Jazeera", "Asharq Al-Awsat"))]
+    merged = make("merged", "2023-05-10", "2023-05-10", "day", sources=sources, source_count=3)
+    figure, _ = timeline_figure([merged, EVENTS[0]])
+    (trace,) = traces_with(figure, "merged")
+    marks = {row[0]: index for index, row in enumerate(trace.customdata)}
+    assert len(trace.customdata) == 2  # one mark each, not one per source
+    assert trace.text[marks["merged"]] == "3" and trace.text[marks["day1"]] == ""
+    assert trace.marker.size[marks["merged"]] > trace.marker.size[marks["day1"]]
+    assert "reported by 3 sources" in trace.customdata[marks["merged"]][1]
+
+
 def test_a_single_event_gets_a_readable_window() -> None:
     figure, _ = timeline_figure(EVENTS[:1])
     low, high = (date.fromisoformat(value) for value in figure.layout.xaxis.range)

@@ -18,10 +18,6 @@ MERGE_FIXTURES = ROOT / "tests" / "fixtures" / "merge"
 ARABIC = "التقى وزير الخارجية الأرميني نظيره الأذربيجاني في ألماتي يومي 10 و11 مايو 2024 لبحث معاهدة السلام.\n"
 
 
-def needs_pipeline() -> None:
-    pytest.importorskip("components.pipeline", reason="the extraction pipeline is not importable yet")
-
-
 def run_ingest(*args: str, db: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "components.ingest", *args, "--db", str(db)], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
@@ -70,7 +66,6 @@ def inbox(tmp_path: Path) -> Path:
 
 
 def test_cli_reports_bad_files_stores_good_ones_and_exits_2(inbox: Path, tmp_path: Path) -> None:
-    needs_pipeline()
     db = tmp_path / "t.db"
     run = run_ingest(str(inbox), db=db)
     assert run.returncode == 2, run.stderr
@@ -87,7 +82,6 @@ def test_cli_reports_bad_files_stores_good_ones_and_exits_2(inbox: Path, tmp_pat
 
 
 def test_ingesting_again_adds_nothing_and_exits_0(tmp_path: Path) -> None:
-    needs_pipeline()
     db = tmp_path / "t.db"
     first = run_ingest(str(SEED), "--source", "بوابة الوفد", "--published", "2024-06-05", db=db)
     assert first.returncode == 0, first.stderr
@@ -103,7 +97,6 @@ def test_ingesting_again_adds_nothing_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> None:
-    needs_pipeline()
     from components.ingest import ingest_paths
     from components.store import open_store
 
@@ -118,7 +111,6 @@ def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> N
 
 def test_a_missing_default_store_is_built_from_the_articles_folder(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    needs_pipeline()
     from components import store as store_module
 
     articles = tmp_path / "articles"

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-pipeline = pytest.importorskip("components.pipeline", reason="the extraction pipeline is not importable yet")
-
-from components.ingest import ingest_paths  # noqa: E402
-from components.store import Store, open_store  # noqa: E402
+from components import pipeline
+from components.ingest import ingest_paths
+from components.store import Store, open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "merge"
 
