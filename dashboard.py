@@ -16,7 +16,7 @@ from components.i18n import is_rtl, plural, t
 from components.map_figure import map_figure, outside_places, topojson_url
 from components.summary import summary_line
 from components.timeline_figure import timeline_figure
-from components.store import Store, StoreError, open_store
+from components.store import Store, StoreError, open_store, resolve_location
 from components.url_state import query_string
 
 TABLE_ROWS = 2000
@@ -35,13 +35,16 @@ RTL_STYLE = """<style>
 
 
 @st.cache_resource(show_spinner=False)
-def shared_store(location: str) -> Store:
-    """One open store per location, shared by every session (built from data/articles on first use)."""
+def shared_store(location: str, resolved: str) -> Store:
+    """One open store per file, shared by every session (the default one is built from
+    data/articles on first use). ``resolved`` keys the cache: the file ``location`` means now."""
     return open_store(location or None)
 
 
 def current_store(source: EventSource) -> Store | None:
-    return shared_store(source.location) if source.kind == "store" else None
+    if source.kind != "store":
+        return None
+    return shared_store(source.location, str(resolve_location(source.location or None)[0]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
