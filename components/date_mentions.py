@@ -82,7 +82,9 @@ def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> tu
             return UNDATED
         return published.year + (_direction(year_dir) or 0), True, True
     if month_dir is not None and published is not None:
-        mode = {-1: STRICT_PAST, 0: PAST, 1: STRICT_FUTURE}[_direction(month_dir) or 0]
+        if _direction(month_dir) == 0:  # "٢٩ ديسمبر الجاري": this month, this year
+            return published.year, True, True
+        mode = {-1: STRICT_PAST, 1: STRICT_FUTURE}[_direction(month_dir)]  # type: ignore[index]
         year = infer_year(month, day, published, mode)
         return (year, True, True) if year is not None else UNDATED
     sentence = _sentence(ctx, mention.start)

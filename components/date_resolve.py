@@ -84,8 +84,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+NEAR_FUTURE_DAYS = 10  # a day this close after publication is upcoming, not nearly a year ago
+
+
 def infer_year(month: int, day: int | None, published: date, mode: str) -> int | None:
-    """The year of a day (or of a month when ``day`` is None) placed against ``published``."""
+    """The year of a day (or of a month when ``day`` is None) placed against ``published``.
+
+    In PAST mode a day at most NEAR_FUTURE_DAYS after the publication date stays in its year:
+    "في 16 ديسمبر" in a page of 15 December is tomorrow, not 363 days ago.
+    """
+    if mode == PAST and day is not None:
+        soon = _safe_date(published.year, month, day)
+        if soon is not None and published < soon <= published + timedelta(days=NEAR_FUTURE_DAYS):
+            return published.year
     candidates = range(published.year - 8, published.year + 9)
     if mode in (PAST, STRICT_PAST):
         candidates = reversed(candidates)  # type: ignore[assignment]

@@ -14,14 +14,16 @@ stands between trigger and date (the trigger then names another, earlier or late
 Statements report on the whole sentence, so their countries come from all of it; everything else
 (actors, places, and the countries of other types) comes from the segment. A segment that names
 refers to two parties ("البلدين", "الزعيمين"), or a meeting, agreement or border step that
-names fewer than two states, takes the two states the article named most often before it. A date that is a time limit ("حتى نهاية عام 2028",
-"بحلول مايو") is not the date of an event.
+names fewer than two states, takes the two states the article named most often before it; one that names no state but says "البلاد" takes the
+state the article named most often. A word of saying that only cites a source ("وفق ما أعلنته
+الوزارة") loses weight. A date that is a time limit ("حتى نهاية عام 2028",
+"بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا") is not the date of an event.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from components.countries import country_name
 from components.triggers import ClauseWord
@@ -34,6 +36,8 @@ TYPE_LABELS = {
 CHARACTER_PENALTY = 0.001  # score lost per character between a trigger and its date
 CLAUSE_PENALTY = 0.1  # score lost per clause boundary between a trigger and its date
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
+ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
+ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
 COORDINATED_GAP = 12  # dates closer than this (characters) in one clause are one group ("مايو 2023 ويوليو 2023")
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]")
 
@@ -124,12 +128,26 @@ def best_trigger(
     )
 
 
-def is_deadline(span: DateSpan, deadline_ends: set[int], text: str) -> bool:
-    """A date right after "حتى"/"بحلول" is a time limit, not when something happened."""
+def discount_attributions(
+    triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]
+) -> list[TriggerMatch]:
+    """Words of saying right after "وفق ما"/"بحسب ما" cite a source: they lose weight."""
+    ends = [word.char_end for word in attributions]
+    return [
+        replace(trigger, weight=trigger.weight - ATTRIBUTION_PENALTY)
+        if trigger.event_type == "statement" and any(0 <= trigger.char_start - end <= ATTRIBUTION_GAP for end in ends)
+        else trigger
+        for trigger in triggers
+    ]
+
+
+def follows_word(span: DateSpan, word_ends: set[int], text: str) -> bool:
+    """The date comes right after one of the words ending at ``word_ends``: after "حتى"/"بحلول"
+    it is a time limit, after "أن"/"بأن" the subject of the clause, not when something happened."""
     gap_start = span.char_start
     while gap_start > 0 and text[gap_start - 1].isspace():
         gap_start -= 1
-    return gap_start in deadline_ends
+    return gap_start in word_ends
 
 
 def _within(items: Sequence, start: int, end: int) -> list:
@@ -245,13 +263,17 @@ def segment_parties(
     trigger: TriggerMatch,
     sentence_entities: Sequence[EntityMention],
     article_entities: Sequence[EntityMention],
-    pairs: Sequence[ClauseWord],
+    clause_words: Sequence[ClauseWord],
 ) -> Parties:
     scope = _within(sentence_entities, segment.start, segment.end)
     country_scope = sentence_entities if trigger.event_type == "statement" else scope
     participants = participant_states(country_scope)
-    if needs_parties(trigger, participants, _within(pairs, segment.start, segment.end), scope):
+    words = _within(clause_words, segment.start, segment.end)
+    pairs = [word for word in words if word.role == "pair"]
+    if needs_parties(trigger, participants, pairs, scope):
         participants = participants + main_states_before(article_entities, segment.start, 2, participants)
+    elif not participants and any(word.role == "home" for word in words):  # "البلاد": the article's state
+        participants = main_states_before(article_entities, segment.start, 1, participants)
     places = _unique([place_dict(m.place) for m in scope if m.place is not None])
     hosts = _unique([p["country"] for p in places if p["country"]])
     actors = _unique([actor_dict(m.actor) for m in scope if m.actor is not None])
@@ -303,11 +325,11 @@ def build_events(
     """Events of one article from the findings of the earlier steps (all offsets in ``article.text``)."""
     events: list[Event] = []
     connectors = [word for word in clause_words if word.role == "connector"]
-    pairs = [word for word in clause_words if word.role == "pair"]
-    deadline_ends = {word.char_end for word in clause_words if word.role == "deadline"}
+    not_event_date_ends = {word.char_end for word in clause_words if word.role in ("deadline", "subject")}
+    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
     for sentence in sentences:
         sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
-                          if not is_deadline(span, deadline_ends, article.text)]
+                          if not follows_word(span, not_event_date_ends, article.text)]
         if not sentence_dates:
             continue
         sentence_triggers = _within(triggers, sentence.start, sentence.end)
@@ -317,7 +339,7 @@ def build_events(
             trigger = best_trigger(segment, sentence_triggers, clauses, connectors)
             if trigger is None:
                 continue
-            parties = segment_parties(segment, trigger, sentence_entities, entities, pairs)
+            parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words)
             mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
             mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
             events += [make_event(article, sentence, span, trigger, parties, mentions, extractor_version)

@@ -15,6 +15,9 @@ from components.tokens import PROCLITICS, Token, tokenize
 STEM_SUFFIXES = ("ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "وا", "تان", "تين", "ته", "تها", "اتها", "اته")
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PENALTY = 0.4
+# Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
+NOT_A_TRIGGER = "none"
+CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "home", "subject")
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,23 @@ class PhraseMatch:
 
 @dataclass(frozen=True)
 class ClauseWord:
-    role: str  # "connector", "pair" or "deadline"
+    role: str  # one of CLAUSE_ROLES
     char_start: int
     char_end: int
 
 
+def _with_endings(word: str, stem: bool) -> Iterator[str]:
+    yield word
+    if not stem:
+        return
+    for ending in STEM_SUFFIXES:
+        yield word + ending
+        if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاءه
+            yield word[:-1] + "ي" + ending
+
+
 def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
     """(written form, proclitic) pairs under which ``word`` can appear."""
-    endings = ("",) + (STEM_SUFFIXES if stem else ())
     bases = [(word, "")]
     if word.startswith("ال"):  # ل + ال is written لل: "للاتفاق"
         bases.append((word[2:], "ل"))
@@ -58,8 +70,8 @@ def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
         for proclitic in ("",) + PROCLITICS:
             if joined and not proclitic.endswith("ل"):
                 continue
-            for ending in endings:
-                yield proclitic + base + ending, proclitic + joined
+            for form in _with_endings(base, stem):
+                yield proclitic + form, proclitic + joined
 
 
 def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
@@ -108,7 +120,7 @@ def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
 def load_triggers() -> PhraseIndex:
     rows = load_tsv(
         "triggers.tsv",
-        {"type": one_of(*EVENT_TYPES), "weight": float_between(0.0, 1.0), "form": variants,
+        {"type": one_of(*EVENT_TYPES, NOT_A_TRIGGER), "weight": float_between(0.0, 1.0), "form": variants,
          "match": one_of("exact", "stem")},
     )
     return build_index(
@@ -120,7 +132,7 @@ def load_triggers() -> PhraseIndex:
 
 @lru_cache(maxsize=1)
 def load_clause_words() -> PhraseIndex:
-    rows = load_tsv("clause_words.tsv", {"role": one_of("connector", "pair", "deadline"), "form": variants})
+    rows = load_tsv("clause_words.tsv", {"role": one_of(*CLAUSE_ROLES), "form": variants})
     return build_index(
         PhraseEntry(words, str(row["role"])) for row in rows for words in _phrases(row["form"])  # type: ignore[arg-type]
     )
@@ -137,6 +149,8 @@ def find_triggers(
     """Trigger words of a text, with offsets in the original text."""
     found = []
     for match in match_phrases(folded, index, tokens):
+        if match.entry.label == NOT_A_TRIGGER:
+            continue
         weight = match.entry.weight - (PURPOSE_PENALTY if is_purpose(match.proclitic) else 0.0)
         found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start:match.end], weight))
     return found

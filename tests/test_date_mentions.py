@@ -231,7 +231,8 @@ def test_next_day_follows_the_previous_day_mention() -> None:
 @pytest.mark.parametrize("text, start", [
     ("في 17 أبريل", "2024-04-17"),
     ("في 5 يونيو", "2024-06-05"),  # the publication day itself
-    ("في 6 يونيو", "2023-06-06"),  # not after the publication date: last year
+    ("في 6 يونيو", "2024-06-06"),  # the day after publication: upcoming, not a year ago
+    ("في 20 يونيو", "2023-06-20"),  # weeks after publication, no future word: last year
     ("1 أيلول", "2023-09-01"),
     ("الخامس من مايو", "2024-05-05"),
     ("يوم 5 يونيو الماضي", "2023-06-05"),
@@ -339,3 +340,10 @@ def test_same_month_and_same_year_follow_the_previous_date() -> None:
     assert (found["25 من الشهر نفسه"].start, found["25 من الشهر نفسه"].precision) == (D("2023-05-25"), "day")
     assert found["9 نوفمبر من العام نفسه"].start == D("2020-11-09")
     assert found["9 نوفمبر من العام نفسه"].approximate
+
+
+def test_a_day_just_after_publication_is_upcoming_not_last_year() -> None:
+    (span,) = find_date_mentions("تغادر الرئيسة القصر بعد انتهاء ولايتها في ١٦ ديسمبر.", D("2024-12-15"))
+    assert span.start == D("2024-12-16")
+    (span,) = find_date_mentions("وكان الاجتماع في 30 ديسمبر.", D("2024-12-15"))
+    assert span.start == D("2023-12-30")  # too far ahead to be upcoming: the latest past one
