@@ -73,7 +73,8 @@ def _show_preview(preview: list[dict], lang: str) -> None:
         else:
             st.info(t("add_no_events", lang))
         for article in item["result"].articles:
-            with st.expander(f"{t('add_text', lang)}: {_escape(article.title or article.id)}"):
+            label = article.title or article.dateline or article.text[:60]
+            with st.expander(f"{t('add_text', lang)}: {_escape(label)}"):
                 st.text(article.text)
 
 
@@ -105,6 +106,7 @@ def render_add_article_panel(store: Store, lang: str) -> None:
     done = st.session_state.pop(f"{_KEY}_done", None)
     if done:
         st.success(done)
+        st.toast(done)  # seen even when the panel is folded away after the save
     inputs = _inputs(lang)
     published = st.date_input(t("add_published", lang), value=None, key=f"{_KEY}_published")
     source = st.text_input(t("add_source", lang), key=f"{_KEY}_source")

@@ -103,6 +103,7 @@ def render_correction_form(store: Store, event: dict, lang: str) -> None:
     done = st.session_state.pop("correction_saved", None)
     if done:
         st.success(done)
+        st.toast(done)
     key = f"correct_{event['id']}"
     with st.expander(t("fix_correct", lang)), st.form(key):
         kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, index=EVENT_TYPES.index(event.get("type", "other"))
@@ -134,6 +135,7 @@ def render_add_event_form(store: Store, lang: str, article_id: str | None = None
     done = st.session_state.pop("correction_added", None)
     if done:
         st.success(done)
+        st.toast(done)
     key = f"add_event_{article_id or 'none'}"
     with st.expander(t("fix_add", lang)), st.form(key):
         kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, format_func=lambda k: _type(k, lang), key=f"{key}_type")

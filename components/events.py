@@ -162,13 +162,31 @@ def _unique(items: list) -> list:
     return seen
 
 
-def participant_states(entities: Sequence[EntityMention]) -> list[str]:
+def participant_states(entities: Sequence[EntityMention], located: frozenset[int] = frozenset()) -> list[str]:
     """States taking part, in order of appearance: named, by adjective, by a capital acting as the
-    state, or through a person's or body's country; a country named only as the place is not one."""
+    state, or through a person's or body's country. A place is not a party: a country named as
+    the place, or a capital in ``located`` (the starts of capitals written as a location)."""
     return _unique([
         m.country.code for m in entities
-        if m.country is not None and not (m.place is not None and m.place.kind == "country")
+        if m.country is not None and not (m.place is not None and (m.place.kind == "country" or m.char_start in located))
     ])
+
+
+def located_places(entities: Sequence[EntityMention], locatives: Sequence[ClauseWord], text: str) -> frozenset[int]:
+    """Starts of place mentions written as a location: after "في"/"إلى"/"العاصمة …", or with the
+    preposition ب joined to them ("بموسكو")."""
+    ends = {word.char_end for word in locatives}
+    found = set()
+    for mention in entities:
+        if mention.place is None:
+            continue
+        glued = mention.text.startswith("ب") and not mention.place.name_ar.startswith("ب")
+        gap_start = mention.char_start
+        while gap_start > 0 and text[gap_start - 1].isspace():
+            gap_start -= 1
+        if glued or gap_start in ends:
+            found.add(mention.char_start)
+    return frozenset(found)
 
 
 BILATERAL_TYPES = ("meeting", "agreement", "border")
@@ -264,10 +282,11 @@ def segment_parties(
     sentence_entities: Sequence[EntityMention],
     article_entities: Sequence[EntityMention],
     clause_words: Sequence[ClauseWord],
+    located: frozenset[int] = frozenset(),
 ) -> Parties:
     scope = _within(sentence_entities, segment.start, segment.end)
     country_scope = sentence_entities if trigger.event_type == "statement" else scope
-    participants = participant_states(country_scope)
+    participants = participant_states(country_scope, located)
     words = _within(clause_words, segment.start, segment.end)
     pairs = [word for word in words if word.role == "pair"]
     if needs_parties(trigger, participants, pairs, scope):
@@ -327,6 +346,7 @@ def build_events(
     connectors = [word for word in clause_words if word.role == "connector"]
     not_event_date_ends = {word.char_end for word in clause_words if word.role in ("deadline", "subject")}
     triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
+    located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
     for sentence in sentences:
         sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
                           if not follows_word(span, not_event_date_ends, article.text)]
@@ -339,7 +359,7 @@ def build_events(
             trigger = best_trigger(segment, sentence_triggers, clauses, connectors)
             if trigger is None:
                 continue
-            parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words)
+            parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words, located)
             mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
             mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
             events += [make_event(article, sentence, span, trigger, parties, mentions, extractor_version)
