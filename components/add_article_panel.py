@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from components.correction_panel import show_done
 from components.i18n import t
 from components.store import Store, StoreError
 
@@ -103,10 +104,7 @@ def _save(store: Store, preview: list[dict], published: date | None, source: str
 def render_add_article_panel(store: Store, lang: str) -> None:
     """Paste or upload pages, give date/source/URL, preview the extracted events, save."""
     st.subheader(t("add_title", lang))
-    done = st.session_state.pop(f"{_KEY}_done", None)
-    if done:
-        st.success(done)
-        st.toast(done)  # seen even when the panel is folded away after the save
+    show_done(f"{_KEY}_done")  # also a toast: seen even when the panel is folded away after the save
     inputs = _inputs(lang)
     published = st.date_input(t("add_published", lang), value=None, key=f"{_KEY}_published")
     source = st.text_input(t("add_source", lang), key=f"{_KEY}_source")

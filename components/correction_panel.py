@@ -97,13 +97,18 @@ def _history(store: Store, event: dict, lang: str) -> None:
                         "correction_saved")
 
 
-def render_correction_form(store: Store, event: dict, lang: str) -> None:
-    """Correct type, dates, precision, countries or hide ``event`` (from ``list_events``), with
-    a reason and a name; then the past corrections with their undo buttons."""
-    done = st.session_state.pop("correction_saved", None)
+def show_done(key: str) -> None:
+    """The message a save left for the run after it: in place, and as a toast."""
+    done = st.session_state.pop(key, None)
     if done:
         st.success(done)
         st.toast(done)
+
+
+def render_correction_form(store: Store, event: dict, lang: str) -> None:
+    """Correct type, dates, precision, countries or hide ``event`` (from ``list_events``), with
+    a reason and a name; then the past corrections with their undo buttons."""
+    show_done("correction_saved")
     key = f"correct_{event['id']}"
     with st.expander(t("fix_correct", lang)), st.form(key):
         kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, index=EVENT_TYPES.index(event.get("type", "other"))
@@ -132,10 +137,7 @@ def render_correction_form(store: Store, event: dict, lang: str) -> None:
 
 def render_add_event_form(store: Store, lang: str, article_id: str | None = None) -> None:
     """An event the extractor missed: date span, precision, type, countries, sentence, reason, name."""
-    done = st.session_state.pop("correction_added", None)
-    if done:
-        st.success(done)
-        st.toast(done)
+    show_done("correction_added")
     key = f"add_event_{article_id or 'none'}"
     with st.expander(t("fix_add", lang)), st.form(key):
         kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, format_func=lambda k: _type(k, lang), key=f"{key}_type")

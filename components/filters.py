@@ -3,33 +3,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from components.arabic import fold_key
-from components.url_state import ViewState
+from components.url_state import Filters, ViewState
 
 FACETS = ("countries", "actors", "types", "sources")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The filtering part of a view (hashable, so it can key caches)."""
-
-    countries: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    q: str = ""
-    sources: tuple[str, ...] = ()
-
-
 def filters_of(state: ViewState) -> Filters:
-    return Filters(countries=state.countries, actors=state.actors, types=state.types, date_from=state.date_from,
-                   date_to=state.date_to, q=state.q, sources=state.sources)
+    """Only the filters of a view (the lanes, language and open event do not change which events match)."""
+    return Filters(**{name: getattr(state, name) for name in Filters.__dataclass_fields__})
 
 
 @dataclass(frozen=True)

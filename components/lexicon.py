@@ -106,24 +106,22 @@ def one_of(*allowed: str) -> Validator:
     return check
 
 
-def int_between(low: int, high: int) -> Validator:
-    def check(value: str) -> int:
-        number = int(value)
+def _number_between(kind: type, low: float, high: float) -> Validator:
+    def check(value: str) -> object:
+        number = kind(value)
         if not low <= number <= high:
             raise ValueError(f"expected {low}..{high}")
         return number
 
     return check
+
+
+def int_between(low: int, high: int) -> Validator:
+    return _number_between(int, low, high)
 
 
 def float_between(low: float, high: float) -> Validator:
-    def check(value: str) -> float:
-        number = float(value)
-        if not low <= number <= high:
-            raise ValueError(f"expected {low}..{high}")
-        return number
-
-    return check
+    return _number_between(float, low, high)
 
 
 def iso_country(value: str) -> str:

@@ -39,8 +39,8 @@ _RESERVED = frozenset({"embed", "embed_options"})
 
 
 @dataclass(frozen=True)
-class ViewState:
-    """Everything a shared link reproduces."""
+class Filters:
+    """The filtering part of a view (hashable, so it can key caches)."""
 
     countries: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
@@ -49,6 +49,12 @@ class ViewState:
     date_to: date | None = None
     q: str = ""
     sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ViewState(Filters):
+    """Everything a shared link reproduces: the filters, the lanes, the language, the open event."""
+
     lanes: str = "type"
     lang: str = "en"
     event: str | None = None
