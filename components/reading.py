@@ -105,8 +105,12 @@ def _codec_name(encoding: str) -> str:
     return codecs.lookup(encoding).name
 
 
+PLAUSIBLE_TEXT = 0.9  # share of ordinary characters a decoded page must have
+
+
 def _plausible_share(text: str) -> float:
-    """Share of characters that are ASCII, Arabic or common punctuation (for BOM-less UTF-16)."""
+    """Share of characters that are ASCII, Arabic, Latin, Greek or Cyrillic letters or common
+    punctuation: low for binary data decoded as text (BOM-less UTF-16, a wrong guess)."""
     text = text[:_SAMPLE_CHARS]
     if not text:
         return 0.0
@@ -114,7 +118,8 @@ def _plausible_share(text: str) -> float:
         1
         for ch in text
         if ch < "\x80" or "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
-        or "\u2000" <= ch <= "\u206f" or "\ufb50" <= ch <= "\ufeff" or "\u00a0" <= ch <= "\u00ff"
+        or "\u2000" <= ch <= "\u206f" or "\ufb50" <= ch <= "\ufeff" or "\u00a0" <= ch <= "\u024f"
+        or "\u0370" <= ch <= "\u04ff"
     )
     return good / len(text)
 
@@ -177,7 +182,7 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
         return text, encoding
     for encoding in (_declared_charset(data), guess):
         text = _try_decode(data, encoding) if encoding else None
-        if encoding and text is not None:
+        if encoding and text is not None and _plausible_share(text) >= PLAUSIBLE_TEXT:
             return text, encoding
     raise UnreadableInput(name, "cannot tell the text encoding (not UTF-8, UTF-16 or an Arabic code page)")
 

@@ -233,3 +233,8 @@ def test_iter_page_paths(tmp_path: Path) -> None:
     relative = [str(path.relative_to(tmp_path)) for path in found]
     assert relative == ["a.htm", "b/1.html", "b/2.txt", "c.TXT", "noext", "img.png", "missing.txt"]
 
+
+
+def test_a_truncated_binary_header_is_not_taken_for_text() -> None:
+    with pytest.raises(UnreadableInput, match="encoding"):
+        decode_page(b"\x89PNG\r\n", "cut.txt")
