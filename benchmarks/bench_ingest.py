@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.ingest import ingest_paths  # noqa: E402
+from components.pipeline import load_resources  # noqa: E402
 from components.models import Article, stable_id  # noqa: E402
 from components.store import open_store  # noqa: E402
 
@@ -153,6 +154,7 @@ def main() -> None:
         pages = work / "pages"
         pages.mkdir()
         make_pages(pages, args.articles)
+        load_resources()  # lexicons loaded before timing, as in a running dashboard (pool workers load their own)
         print(f"Ingestion of {args.articles} generated pages")
         base = None
         for workers in (1, args.workers) if args.workers > 1 else (1,):

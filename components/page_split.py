@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from components.arabic import fold, fold_key
+from components.arabic import fold, fold_key, fold_text
 from components.lexicon import load_tsv, one_of
 from components.reading import RawPage, html_main_text
 
@@ -29,6 +29,7 @@ ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boiler
 MATCHES = ("prefix", "line", "start", "contains", "name")
 _START_MAX_WORDS = 8  # a "start" marker line ("تابعونا على فيسبوك") is short
 _CONTAINS_MAX_WORDS = 20  # a copyright line is short
+_FIRST_WORD = re.compile(r"[^\W_]+")
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_MAX_CHARS = 200
 _PENDING_VALUE_MAX_WORDS = 12
@@ -71,6 +72,7 @@ class Marker:
 class Markers:
     lines: tuple[Marker, ...]  # longest first
     agencies: frozenset[str]  # agency keys (see _agency_key)
+    prefix_words: frozenset[str] = frozenset()  # first words of the "prefix" markers
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,20 @@ def load_markers() -> Markers:
         pattern = re.compile(rf"^[\W_]*?{words}(?=$|[\s:：\-.،؛|/])")
         lines.append(Marker(key, role, match, pattern))
     lines.sort(key=lambda marker: len(marker.key), reverse=True)
-    return Markers(tuple(lines), frozenset(agencies))
+    prefix_words = frozenset(_first_word(marker.key) for marker in lines if marker.match == "prefix")
+    return Markers(tuple(lines), frozenset(agencies), prefix_words)
+
+
+def _first_word(line: str) -> str:
+    match = _FIRST_WORD.search(line)
+    return match.group().lower() if match else ""
 
 
 def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
     """The (role, value) of a marker line, ``None`` for other lines."""
+    if len(line.split()) > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and (
+            _first_word(fold_text(line)) not in markers.prefix_words):
+        return None  # a paragraph of body text: only a "prefix" marker could start it, and none does
     folded = fold(line)
     lowered = _fold_lower(line)
     bare = " ".join(re.sub(r"^[\W_]+|[\W_]+$", "", lowered).split())

@@ -167,7 +167,8 @@ def extract_file(
 
 
 def event_to_dict(event: Event) -> dict:
-    return dataclasses.asdict(event)
+    """The event's JSON object (its lists hold plain dicts already: no deep copy needed)."""
+    return {field.name: getattr(event, field.name) for field in dataclasses.fields(event)}
 
 
 def events_to_jsonl(events: Sequence[Event]) -> str:
