@@ -7,6 +7,8 @@ that the exact Arabic sentence and its mentions can be shown and highlighted.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 from pyarabic import araby
@@ -33,7 +35,7 @@ class Folded:
     """Folded text plus, for each folded character, its offset in the original text."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when nothing was dropped
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -48,14 +50,21 @@ class Folded:
 _FOLD_TABLE = {**_DIGITS, **_LETTERS, **_PUNCT, **{ord(ch): None for ch in _DROP}}
 
 
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
+
+
 def fold(text: str) -> Folded:
     """Strip diacritics and tatweel, unify letter variants and digits; keep an offset map."""
     folded = text.translate(_FOLD_TABLE)
     if len(folded) == len(text):
-        offsets: tuple[int, ...] = tuple(range(len(text)))
-    else:
-        offsets = tuple(index for index, ch in enumerate(text) if ch not in _DROP)
-    return Folded(folded, offsets, len(text))
+        return Folded(folded, range(len(text)), len(text))
+    kept: list[range] = []
+    start = 0
+    for dropped in _DROP_RE.finditer(text):  # the offsets are the runs of kept characters
+        kept.append(range(start, dropped.start()))
+        start = dropped.end()
+    kept.append(range(start, len(text)))
+    return Folded(folded, list(chain.from_iterable(kept)), len(text))
 
 
 def fold_text(text: str) -> str:

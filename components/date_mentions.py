@@ -213,11 +213,12 @@ def resolve_mentions(folded: Folded, text: str, published: date | None) -> list[
     return ctx.previous
 
 
-def find_date_mentions(text: str, published: date | None) -> list[DateSpan]:
+def find_date_mentions(text: str, published: date | None, folded: Folded | None = None) -> list[DateSpan]:
     """All date mentions in one article's text, in text order, resolved to day spans.
 
-    ``char_start``/``char_end`` are offsets in ``text``.
+    ``char_start``/``char_end`` are offsets in ``text``; ``folded`` is ``fold(text)`` when the
+    caller has it already.
     """
     if isinstance(published, datetime):
         published = published.date()
-    return [span for _, span in resolve_mentions(fold(text), text, published)]
+    return [span for _, span in resolve_mentions(folded or fold(text), text, published)]
