@@ -44,7 +44,8 @@ def _sentence(ctx: _Context, offset: int) -> int:
 
 
 def _future_clause(ctx: _Context, mention: Mention) -> bool:
-    """True when the clause leading to the mention speaks of the future (سوف، المقرر، ستعقد … before the date).
+    """True when the clause leading to the mention speaks of the future (سوف، المقرر، ستعقد … before the date)
+    and not of the past (كان/كانت …).
 
     Only the words before the date count: in "قال في 15 أبريل إنه سيزور باكو" the future verb
     belongs to another event.
@@ -53,6 +54,8 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
     text = ctx.folded
     left = max((m.end() for m in CLAUSE_END.finditer(text, max(0, mention.start - 200), mention.start)), default=0)
     clause = text[left:mention.end]
+    if patterns.past.search(clause):  # "وكان … قد أوقف في 18 حزيران": a past perfect, whatever follows
+        return False
     if patterns.future.search(clause):
         return True
     return any(verb.group(1) not in patterns.not_future_verb for verb in patterns.future_verb.finditer(clause))

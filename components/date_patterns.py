@@ -70,6 +70,7 @@ class DatePatterns:
     trigger: re.Pattern[str]  # digits and date words, one named group per class of FINDER_TRIGGERS
     link_gap: re.Pattern[str]
     future: re.Pattern[str]
+    past: re.Pattern[str]
     future_verb: re.Pattern[str]
     not_future_verb: frozenset[str]
     counted_noun: frozenset[str]
@@ -156,6 +157,7 @@ def date_patterns() -> DatePatterns:
                 ("period", period))) + ")"),
         link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
         future=re.compile(rf"(?<!\w)[وف]?{alternation(w['future_marker'])}(?!\w)"),
+        past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
         future_verb=re.compile(rf"(?<!\w)[وف]?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
         not_future_verb=frozenset(w["not_future_verb"]),
         counted_noun=frozenset(w["counted_noun"]),

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from components.arabic import fold, fold_key, fold_text
 from components.lexicon import load_tsv, one_of
-from components.reading import RawPage, html_main_text
+from components.reading import RawPage, article_blocks, html_main_text
 
 ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boilerplate", "agency")
 MATCHES = ("prefix", "line", "start", "contains", "name")
@@ -318,23 +318,29 @@ def split_text(text: str) -> list[ArticleDraft]:
 
 
 def split_page(page: RawPage) -> list[ArticleDraft]:
-    """The articles of a page; HTML pages are reduced to their main text first."""
+    """The articles of a page; HTML pages are reduced to their main text first. An HTML page
+    with several ``<article>`` elements is read one element at a time: a main-text extractor
+    keeps only the largest block of a page."""
     if not page.is_html:
         return split_text(page.text)
-    extracted = html_main_text(page.text)
-    drafts = split_text(extracted.text)
-    if not drafts:
-        return []
-    first = drafts[0]
-    drafts[0] = ArticleDraft(
-        text=first.text,
-        title=first.title or extracted.title,
-        source=first.source or extracted.sitename,
-        dateline=first.dateline,
-        dateline_city=first.dateline_city,
-        keywords=first.keywords or extracted.keywords,
-        related_headlines=first.related_headlines,
-        url=extracted.url,
-        published_hint=extracted.date,
-    )
+    whole = html_main_text(page.text)
+    blocks = article_blocks(page.text)
+    parts = [html_main_text(block) for block in blocks] if len(blocks) > 1 else [whole]
+    drafts: list[ArticleDraft] = []
+    for extracted in parts:
+        found = split_text(extracted.text)
+        if found:
+            first = found[0]
+            found[0] = ArticleDraft(
+                text=first.text,
+                title=first.title or extracted.title,
+                source=first.source or whole.sitename,
+                dateline=first.dateline,
+                dateline_city=first.dateline_city,
+                keywords=first.keywords or extracted.keywords or whole.keywords,
+                related_headlines=first.related_headlines,
+                url=whole.url,
+                published_hint=extracted.date or whole.date,
+            )
+        drafts.extend(found)
     return drafts

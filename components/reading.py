@@ -360,6 +360,47 @@ def strip_html(html: str) -> HtmlText:
     return HtmlText("\n".join(line for line in lines if line), title=title)
 
 
+class _ArticleSpans(HTMLParser):
+    """Where the outermost ``<article>`` elements of a page start and end (line, column)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.start: tuple[int, int] | None = None
+        self.spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            if self.depth == 0:
+                self.start = self.getpos()
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.depth:
+            self.depth -= 1
+            if self.depth == 0 and self.start is not None:
+                self.spans.append((self.start, self.getpos()))
+
+
+def article_blocks(html: str) -> list[str]:
+    """The HTML of each outermost ``<article>`` element, in page order ([] when there are none)."""
+    parser = _ArticleSpans()
+    parser.feed(html)
+    parser.close()
+    line_starts = [0]
+    for line in html.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
+
+    def offset(position: tuple[int, int]) -> int:
+        return line_starts[position[0] - 1] + position[1]
+
+    blocks = []
+    for start, end in parser.spans:
+        close = html.find(">", offset(end))
+        blocks.append(html[offset(start):close + 1 if close >= 0 else len(html)])
+    return blocks
+
+
 def _drop_title_line(text: str, title: str | None) -> str:
     """trafilatura repeats the headline as the first line; the title is kept apart."""
     if not title:

@@ -177,14 +177,25 @@ def timeline_figure(events: Sequence[dict], *, lanes: str = "type", lang: str = 
                         range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False, fixedrange=True)
     figure.update_layout(barmode="overlay")
     if dated:
-        window = [day.isoformat() for day in padded_range(dated)]
-        figure.update_xaxes(range=window, rangeslider_range=window)
+        whole = [day.isoformat() for day in padded_range(dated)]
+        shown = [day.isoformat() for day in padded_range(dated, focus=True)]
+        figure.update_xaxes(range=shown, rangeslider_range=whole)
     return figure, aggregated
 
 
-def padded_range(events: Sequence[dict]) -> tuple[date, date]:
-    """The days the dated ``events`` cover, padded so a single event is not drawn at millisecond scale."""
-    first = min(date.fromisoformat(event["date_start"][:10]) for event in events)
+FOCUS_SHARE = 0.9  # the first view opens on the latest 90% of events when a few old ones would squeeze them
+FOCUS_MIN_YEARS = 4
+
+
+def padded_range(events: Sequence[dict], focus: bool = False) -> tuple[date, date]:
+    """The days the dated ``events`` cover, padded so a single event is not drawn at millisecond scale.
+
+    With ``focus``, a long history is cut to the years of its latest FOCUS_SHARE of events
+    ("9 Nov 2020" and "1991" background dates stay reachable with the range slider)."""
+    starts = sorted(date.fromisoformat(event["date_start"][:10]) for event in events)
+    first = starts[0]
     last = max(date.fromisoformat((event.get("date_end") or event["date_start"])[:10]) for event in events)
+    if focus and (last - first).days > FOCUS_MIN_YEARS * 365:
+        first = max(first, min(starts[int(len(starts) * (1 - FOCUS_SHARE))], last - timedelta(days=FOCUS_MIN_YEARS * 365)))
     pad = timedelta(days=max(20, (last - first).days // 25))
     return first - pad, last + pad + timedelta(days=1)

@@ -347,3 +347,14 @@ def test_a_day_just_after_publication_is_upcoming_not_last_year() -> None:
     assert span.start == D("2024-12-16")
     (span,) = find_date_mentions("وكان الاجتماع في 30 ديسمبر.", D("2024-12-15"))
     assert span.start == D("2023-12-30")  # too far ahead to be upcoming: the latest past one
+
+
+def test_a_past_perfect_clause_is_not_future_even_with_a_name_starting_with_sin() -> None:
+    (span,) = find_date_mentions("وكان رجل الأعمال سامفيل كارابيتيان قد أوقف في 18 حزيران.", D("2025-06-05"))
+    assert span.start == D("2024-06-18")
+
+
+def test_the_day_before_follows_the_previous_date_and_end_of_day_is_not_today() -> None:
+    found = find_date_mentions("وصل الرئيس أمس الاثنين، وفي اليوم السابق التقى نظيره.", D("2025-06-03"))
+    assert [(s.text, s.start) for s in found] == [("أمس الاثنين", D("2025-06-02")), ("اليوم السابق", D("2025-06-01"))]
+    assert find_date_mentions("وقال الوزير في ختام اليوم إن المحادثات مثمرة.", D("2025-06-03")) == []

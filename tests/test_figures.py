@@ -193,3 +193,13 @@ def test_every_interface_string_has_both_languages() -> None:
     for key in ("notice_bad_date", "notice_unknown_value", "notice_unknown_param", "notice_swapped_dates",
                 "notice_cleaned_text", "notice_unknown_event"):
         assert "{" not in t(key, "en", param="p", value="v")
+
+
+def test_a_long_history_opens_on_its_recent_years_with_all_in_the_slider() -> None:
+    old = [make(f"old{i}", f"{1991 + i}-01-01", f"{1991 + i}-12-31", "year") for i in range(2)]
+    recent = [make(f"new{i}", f"2024-{i % 12 + 1:02d}-10", f"2024-{i % 12 + 1:02d}-10", "day") for i in range(30)]
+    figure, _ = timeline_figure(old + recent)
+    low, high = (date.fromisoformat(value[:10]) for value in figure.layout.xaxis.range)
+    slider_low, _ = (date.fromisoformat(value[:10]) for value in figure.layout.xaxis.rangeslider.range)
+    assert date(2019, 1, 1) < low < date(2024, 1, 10) and high > date(2024, 12, 10)
+    assert slider_low < date(1991, 1, 1)

@@ -17,7 +17,7 @@ from components.page_split import (
     split_page,
     split_text,
 )
-from components.reading import decode_page, read_page
+from components.reading import RawPage, decode_page, read_page
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
@@ -279,3 +279,15 @@ def test_html_read_also_paragraph_is_a_related_headline() -> None:
 
 def test_page_with_only_furniture_has_no_articles() -> None:
     assert split_text("الرئيسية\nشارك\nجميع الحقوق محفوظة\n") == []
+
+
+def test_each_article_element_of_an_html_page_is_kept() -> None:
+    body = ("<p>" + "وقال المتحدث إن الوفدين ناقشا ملفات عديدة تتعلق بالطاقة والنقل والحدود. " * 12 + "</p>")
+    html = ("<html><head><title>أخبار</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
+            "<article><h1>الخبر الأول</h1><p>التقى الوزيران في باكو يوم 3 مارس 2025.</p>" + body + "</article>"
+            "<article><h2>الخبر الثاني</h2><p>أجرى الرئيسان اتصالا هاتفيا مساء أمس بحثا فيه الهدنة.</p></article>"
+            "<script>alert(1)</script></body></html>")
+    drafts = split_page(RawPage("two.html", html, True, "utf-8", "x"))
+    text = "\n".join(draft.text for draft in drafts)
+    assert "التقى الوزيران في باكو" in text and "أجرى الرئيسان اتصالا هاتفيا" in text
+    assert "alert" not in text and "الرئيسية" not in text
