@@ -5,6 +5,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot, wait_ready
 
@@ -62,7 +63,7 @@ def test_changing_a_filter_changes_the_url_and_the_link_reproduces_the_view(app_
     other.goto(page.url)
     wait_ready(other)
     assert summary_count(other) == filtered
-    assert other.get_by_label(re.compile("Search text")).input_value() == "موسكو"
+    expect(other.get_by_label(re.compile("Search text"))).to_have_value("موسكو", timeout=10_000)
     screenshot(other, "shared-link")
 
 
