@@ -358,3 +358,10 @@ def test_the_day_before_follows_the_previous_date_and_end_of_day_is_not_today() 
     found = find_date_mentions("وصل الرئيس أمس الاثنين، وفي اليوم السابق التقى نظيره.", D("2025-06-03"))
     assert [(s.text, s.start) for s in found] == [("أمس الاثنين", D("2025-06-02")), ("اليوم السابق", D("2025-06-01"))]
     assert find_date_mentions("وقال الوزير في ختام اليوم إن المحادثات مثمرة.", D("2025-06-03")) == []
+
+
+def test_days_counted_from_the_previous_date_or_from_publication() -> None:
+    found = find_date_mentions("التقى الوزيران في 10 مايو، وقبل ذلك بيومين اجتمع الخبراء.", D("2025-06-05"))
+    assert [(s.text, s.start) for s in found] == [("10 مايو", D("2025-05-10")), ("قبل ذلك بيومين", D("2025-05-08"))]
+    (span,) = find_date_mentions("وقال الوزير قبل يومين إن المحادثات ستستأنف.", D("2025-06-05"))
+    assert (span.start, span.relative) == (D("2025-06-03"), True)
