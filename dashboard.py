@@ -6,17 +6,35 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import controls
-from components.details import DetailsHook, render_details
-from components.downloads import table_frame, to_csv_bytes, to_geojson_bytes, to_json_bytes
 from components.add_article_panel import render_add_article_panel
 from components.correction_panel import render_add_event_form, render_correction_form
-from components.event_source import EventSource, configured_source, data_version, load_events
-from components.filters import EventIndex, Filters, all_values, build_index, facet_counts, filter_rows, filters_of
+from components.details import DetailsHook, render_details
+from components.downloads import (
+    table_frame,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_json_bytes,
+)
+from components.event_source import (
+    EventSource,
+    configured_source,
+    data_version,
+    load_events,
+)
+from components.filters import (
+    EventIndex,
+    Filters,
+    all_values,
+    build_index,
+    facet_counts,
+    filter_rows,
+    filters_of,
+)
 from components.i18n import is_rtl, plural, t
 from components.map_figure import map_figure, outside_places, topojson_url
+from components.store import Store, StoreError, open_store, resolve_location
 from components.summary import summary_line
 from components.timeline_figure import timeline_figure
-from components.store import Store, StoreError, open_store, resolve_location
 from components.url_state import query_string
 
 TABLE_ROWS = 2000

@@ -24,12 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.downloads import table_frame  # noqa: E402
-from components.filters import Filters, build_index, facet_counts, filter_rows  # noqa: E402
-from components.map_figure import map_figure, outside_places  # noqa: E402
-from components.summary import summary_line  # noqa: E402
-from components.synthetic import synthetic_events  # noqa: E402
-from components.timeline_figure import timeline_figure  # noqa: E402
+from components.downloads import table_frame
+from components.filters import Filters, build_index, facet_counts, filter_rows
+from components.map_figure import map_figure, outside_places
+from components.summary import summary_line
+from components.synthetic import synthetic_events
+from components.timeline_figure import timeline_figure
 
 FILTER_CHANGES = (
     Filters(types=("meeting",)),

@@ -8,15 +8,12 @@ from datetime import date
 import streamlit as st
 
 from components.corrections import PRECISIONS, CorrectionError
-from components.models import EVENT_TYPES
 from components.countries import iso_codes
 from components.events import actor_dict, place_dict
 from components.gazetteer import known_actors, known_places
 from components.i18n import t, type_label
+from components.models import EVENT_TYPES
 from components.store import Store
-
-
-
 
 
 def _escape(text: object) -> str:

@@ -4,12 +4,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from babel import Locale
 
-from components.lexicon import LexiconError, float_between, iso_country, load_tsv, one_of, variants
+from components.lexicon import (
+    LexiconError,
+    float_between,
+    iso_country,
+    load_tsv,
+    one_of,
+    variants,
+)
 from components.models import Country, Place
 
 COUNTRY_KINDS = ("name", "adjective", "people", "centroid", "small_cities")
@@ -23,12 +30,12 @@ class CountrySpelling:
     spelling: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _territories(lang: str) -> Mapping[str, str]:
     return MappingProxyType(dict(Locale.parse(lang).territories))
 
 
-@lru_cache(maxsize=None)
+@cache
 def iso_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names."""
     import pycountry
@@ -45,7 +52,7 @@ def country_name(code: str, lang: str = "en") -> str:
     return _PARENTHESES.sub("", name).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def country(code: str) -> Country:
     """The :class:`Country` for an ISO code (English CLDR name)."""
     return Country(code=code, name_en=country_name(code, "en"))

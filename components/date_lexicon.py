@@ -14,7 +14,7 @@ from components.lexicon import LexiconError, int_between, load_tsv, one_of, vari
 
 KINDS = (
     "relative_day", "anchor_day", "day_prefix", "not_today_before", "not_today_after", "direction",
-    "this_word", "same_word", "period", "hedge", "year_word", "year_cue", "month_cue", "month_word", "era", "link",
+    "this_word", "same_word", "background_cue", "period", "hedge", "year_word", "year_cue", "month_cue", "month_word", "era", "link",
     "range_lead", "range_join", "counted_noun", "future_marker", "past_marker", "future_verb_prefix",
     "not_future_verb", "stamp_cue", "ordinal_day",
 )

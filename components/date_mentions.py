@@ -3,15 +3,24 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from components.arabic import Folded, fold
 from components.date_lexicon import date_lexicon
 from components.date_patterns import CLAUSE_END, SENTENCE_END, date_patterns
 from components.date_resolve import (
-    FUTURE, PAST, STRICT_FUTURE, STRICT_PAST, day_span, hijri_span, infer_year, month_span, shift_month,
-    weekday_date, year_span,
+    FUTURE,
+    PAST,
+    STRICT_FUTURE,
+    STRICT_PAST,
+    day_span,
+    hijri_span,
+    infer_year,
+    month_span,
+    shift_month,
+    weekday_date,
+    year_span,
 )
 from components.date_scan import Mention, day_number, scan
 from components.models import DateSpan
@@ -136,7 +145,10 @@ def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
     published = ctx.published
     if mention.kind == "anchor":
         offset = int(words["anchor_day"][mention.group("anchor")])  # type: ignore[arg-type]
-        for _, span in reversed(ctx.previous):
+        background = date_patterns().background
+        for earlier, span in reversed(ctx.previous):
+            if background.search(ctx.folded, max(0, earlier.start - 40), earlier.start):
+                continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
             if span.precision == "day" and span.end is not None:
                 day = span.end + timedelta(days=offset)
                 return day, day, "day", True, span.relative
@@ -196,6 +208,25 @@ def _resolve(mention: Mention, ctx: _Context) -> Resolved | str | None:
     return _relative(mention, ctx)
 
 
+def _list_days(mention: Mention, span: DateSpan, folded: Folded, text: str) -> list[DateSpan]:
+    """"في 3 و7 مارس" as two days: the first written as its number alone, the second with the month."""
+    first_start, first_end = folded.to_original(*mention.extra["day_list"])  # type: ignore[misc]
+    second_start = folded.to_original(mention.start + _second_day_at(folded.text, mention), mention.end)[0]
+    first, last = span.start, span.end
+    assert first is not None and last is not None
+    return [
+        replace(span, end=first, text=text[first_start:first_end], char_start=first_start, char_end=first_end),
+        replace(span, start=last, text=text[second_start:span.char_end], char_start=second_start),
+    ]
+
+
+def _second_day_at(folded_text: str, mention: Mention) -> int:
+    """Offset, from the mention's start, of the second day number of "3 و7 مارس"."""
+    after_join = folded_text.index(mention.group("join") or "و", mention.extra["day_list"][1])  # type: ignore[index]
+    digits = next(i for i in range(after_join, mention.end) if folded_text[i].isdigit())
+    return digits - mention.start
+
+
 def resolve_mentions(folded: Folded, text: str, published: date | None) -> list[tuple[Mention, DateSpan]]:
     """Each mention found in ``text`` with its resolved span (internal form, also used for publication dates)."""
     ctx = _Context(folded.text, published, [m.end() for m in SENTENCE_END.finditer(folded.text)], [])
@@ -212,6 +243,9 @@ def resolve_mentions(folded: Folded, text: str, published: date | None) -> list[
             start, end, precision, approximate, relative = resolved  # type: ignore[misc]
             span = DateSpan(start, end, precision, text[char_start:char_end], char_start, char_end,  # type: ignore
                             approximate, relative)
+        if "day_list" in mention.extra and span.start is not None:
+            ctx.previous.extend((mention, part) for part in _list_days(mention, span, folded, text))
+            continue
         ctx.previous.append((mention, span))
     return ctx.previous
 

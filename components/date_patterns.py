@@ -71,6 +71,7 @@ class DatePatterns:
     link_gap: re.Pattern[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
+    background: re.Pattern[str]
     future_verb: re.Pattern[str]
     not_future_verb: frozenset[str]
     counted_noun: frozenset[str]
@@ -158,6 +159,7 @@ def date_patterns() -> DatePatterns:
         link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
         future=re.compile(rf"(?<!\w)[وف]?{alternation(w['future_marker'])}(?!\w)"),
         past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
+        background=re.compile(rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+\S+){{0,3}}\s+(?:في\s+)?$"),
         future_verb=re.compile(rf"(?<!\w)[وف]?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
         not_future_verb=frozenset(w["not_future_verb"]),
         counted_noun=frozenset(w["counted_noun"]),

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from components.arabic import Folded
 from components.date_lexicon import date_lexicon
 from components.date_patterns import (
-    FINDER_TRIGGERS, GAP_COORDINATION, GAP_TODAY_WEEKDAY, WORD, DatePatterns, date_patterns,
+    FINDER_TRIGGERS,
+    GAP_COORDINATION,
+    GAP_TODAY_WEEKDAY,
+    WORD,
+    DatePatterns,
+    date_patterns,
 )
 
 DATED_KINDS = frozenset({"dmy", "range", "xrange", "hijri", "ymd", "dmy_numeric"})
@@ -94,6 +99,7 @@ def _candidate(kind: str, match: re.Match[str], folded: Folded, original: str,
     if "pfx" in g:
         start = match.end("pfx")
     conditional = False
+    day_list: tuple[int, int] | None = None
     hedged = g.get("h1") or g.get("h2")
     if kind in ("range", "xrange"):
         lead = g.get("lead")
@@ -104,6 +110,10 @@ def _candidate(kind: str, match: re.Match[str], folded: Folded, original: str,
             return None  # "10 مايو و12 يونيو" are two dates, not a range
         if kind == "range" and day_number(g, "a") >= day_number(g, "b"):
             return None
+        if (kind == "range" and join_kind == "and" and lead is None and "," not in text[start:match.start("join")]
+                and day_number(g, "b") != day_number(g, "a") + 1):
+            day_list = (match.start("da") if g.get("da") else match.start("oa"),
+                        match.end("da") if g.get("da") else match.end("oa"))
     elif kind == "month":
         entry = date_lexicon().month(g["ma"] or "")
         has_year = g.get("ya") is not None
@@ -139,7 +149,10 @@ def _candidate(kind: str, match: re.Match[str], folded: Folded, original: str,
         suffix = "b" if kind in ("range", "xrange") else "a"
         if g.get("y" + suffix) and not g.get("e" + suffix) and _counted_after(folded, end, patterns, original):
             return None
-    return Mention(kind, start, end, g, conditional=conditional)
+    mention = Mention(kind, start, end, g, conditional=conditional)
+    if kind == "range" and day_list is not None:
+        mention.extra["day_list"] = day_list  # "في 3 و7 مارس": two days, not the days 3 to 7
+    return mention
 
 
 def day_number(groups: dict[str, str | None], suffix: str) -> int:

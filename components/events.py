@@ -8,6 +8,9 @@ because the first segment always starts at the beginning of the sentence). Two d
 not written side by side ("عام 2020 بموجب البيان الذي وقعه … في 9 نوفمبر") are split apart
 right after the first date.
 
+A group whose segment has no trigger word continues the list of the group before it
+("عقدت أولاها في 28 فبراير، والثانية في 3 مارس") and takes its trigger.
+
 The type is the trigger with the best score: its weight, minus a small penalty per character and
 per clause of distance from the date, minus a larger one when a connector such as "بعد"/"عقب"
 stands between trigger and date (the trigger then names another, earlier or later, event).
@@ -17,7 +20,8 @@ refers to two parties ("البلدين", "الزعيمين"), or a meeting, agre
 names fewer than two states, takes the two states the article named most often before it; one that names no state but says "البلاد" takes the
 state the article named most often. A word of saying that only cites a source ("وفق ما أعلنته
 الوزارة") loses weight. A date that is a time limit ("حتى نهاية عام 2028",
-"بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا") is not the date of an event.
+"بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا") is not the date of an event,
+nor is a relative date inside quoted speech.
 """
 from __future__ import annotations
 
@@ -26,8 +30,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from components.countries import country_name
+from components.models import (
+    Actor,
+    Article,
+    DateSpan,
+    EntityMention,
+    Event,
+    Place,
+    Sentence,
+    TriggerMatch,
+    stable_id,
+)
 from components.triggers import ClauseWord
-from components.models import Actor, Article, DateSpan, EntityMention, Event, Place, Sentence, TriggerMatch, stable_id
 
 TYPE_LABELS = {
     "meeting": "Meeting", "agreement": "Agreement", "statement": "Statement", "military": "Military",
@@ -139,6 +153,25 @@ def discount_attributions(
         else trigger
         for trigger in triggers
     ]
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+def quoted_ranges(sentence: Sentence) -> list[tuple[int, int]]:
+    """Absolute ranges of the sentence inside quotation marks. A relative date there ("اليوم" in a
+    quoted speech) counts from the day of the speech, which the publication date does not give."""
+    ranges: list[tuple[int, int]] = []
+    text, index = sentence.text, 0
+    while index < len(text):
+        close = _QUOTE_PAIRS.get(text[index])
+        if close:
+            end = text.find(close, index + 1)
+            end = end if end > index else len(text)  # the quotation goes on past the sentence's end
+            ranges.append((sentence.start + index, sentence.start + end))
+            index = end
+        index += 1
+    return ranges
 
 
 def follows_word(span: DateSpan, word_ends: set[int], text: str) -> bool:
@@ -348,17 +381,22 @@ def build_events(
     triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
     located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
     for sentence in sentences:
+        quoted = quoted_ranges(sentence)
         sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
-                          if not follows_word(span, not_event_date_ends, article.text)]
+                          if not follows_word(span, not_event_date_ends, article.text)
+                          and not (span.relative and any(a <= span.char_start < b for a, b in quoted))]
         if not sentence_dates:
             continue
         sentence_triggers = _within(triggers, sentence.start, sentence.end)
         sentence_entities = _within(entities, sentence.start, sentence.end)
         segments, clauses = segment_sentence(sentence, sentence_dates, sentence_triggers)
+        previous: TriggerMatch | None = None
         for segment in segments:
-            trigger = best_trigger(segment, sentence_triggers, clauses, connectors)
+            # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
+            trigger = best_trigger(segment, sentence_triggers, clauses, connectors) or previous
             if trigger is None:
                 continue
+            previous = trigger
             parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words, located)
             mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
             mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]

@@ -21,7 +21,14 @@ from components.countries import (
     curated_spellings,
     iso_codes,
 )
-from components.lexicon import LexiconError, float_between, iso_country, load_tsv, one_of, variants
+from components.lexicon import (
+    LexiconError,
+    float_between,
+    iso_country,
+    load_tsv,
+    one_of,
+    variants,
+)
 from components.models import Actor, Country, MentionKind, Place
 
 MIN_CITY_POPULATION = 15000  # GeoNames file loaded; cities this small are kept only in "small_cities" countries
@@ -155,6 +162,20 @@ def arabic_names(city: Mapping[str, object]) -> list[str]:
     return [name for name in city["alternatenames"] if _ARABIC_NAME.fullmatch(name)]  # type: ignore[union-attr]
 
 
+def display_name(names: list[str]) -> str:
+    """The most ordinary Arabic spelling of a GeoNames city to show ("لندن", not the transliteration
+    "لأندأن"): the first listed with no alef maqsura or hamza-on-alef inside a word, no madda at
+    the start (a Persian spelling: "آنقره"), no diacritics."""
+    def oddness(item: tuple[int, str]) -> tuple[int, int]:
+        index, name = item
+        odd = sum(1 for word in name.split() for position, ch in enumerate(word)
+                  if (ch == "ى" and position < len(word) - 1) or (ch in "أإ" and position > 0)
+                  or (ch == "آ" and position == 0) or "\u064b" <= ch <= "\u0652")
+        return odd, index
+
+    return min(enumerate(names), key=oddness)[1]
+
+
 def _city_place(city: Mapping[str, object], name_ar: str) -> Place:
     return Place(name_en=str(city["name"]), name_ar=name_ar, country=str(city["countrycode"]),
                  lat=float(city["latitude"]), lon=float(city["longitude"]), kind="city")  # type: ignore[arg-type]
@@ -216,10 +237,10 @@ def _add_cities(builder: _Builder, capitals: frozenset[int]) -> dict[str, Place]
         names = arabic_names(city)
         is_capital = city["geonameid"] in capitals
         if is_capital:
-            capital_places[city["countrycode"]] = _city_place(city, names[0] if names else str(city["name"]))
+            capital_places[city["countrycode"]] = _city_place(city, display_name(names) if names else str(city["name"]))
         if not names:
             continue
-        place = _city_place(city, names[0])
+        place = _city_place(city, display_name(names))
         entry = Entry("place", country=country(place.country) if is_capital else None, place=place,
                       capital=is_capital)
         small = place.country in small_city_countries

@@ -23,7 +23,13 @@ from components.publication_date import infer_publication_date
 from components.reading import RawPage, UnreadableInput, read_page
 from components.sentences import split_sentences
 from components.tokens import tokenize
-from components.triggers import PhraseIndex, find_clause_words, find_triggers, load_clause_words, load_triggers
+from components.triggers import (
+    PhraseIndex,
+    find_clause_words,
+    find_triggers,
+    load_clause_words,
+    load_triggers,
+)
 
 EXTRACTOR_VERSION = "1.0"
 META_SUFFIX = ".meta.json"

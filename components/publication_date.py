@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 from components.arabic import fold
+from components.date_lexicon import date_lexicon
 from components.date_mentions import resolve_mentions
 from components.date_patterns import TIME_OF_DAY, date_patterns
 from components.date_scan import Mention, day_number
-from components.date_lexicon import date_lexicon
 from components.models import DateSpan
 
 TOP_LINES = 3  # a date stamp is looked for in the first non-empty lines

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -77,14 +77,16 @@ def open_store(path: str | Path | None = None) -> Store:
     from ``data/articles/`` so that a fresh clone shows data on first run."""
     location, is_default = resolve_location(path)
     if is_default and not location.exists() and ARTICLES_DIR.is_dir():
-        from components.ingest import build_store  # late import: ingest depends on this module
+        from components.ingest import (
+            build_store,  # late import: ingest depends on this module
+        )
 
         build_store(location, ARTICLES_DIR)
     return Store(location)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def text_hash(text: str) -> str:

@@ -7,11 +7,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from test_store_fakes import (
+    STATEMENT_A,
+    STATEMENT_B,
+    FakeResult,
+    make_event,
+    numbered_result,
+    two_outlets,
+)
 
 from components.corrections import CorrectionError, alt_event_key, validate_fields
 from components.models import Article, stable_id
 from components.store import Store, open_store
-from test_store_fakes import STATEMENT_A, STATEMENT_B, FakeResult, make_event, numbered_result, two_outlets
 
 
 def newer_extractor(shift: int = 0):
@@ -144,7 +151,10 @@ def test_export_holds_every_correction_including_undos(store: Store) -> None:
 
 
 def _correction_app() -> None:
-    from components.correction_panel import render_add_event_form, render_correction_form
+    from components.correction_panel import (
+        render_add_event_form,
+        render_correction_form,
+    )
     from components.store import open_store
 
     store = open_store()

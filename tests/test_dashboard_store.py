@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import store as store_module
 from components.pipeline import extract_page
 from components.reading import decode_page
-from components import store as store_module
 from components.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from components import lexicon
-from components.date_lexicon import date_lexicon, load_date_words, load_months, load_weekdays
+from components.date_lexicon import (
+    date_lexicon,
+    load_date_words,
+    load_months,
+    load_weekdays,
+)
 from components.date_mentions import find_date_mentions
 from components.lexicon import LexiconError
 
@@ -365,3 +370,20 @@ def test_days_counted_from_the_previous_date_or_from_publication() -> None:
     assert [(s.text, s.start) for s in found] == [("10 مايو", D("2025-05-10")), ("قبل ذلك بيومين", D("2025-05-08"))]
     (span,) = find_date_mentions("وقال الوزير قبل يومين إن المحادثات ستستأنف.", D("2025-06-05"))
     assert (span.start, span.relative) == (D("2025-06-03"), True)
+
+
+def test_two_days_listed_with_and_are_two_dates_unless_consecutive_or_a_range() -> None:
+    found = find_date_mentions("اجتمع الوفدان في 3 و7 آذار/مارس 2025.", D("2025-06-05"))
+    assert [(s.text, s.start, s.end) for s in found] == [
+        ("3", D("2025-03-03"), D("2025-03-03")), ("7 آذار/مارس 2025", D("2025-03-07"), D("2025-03-07"))]
+    (span,) = find_date_mentions("اجتمعا في 10 و11 مايو 2024.", D("2025-06-05"))
+    assert (span.start, span.end) == (D("2024-05-10"), D("2024-05-11"))
+    (span,) = find_date_mentions("اجتمعا بين 10 و12 مايو 2024.", D("2025-06-05"))
+    assert (span.start, span.end) == (D("2024-05-10"), D("2024-05-12"))
+
+
+def test_the_same_day_skips_background_dates() -> None:
+    text = ("تحدث ترامب أمس مع بوتين للمرة الأولى منذ توليه منصبه في 20 كانون الثاني، واتصل بزيلينسكي في اليوم ذاته. "
+            "وذكّر بالبيان الموقع في 9 نوفمبر 2020. وفي اليوم نفسه، أعلنت الوزارة مقتل جندي.")
+    found = {s.text: s.start for s in find_date_mentions(text, D("2025-02-13"))}
+    assert found["اليوم ذاته"] == D("2025-02-12") and found["اليوم نفسه"] == D("2025-02-12")

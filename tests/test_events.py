@@ -97,3 +97,14 @@ def test_mentions_point_into_the_sentence() -> None:
         assert event["sentence"][mention["start"]:mention["end"]] == mention["text"]
     kinds = {mention["kind"] for mention in event["mentions"]}
     assert {"date", "trigger", "actor", "country", "place"} <= kinds
+
+
+def test_a_relative_date_inside_quoted_speech_is_not_dated_by_the_publication() -> None:
+    text = 'وقال غوتيريش أمس الأحد في كلمته خلال مراسم التوقيع: "اليوم هناك منارة على البحر الأسود".'
+    assert [(e["date_text"], e["date_start"]) for e in events_of(text)] == [("أمس الأحد", "2025-05-18")]
+
+
+def test_a_date_without_a_trigger_continues_the_list_before_it() -> None:
+    text = "عقدت ثلاث جولات من المحادثات، أولاها في 28 فبراير، والثانية في 3 مارس، فيما جرت الثالثة في 7 مارس."
+    assert [(e["date_start"], e["type"]) for e in events_of(text)] == [
+        ("2025-02-28", "meeting"), ("2025-03-03", "meeting"), ("2025-03-07", "meeting")]

@@ -5,7 +5,13 @@ from datetime import date
 
 import pytest
 
-from components.filters import Filters, all_values, build_index, facet_counts, filter_rows
+from components.filters import (
+    Filters,
+    all_values,
+    build_index,
+    facet_counts,
+    filter_rows,
+)
 from components.synthetic import synthetic_events
 
 

@@ -260,7 +260,7 @@ def test_html_page() -> None:
 
 
 def test_html_snippet_with_script() -> None:
-    page = decode_page("<p>قال الوزير إن المحادثات مثمرة.</p><script>alert(1)</script>".encode("utf-8"), "s.html")
+    page = decode_page("<p>قال الوزير إن المحادثات مثمرة.</p><script>alert(1)</script>".encode(), "s.html")
     (draft,) = split_page(page)
     assert draft.text == "قال الوزير إن المحادثات مثمرة."
 

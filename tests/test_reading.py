@@ -80,7 +80,7 @@ def test_utf16_without_bom(encoding: str) -> None:
 
 
 def test_crlf_line_ends_are_normalised() -> None:
-    page = decode_page("سطر أول.\r\nسطر ثان.\r\n".encode("utf-8"), "crlf.txt")
+    page = decode_page("سطر أول.\r\nسطر ثان.\r\n".encode(), "crlf.txt")
     assert page.text == "سطر أول.\nسطر ثان.\n"
 
 
@@ -116,7 +116,7 @@ def test_control_characters_are_binary() -> None:
 
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_bytes("نص ".encode("utf-8") * (MAX_PAGE_BYTES // 5 + 1000))
+    path.write_bytes("نص ".encode() * (MAX_PAGE_BYTES // 5 + 1000))
     size = path.stat().st_size
     with pytest.raises(UnreadableInput) as caught:
         read_page(path)
@@ -155,9 +155,9 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_content_hash_ignores_whitespace_layout() -> None:
-    one = decode_page("نص  عربي\nثان".encode("utf-8"), "a.txt")
-    two = decode_page("نص عربي   ثان\n\n".encode("utf-8"), "b.txt")
-    three = decode_page("نص عربي ثالث".encode("utf-8"), "c.txt")
+    one = decode_page("نص  عربي\nثان".encode(), "a.txt")
+    two = decode_page("نص عربي   ثان\n\n".encode(), "b.txt")
+    three = decode_page("نص عربي ثالث".encode(), "c.txt")
     assert one.content_hash == two.content_hash != three.content_hash
 
 
@@ -165,7 +165,7 @@ def test_html_detected_by_extension_and_by_content() -> None:
     assert read_page(PAGES / "article.html").is_html
     sniffed = decode_page((PAGES / "article.html").read_bytes(), "upload")
     assert sniffed.is_html
-    assert not decode_page("نص عادي فيه علامة < صغيرة".encode("utf-8"), "upload").is_html
+    assert not decode_page("نص عادي فيه علامة < صغيرة".encode(), "upload").is_html
 
 
 def test_html_declared_cp1256_charset() -> None:

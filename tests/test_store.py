@@ -6,10 +6,19 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from test_store_fakes import (
+    STATEMENT_A,
+    STATEMENT_B,
+    FakeResult,
+    make_event,
+    make_page,
+    numbered_result,
+    two_outlets,
+)
 
 from components.store import Store, StoreError, open_store, resolve_location
 from components.store_schema import SCHEMA_VERSION
-from test_store_fakes import STATEMENT_A, STATEMENT_B, FakeResult, make_event, make_page, numbered_result, two_outlets
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -114,7 +123,7 @@ def test_postgresql_urls_are_refused_clearly(monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.mark.parametrize("content", [
-    "هذا ملف نصي وليس قاعدة بيانات\n".encode("utf-8"),
+    "هذا ملف نصي وليس قاعدة بيانات\n".encode(),
     b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
     b"SQLite format 3\x00" + b"\x00" * 200,  # a damaged database
 ], ids=["text", "png", "damaged-sqlite"])

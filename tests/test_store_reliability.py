@@ -58,7 +58,7 @@ def assert_consistent(path: Path, events_per_page: int) -> int:
 def test_two_processes_writing_at_once_lose_nothing_and_double_nothing(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     open_store(path).close()
-    writers = [start_writer(path, list(range(0, 40)), pause=0.005),
+    writers = [start_writer(path, list(range(40)), pause=0.005),
                start_writer(path, list(range(59, 19, -1)), pause=0.005)]
     assert sum(added_by(writer) for writer in writers) == 60
     assert assert_consistent(path, 3) == 60

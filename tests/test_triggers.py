@@ -7,7 +7,12 @@ import pytest
 
 from components.arabic import fold
 from components.lexicon import LexiconError, load_tsv, one_of
-from components.triggers import find_clause_words, find_triggers, load_clause_words, load_triggers
+from components.triggers import (
+    find_clause_words,
+    find_triggers,
+    load_clause_words,
+    load_triggers,
+)
 
 
 def triggers_in(text: str) -> list[tuple[str, str, float]]:
