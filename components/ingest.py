@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -173,13 +173,18 @@ def build_store(path: Path, articles_dir: Path) -> IngestSummary:
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m components.ingest",
                                      description="Add pages (text or HTML files, or folders of them) to the store.")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument("--reextract", action="store_true",
+                        help="run the current extractor again over every stored page (corrections are kept)")
     parser.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
     parser.add_argument("--source", help="name of the outlet")
     parser.add_argument("--url", help="address of the page")
     parser.add_argument("--db", help="store file (default: $TIMELINE_DB or data/timeline.db)")
     parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not args.paths and not args.reextract:
+        parser.error("give at least one PATH, or --reextract")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,13 +192,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         with open_store(args.db) as store:
+            if args.reextract:
+                from components.pipeline import extract_page
+
+                totals = store.reextract(partial(extract_page, resources=_resources()))
+                print(f"re-extracted {totals['pages']} pages: {totals['events_before']} events before, "
+                      f"{totals['events_after']} after (corrections kept)")
             summary = ingest_paths(store, args.paths, published=args.published, source=args.source, url=args.url,
                                    workers=args.workers)
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    for line in summary.lines():
-        print(line)
+    if args.paths:
+        for line in summary.lines():
+            print(line)
     print(f"time: {time.perf_counter() - started:.1f} s")
     return 2 if summary.failed else 0
 

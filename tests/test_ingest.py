@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from components.ingest import IngestSummary, Progress
+from components.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
@@ -122,3 +123,18 @@ def test_a_missing_default_store_is_built_from_the_articles_folder(tmp_path: Pat
         assert store.counts()["pages"] == 4
         assert store.list_events()
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["timeline.db"]
+
+
+def test_reextract_runs_the_extractor_again_and_keeps_corrections(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    assert run_ingest(str(SEED), db=db).returncode == 0
+    with open_store(db) as store:
+        (event,) = [e for e in store.list_events() if e["date_start"] == "2024-04-17"]
+        store.correct_event(event, {"type": "statement"}, reason="Hajiyev reports a decision", author="Lilit")
+    run = run_ingest("--reextract", db=db)
+    assert run.returncode == 0, run.stderr
+    assert "re-extracted 1 pages: 9 events before, 9 after" in run.stdout
+    with open_store(db) as store:
+        (event,) = [e for e in store.list_events() if e["date_start"] == "2024-04-17"]
+        assert event["type"] == "statement" and event["corrected"]
+    assert run_ingest(db=db).returncode == 2  # neither a path nor --reextract
