@@ -26,7 +26,8 @@ from components.date_scan import Mention, day_number, scan
 from components.models import DateSpan
 
 Resolved = tuple[date, date, str, bool, bool]  # start, end, precision, approximate, relative
-UNDATED = "undated"  # marker: the mention needs the publication date, which is unknown
+UNDATED = "undated"
+BACKGROUND_REACH = 60  # characters before a date searched for "منذ …", "الموقع في …"  # marker: the mention needs the publication date, which is unknown
 
 
 @dataclass
@@ -100,9 +101,12 @@ def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> tu
         year = infer_year(month, day, published, mode)
         return (year, True, True) if year is not None else UNDATED
     sentence = _sentence(ctx, mention.start)
+    background = date_patterns().background
     for earlier, span in reversed(ctx.previous):
         if _sentence(ctx, earlier.start) != sentence:
             break
+        if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
+            continue  # "منذ استعادة … في شتنبر 2023، وقد أكد … في 12 يونيو": not the year of this date
         if earlier.written_year() is not None and span.start is not None:
             return earlier.written_year(), True, False  # type: ignore[return-value]
     if published is None:
@@ -147,7 +151,7 @@ def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
         offset = int(words["anchor_day"][mention.group("anchor")])  # type: ignore[arg-type]
         background = date_patterns().background
         for earlier, span in reversed(ctx.previous):
-            if background.search(ctx.folded, max(0, earlier.start - 40), earlier.start):
+            if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
                 continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
             if span.precision == "day" and span.end is not None:
                 day = span.end + timedelta(days=offset)

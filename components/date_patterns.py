@@ -159,7 +159,7 @@ def date_patterns() -> DatePatterns:
         link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
         future=re.compile(rf"(?<!\w)[وف]?{alternation(w['future_marker'])}(?!\w)"),
         past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
-        background=re.compile(rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+\S+){{0,3}}\s+(?:في\s+)?$"),
+        background=re.compile(rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){{0,6}}\s+(?:في\s+)?$"),
         future_verb=re.compile(rf"(?<!\w)[وف]?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
         not_future_verb=frozenset(w["not_future_verb"]),
         counted_noun=frozenset(w["counted_noun"]),

@@ -11,8 +11,10 @@ from components.lexicon import float_between, load_tsv, one_of, variants
 from components.models import EVENT_TYPES, TriggerMatch
 from components.tokens import PROCLITICS, Token, tokenize
 
-# Endings a "stem" entry may carry: pronouns, dual and plural endings (folded spelling).
-STEM_SUFFIXES = ("ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "وا", "تان", "تين", "ته", "تها", "اتها", "اته")
+# Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
+# feminine, the dual and the plural (وقعت، وقعتا، صادقوا) (folded spelling).
+STEM_SUFFIXES = ("ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "وا", "تان", "تين", "ته", "تها", "اتها", "اته",
+                 "ت", "تا", "ون")
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PENALTY = 0.4
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
