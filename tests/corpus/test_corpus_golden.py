@@ -150,7 +150,7 @@ def test_corpus_keeps_its_variety() -> None:
                 if any(re.search(rf"\d\s+{month}(\s|$|،|\.)", text) for month in MAGHREBI_MONTHS)]
     assert len(maghrebi) >= 2
     assert len([name for name, text in texts.items() if re.search("[٠-٩]", text)]) >= 2
-    assert 1 <= sum(meta(path.name)["published"] is None for path in pages()) <= 2
+    assert sum(meta(path.name)["published"] is None for path in pages()) >= 1
     precisions = {row["precision"] for row in ROWS}
     assert precisions == {"day", "month", "year"}
     assert {t for row in ROWS for t in row["type"]} >= {"meeting", "agreement", "statement", "military", "border",
