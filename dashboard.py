@@ -7,7 +7,11 @@ import streamlit as st
 
 from components import controls
 from components.add_article_panel import render_add_article_panel
-from components.correction_panel import render_add_event_form, render_correction_form
+from components.correction_panel import (
+    render_add_event_form,
+    render_correction_form,
+    render_corrections_log,
+)
 from components.details import DetailsHook, render_details
 from components.downloads import (
     table_frame,
@@ -30,7 +34,7 @@ from components.filters import (
     filter_rows,
     filters_of,
 )
-from components.i18n import is_rtl, plural, t
+from components.i18n import escape_markdown, is_rtl, plural, t
 from components.map_figure import map_figure, outside_places, topojson_url
 from components.store import Store, StoreError, open_store, resolve_location
 from components.summary import summary_line
@@ -133,16 +137,17 @@ def main() -> None:
         st.code(share_link(query_string(state)), language=None, wrap_lines=True)
     if notices:
         st.warning("\n".join([t("notice_title", lang)] + [
-            "- " + t(n.key, lang, param=n.param, value=n.value).replace("<", "‹").replace(">", "›") for n in notices]))
+            "- " + t(n.key, lang, param=escape_markdown(n.param), value=escape_markdown(n.value)) for n in notices]))
     undated = sum(1 for event in events if not event.get("date_start"))
     if not events:
         st.info(t("no_events", lang))
 
     st.subheader(t("timeline", lang))
-    figure, aggregated = timeline(version, filters, state.lanes, lang)
-    st.caption(t("timeline_aggregated", lang, n=len(events)) if aggregated else t("timeline_help", lang))
-    st.plotly_chart(figure, key="timeline_chart", on_select=lambda: controls.select_from_chart("timeline_chart"),
-                    selection_mode="points", config={"displaylogo": False})
+    if len(events) > undated:  # no empty axis when nothing dated matches
+        figure, aggregated = timeline(version, filters, state.lanes, lang)
+        st.caption(t("timeline_aggregated", lang, n=len(events)) if aggregated else t("timeline_help", lang))
+        st.plotly_chart(figure, key="timeline_chart", on_select=lambda: controls.select_from_chart("timeline_chart"),
+                        selection_mode="points", config={"displaylogo": False})
     if undated:
         st.caption(plural("undated_note", undated, lang))
 
@@ -155,7 +160,8 @@ def main() -> None:
                             "topojsonURL": topojson_url(st.get_option("server.baseUrlPath") or ""),
                             "displaylogo": False})
         if outside:
-            st.caption(t("outside_map", lang, places=", ".join(f"{name} ({count})" for name, count in outside)))
+            separator = "، " if is_rtl(lang) else ", "
+            st.caption(t("outside_map", lang, places=separator.join(f"{name} ({count})" for name, count in outside)))
     with details_column:
         st.subheader(t("details", lang))
         if state.event:
@@ -184,6 +190,8 @@ def main() -> None:
         with st.expander(t("add_article", lang)):
             render_add_article_panel(store, lang)
             render_add_event_form(store, lang)
+        with st.expander(t("corrections_log", lang)):
+            render_corrections_log(store, lang)
 
 
 main()

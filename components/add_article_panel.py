@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from components.correction_panel import show_done
-from components.i18n import t
+from components.i18n import escape_markdown, t
 from components.store import Store, StoreError
 
 _KEY = "add_article"
@@ -42,6 +42,8 @@ def _extract(inputs: list[tuple[str, bytes]], published: date | None, source: st
             result = extract_bytes(data, name, published=published, source=source or None, url=url or None)
         except UnreadableInput as error:
             out.append({"name": name, "error": str(error)})
+        except Exception as error:  # noqa: BLE001 - one page that breaks extraction must not break the page
+            out.append({"name": name, "error": f"extraction failed ({type(error).__name__}: {error})"})
         else:
             out.append({"name": name, "result": result})
     return out
@@ -64,24 +66,22 @@ def _event_rows(result: Any, lang: str) -> list[dict]:
 
 def _show_preview(preview: list[dict], lang: str) -> None:
     for item in preview:
-        st.markdown(f"**{_escape(item['name'])}**")
+        st.markdown(f"**{escape_markdown(item['name'])}**")
         if "error" in item:
-            st.error(f"{t('add_failed', lang)}: {_escape(item['error'])}")
+            st.error(f"{t('add_failed', lang)}: {escape_markdown(item['error'])}")
             continue
         rows = _event_rows(item["result"], lang)
+        undated = sum(1 for event in item["result"].events if event.undated)
+        if undated:
+            st.warning(t("add_undated", lang, n=undated))
         if rows:
             st.dataframe(rows, hide_index=True)
         else:
             st.info(t("add_no_events", lang))
         for article in item["result"].articles:
             label = article.title or article.dateline or article.text[:60]
-            with st.expander(f"{t('add_text', lang)}: {_escape(label)}"):
+            with st.expander(f"{t('add_text', lang)}: {escape_markdown(label)}"):
                 st.text(article.text)
-
-
-def _escape(text: str) -> str:
-    """Markdown-neutral text (for names and messages shown inside markdown widgets)."""
-    return "".join(f"\\{ch}" if ch in "\\`*_{}[]()<>#+-.!|~$" else ch for ch in str(text))
 
 
 def _save(store: Store, preview: list[dict], published: date | None, source: str, url: str, lang: str) -> None:
@@ -92,7 +92,7 @@ def _save(store: Store, preview: list[dict], published: date | None, source: str
         try:
             outcome = store.ingest_page(item["result"], published=published, source=source or None, url=url or None)
         except StoreError as error:
-            st.error(f"{t('add_failed', lang)}: {_escape(item['name'])}: {_escape(str(error))}")
+            st.error(f"{t('add_failed', lang)}: {escape_markdown(item['name'])}: {escape_markdown(str(error))}")
             continue
         articles += outcome.articles_added
         events += outcome.events_added

@@ -6,14 +6,21 @@ reproduces the view.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date
+import re
+from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
 from components.filters import all_values
-from components.i18n import country_name, t, type_label
-from components.url_state import Notice, ViewState, build_query, parse_query
+from components.i18n import country_name, t, type_label, value_of_label
+from components.url_state import (
+    MAX_DAY,
+    MIN_DAY,
+    Notice,
+    ViewState,
+    build_query,
+    parse_query,
+)
 
 KEYS = {"countries": "f_country", "actors": "f_actor", "types": "f_type", "date_from": "f_from",
         "date_to": "f_to", "q": "f_q", "sources": "f_source", "lanes": "f_lanes", "lang": "f_lang"}
@@ -21,7 +28,6 @@ EVENT_KEY = "event"
 SEEDED_KEY = "_view_seeded"
 NOTICES_KEY = "_url_notices"
 TABLE_IDS_KEY = "_table_ids"
-MIN_DAY, MAX_DAY = date(1990, 1, 1), date(2040, 12, 31)
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
 
 CountsFor = Callable[[str], Mapping[str, int]]
@@ -49,9 +55,32 @@ def apply_state(state: ViewState) -> None:
     st.session_state[EVENT_KEY] = state.event
 
 
+_COUNT_SUFFIX = re.compile(r"\s*\((\d+)\)$")
+FACET_FIELDS = ("countries", "actors", "types", "sources")
+
+
+def repair_facet(facet: str, values: Iterable[str]) -> list[str]:
+    """The values of a facet as the data names them.
+
+    The options' labels carry live counts ("Armenia (87)"). When the counts change between two
+    runs, the browser sends back the old label, which Streamlit then passes on as the value; it
+    is mapped back here to what it labels (the country code, the type, the actor's name)."""
+    repaired: list[str] = []
+    for value in values:
+        if _COUNT_SUFFIX.search(value):
+            value = value_of_label(facet, _COUNT_SUFFIX.sub("", value))
+        if value not in repaired:
+            repaired.append(value)
+    return repaired
+
+
 def current_state() -> ViewState:
     """The view the widgets and the selected event describe."""
     values = {field: st.session_state.get(key) for field, key in KEYS.items()}
+    for field in FACET_FIELDS:
+        values[field] = repair_facet(field, values[field] or ())
+    if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
+        values["date_from"], values["date_to"] = values["date_to"], values["date_from"]  # as a link's would be
     return ViewState(
         countries=tuple(values["countries"] or ()), actors=tuple(values["actors"] or ()),
         types=tuple(values["types"] or ()), date_from=values["date_from"] or None,
@@ -76,6 +105,9 @@ def _clear_filters() -> None:
 
 def _facet(label: str, facet: str, index, counts_for: CountsFor, name: Callable[[str], str], lang: str) -> None:
     key = KEYS[facet]
+    current = list(st.session_state.get(key) or [])
+    if repair_facet(facet, current) != current:
+        st.session_state[key] = repair_facet(facet, current)  # before the widget exists in this run
     counts = counts_for(facet)
     options = sorted(set(all_values(index, facet)) | set(st.session_state.get(key) or []), key=name)
     st.multiselect(label, options, key=key, placeholder=t("choose", lang),

@@ -11,13 +11,10 @@ from components.corrections import PRECISIONS, CorrectionError
 from components.countries import iso_codes
 from components.events import actor_dict, place_dict
 from components.gazetteer import known_actors, known_places
-from components.i18n import t, type_label
+from components.i18n import escape_markdown, t, type_label
 from components.models import EVENT_TYPES
 from components.store import Store
-
-
-def _escape(text: object) -> str:
-    return "".join(f"\\{ch}" if ch in "\\`*_{}[]()<>#+-.!|~$" else ch for ch in str(text))
+from components.url_state import MAX_DAY, MIN_DAY
 
 
 def _country(code: str, lang: str) -> str:
@@ -70,28 +67,40 @@ def _submit(action, lang: str, done_key: str) -> None:
     try:
         action()
     except CorrectionError as error:
-        st.error(_escape(error))
+        st.error(escape_markdown(error))
     else:
         st.session_state[done_key] = t("fix_saved" if done_key.endswith("saved") else "fix_added", lang)
         st.rerun()
 
 
-def _history(store: Store, event: dict, lang: str) -> None:
-    corrections = event.get("corrections") or []
+def _history(store: Store, corrections: list[dict], key: str, lang: str) -> None:
+    """Corrections with who/when/why and an undo button for each one still in force."""
     if not corrections:
         return
     st.markdown(f"**{t('fix_history', lang)}**")
-    author = st.text_input(t("fix_author", lang), key=f"undo_author_{event['id']}")
+    author = st.text_input(t("fix_author", lang), key=f"undo_author_{key}")
     for correction in corrections:
         fields = ", ".join(f"{name}={value}" for name, value in (correction.get("fields") or {}).items())
-        state = "" if correction["active"] or correction["action"] == "undo" else f" ({t('fix_undone', lang)})"
-        columns = st.columns([5, 1])
+        active = correction.get("active", True)
+        state = "" if active or correction["action"] == "undo" else f" ({t('fix_undone', lang)})"
+        columns = st.columns([4, 1])
         columns[0].text(f"#{correction['id']} {correction['action']}{state} — {correction['author']}, "
                         f"{correction['created_at']}: {correction['reason']}" + (f" [{fields}]" if fields else ""))
-        if correction["active"] and correction["action"] != "undo":
-            if columns[1].button(t("fix_undo", lang), key=f"undo_{event['id']}_{correction['id']}"):
+        if active and correction["action"] != "undo":
+            if columns[1].button(t("fix_undo", lang), key=f"undo_{key}_{correction['id']}"):
                 _submit(lambda: store.undo_correction(correction["id"], author=author, reason="undo"), lang,
                         "correction_saved")
+
+
+def render_corrections_log(store: Store, lang: str, limit: int = 50) -> None:
+    """Every correction, newest first, with undo: the way back to an event that was hidden."""
+    show_done("correction_saved")
+    everything = store.list_corrections()
+    undone = {correction["target"] for correction in everything if correction["action"] == "undo"}
+    latest = [dict(correction, active=correction["id"] not in undone) for correction in reversed(everything)]
+    if not latest:
+        st.caption(t("fix_log_empty", lang))
+    _history(store, latest[:limit], "log", lang)
 
 
 def show_done(key: str) -> None:
@@ -111,8 +120,8 @@ def render_correction_form(store: Store, event: dict, lang: str) -> None:
         kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, index=EVENT_TYPES.index(event.get("type", "other"))
                             if event.get("type") in EVENT_TYPES else len(EVENT_TYPES) - 1,
                             format_func=lambda k: _type(k, lang), key=f"{key}_type")
-        start = st.date_input(t("fix_start", lang), value=_day(event.get("date_start")), key=f"{key}_start")
-        end = st.date_input(t("fix_end", lang), value=_day(event.get("date_end")), key=f"{key}_end")
+        start = st.date_input(t("fix_start", lang), value=_day(event.get("date_start")), key=f"{key}_start", min_value=MIN_DAY, max_value=MAX_DAY)
+        end = st.date_input(t("fix_end", lang), value=_day(event.get("date_end")), key=f"{key}_end", min_value=MIN_DAY, max_value=MAX_DAY)
         current = PRECISIONS.index(event["precision"]) if event.get("precision") in PRECISIONS else 0
         precision = st.selectbox(t("fix_precision", lang), PRECISIONS, index=current, key=f"{key}_precision")
         countries, actors, places = _entity_pickers(key, lang, event)
@@ -129,7 +138,7 @@ def render_correction_form(store: Store, event: dict, lang: str) -> None:
             else:
                 _submit(lambda: store.correct_event(event, changes, reason=reason, author=author), lang,
                         "correction_saved")
-    _history(store, event, lang)
+    _history(store, event.get("corrections") or [], str(event["id"]), lang)
 
 
 def render_add_event_form(store: Store, lang: str, article_id: str | None = None) -> None:
@@ -138,8 +147,8 @@ def render_add_event_form(store: Store, lang: str, article_id: str | None = None
     key = f"add_event_{article_id or 'none'}"
     with st.expander(t("fix_add", lang)), st.form(key):
         kind = st.selectbox(t("fix_type", lang), EVENT_TYPES, format_func=lambda k: _type(k, lang), key=f"{key}_type")
-        start = st.date_input(t("fix_start", lang), value=None, key=f"{key}_start")
-        end = st.date_input(t("fix_end", lang), value=None, key=f"{key}_end")
+        start = st.date_input(t("fix_start", lang), value=None, key=f"{key}_start", min_value=MIN_DAY, max_value=MAX_DAY)
+        end = st.date_input(t("fix_end", lang), value=None, key=f"{key}_end", min_value=MIN_DAY, max_value=MAX_DAY)
         precision = st.selectbox(t("fix_precision", lang), PRECISIONS, key=f"{key}_precision")
         countries, actors, places = _entity_pickers(key, lang, {})
         sentence = st.text_area(t("fix_sentence", lang), key=f"{key}_sentence")

@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from components.arabic import fold_key
+from components.events import title_of
 from components.models import EVENT_TYPES, stable_id
 
 EDITABLE_FIELDS: frozenset[str] = frozenset(
@@ -144,6 +145,9 @@ def public_view(correction: dict, active: bool) -> dict:
     return view
 
 
+_DESCRIBED_BY = {"type", "countries", "places"}  # the fields the English label is built from
+
+
 def apply_corrections(events: list[dict], corrections: list[dict], *, in_place: bool = False) -> list[dict]:
     """Events with corrections applied, plus the added events; each gets ``corrected``,
     ``corrections`` (history, undone ones marked inactive) and ``hidden``. The given dicts
@@ -170,6 +174,8 @@ def apply_corrections(events: list[dict], corrections: list[dict], *, in_place: 
         for correction in history:
             if correction["id"] in active_ids and correction["action"] == "edit":
                 event.update(correction["fields"])
+                if "title_en" not in correction["fields"] and _DESCRIBED_BY & set(correction["fields"]):
+                    event["title_en"] = title_of(event)
         views = [public_view(c, c["id"] in active_ids) for c in history]
         views += [public_view(undo_of[c["id"]], True) for c in history if c["id"] in undo_of]
         event["corrections"] = sorted(views, key=lambda v: v["id"])

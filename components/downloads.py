@@ -40,8 +40,16 @@ def to_csv_bytes(events: Sequence[dict]) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(flat_row(event))
+        writer.writerow({name: spreadsheet_safe(value) for name, value in flat_row(event).items()})
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet shows as text: one starting like a formula (= + - @) gets a leading
+    apostrophe, since article text is untrusted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def to_json_bytes(events: Sequence[dict]) -> bytes:

@@ -268,6 +268,15 @@ def event_title(event_type: str, participants: Sequence[str], hosts: Sequence[st
     return " — ".join(parts)
 
 
+def title_of(event: dict) -> str:
+    """The English label of an event object (after a correction changed its type, countries or
+    places): the states not there only as a place's host are the parties."""
+    hosts = _unique([place.get("country") for place in event.get("places") or [] if place.get("country")])
+    parties = [code for code in event.get("countries") or [] if code not in hosts]
+    names = _unique([place.get("name_en") for place in event.get("places") or [] if place.get("name_en")])
+    return event_title(event.get("type") or "other", parties, hosts, names)
+
+
 def confidence(trigger: TriggerMatch, span: DateSpan, countries: Sequence[str], has_actor: bool) -> float:
     """A 0–1 score: trigger strength, how firmly the date is written, whether participants are known."""
     value = 0.35 + 0.3 * trigger.weight

@@ -30,9 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract dated diplomatic events from Arabic news pages (text or HTML) as JSON lines.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a page file or a folder of pages")
-    parser.add_argument("--published", type=iso_date, help="publication date of the pages (YYYY-MM-DD)")
-    parser.add_argument("--source", help="name of the outlet, when the page does not say")
-    parser.add_argument("--url", help="address of the page")
+    parser.add_argument("--published", type=iso_date,
+                        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one")
+    parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
+    parser.add_argument("--url", help="address of the page, when its metadata does not give one")
     return parser
 
 

@@ -8,6 +8,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from components.lexicon import load_tsv
+from components.models import EVENT_TYPES
 
 LANGUAGES = ("en", "ar")
 
@@ -42,6 +43,30 @@ def _territories(lang: str) -> dict[str, str]:
 def country_name(code: str, lang: str) -> str:
     """CLDR name of an ISO alpha-2 code in the interface language (the code if unknown)."""
     return _territories(lang).get(code, code)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:")
+
+
+def escape_markdown(text: object) -> str:
+    """Text shown inside a markdown element exactly as written: no link, image, emphasis or HTML."""
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+def value_of_label(facet: str, label: str) -> str:
+    """The value a filter option's label names, in either language: a country's ISO code, an
+    event type; actors and sources are their own labels."""
+    if facet == "countries":
+        for lang in ("en", "ar"):
+            for code, name in _territories(lang).items():
+                if name == label:
+                    return code
+    if facet == "types":
+        for lang in ("en", "ar"):
+            for kind in EVENT_TYPES:
+                if type_label(kind, lang) == label:
+                    return kind
+    return label
 
 
 def type_label(kind: str, lang: str) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, TextIO
 
+from components.extract import iso_date
 from components.store import Store, StoreError, open_store
 
 
@@ -176,9 +177,10 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument("--reextract", action="store_true",
                         help="run the current extractor again over every stored page (corrections are kept)")
-    parser.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
-    parser.add_argument("--source", help="name of the outlet")
-    parser.add_argument("--url", help="address of the page")
+    parser.add_argument("--published", type=iso_date,
+                        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one")
+    parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
+    parser.add_argument("--url", help="address of the page, when its metadata does not give one")
     parser.add_argument("--db", help="store file (default: $TIMELINE_DB or data/timeline.db)")
     parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     args = parser.parse_args(argv)

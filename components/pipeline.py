@@ -112,11 +112,12 @@ def extract_article(article: Article, resources: Resources) -> list[Event]:
 def article_meta(
     page_meta: Mapping[str, object], index: int, given: Mapping[str, object]
 ) -> dict[str, object]:
-    """Metadata of article ``index`` of a page. Most specific wins: the page's entry for that
-    article, then values given by the caller (command-line flags), then page-level metadata."""
+    """Metadata of article ``index`` of a page. Most specific wins: the page's metadata entry for
+    that article, then the page's own metadata, then values given by the caller (command-line
+    flags), which fill in what the metadata does not say."""
     keys = ("source", "url", "published")
-    merged = {key: page_meta.get(key) for key in keys if page_meta.get(key)}
-    merged.update({key: value for key, value in given.items() if key in keys and value})
+    merged = {key: value for key, value in given.items() if key in keys and value}
+    merged.update({key: page_meta[key] for key in keys if page_meta.get(key)})
     for entry in page_meta.get("articles", []) or []:  # type: ignore[union-attr]
         if isinstance(entry, dict) and entry.get("index") == index:
             merged.update({key: entry[key] for key in keys if entry.get(key)})

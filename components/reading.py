@@ -409,8 +409,26 @@ def _drop_title_line(text: str, title: str | None) -> str:
     return rest.lstrip("\n") if " ".join(first.split()) == " ".join(title.split()) else text
 
 
+def without_noscript(html: str) -> str:
+    """The page without its ``<noscript>`` blocks (text for browsers without scripts, never the
+    article), which the main-text extractor would otherwise keep."""
+    if "<noscript" not in html.lower():
+        return html
+    try:
+        from lxml import html as lxml_html
+
+        tree = lxml_html.fromstring(html)
+        for element in tree.xpath("//noscript"):
+            element.drop_tree()
+        return lxml_html.tostring(tree, encoding="unicode")
+    except Exception as error:  # noqa: BLE001 - an odd page is read as it is
+        log.warning("could not drop <noscript> blocks (%s)", error)
+        return html
+
+
 def html_main_text(html: str) -> HtmlText:
     """Main article text and metadata via trafilatura; tag stripping when it finds nothing."""
+    html = without_noscript(html)
     document = None
     try:
         import trafilatura

@@ -43,15 +43,20 @@ def lane_label(key: str, lanes: str, lang: str) -> str:
     return type_label(key, lang)
 
 
+RLM, LRM = "\u200f", "\u200e"
+
+
 def hover_text(event: dict, lang: str) -> str:
     """Hover label: English label, date as written, Arabic sentence; every piece escaped."""
     start, end = _day(event.get("date_start")), _day(event.get("date_end"))
     span = format_span(start, end, event.get("precision"), lang)
-    sentence = "<br>".join(html.escape(line) for line in textwrap.wrap(event.get("sentence") or "", 70))
+    # each Arabic line starts with a right-to-left mark, so that a line's final full stop or a
+    # leading number stays where an Arabic reader expects it
+    sentence = "<br>".join(RLM + html.escape(line) for line in textwrap.wrap(event.get("sentence") or "", 70))
     sources = source_count(event)
     reported = f"<br><i>{html.escape(plural('reported_by', sources, lang))}</i>" if sources > 1 else ""
     return (f"<b>{html.escape(event.get('title_en') or '')}</b><br>"
-            f"{html.escape(event.get('date_text') or '')} · {html.escape(span)}<br>{sentence}{reported}")
+            f"{RLM}{html.escape(event.get('date_text') or '')}{LRM} · {html.escape(span)}<br>{sentence}{reported}")
 
 
 def source_count(event: dict) -> int:

@@ -32,6 +32,7 @@ LANES = ("type", "country")
 LANGUAGES = ("en", "ar")
 MAX_TEXT = 200
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MIN_DAY, MAX_DAY = date(1990, 1, 1), date(2040, 12, 31)  # the range the date filters offer
 _EVENT_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
 _UNSAFE = re.compile(r"[<>\x00-\x1f\x7f]")
 # Parameters Streamlit itself understands; never reported as unknown.
@@ -97,9 +98,14 @@ def _parse_date(value: str | None, name: str, notices: list[Notice]) -> date | N
         return None
     if _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if MIN_DAY <= day <= MAX_DAY:
+                return day
+            notices.append(Notice("notice_date_out_of_range", name, value))
+            return None
     notices.append(Notice("notice_bad_date", name, value))
     return None
 

@@ -233,3 +233,10 @@ def test_the_correction_form_edits_actors_and_places(store: Store, monkeypatch: 
     assert after["places"][0]["lat"] == pytest.approx(39.64, abs=0.01)
     assert [(a["name_en"], a["country"]) for a in after["actors"]] == [("Nikol Pashinyan", "AM")]
     assert after["corrected"]
+
+
+def test_the_english_label_follows_a_corrected_type_and_countries(store: Store) -> None:
+    store.correct_event(statement(store), {"type": "meeting", "countries": ["AM", "AZ", "TR"]},
+                        reason="talks", author="Lilit")
+    event = statement(store)
+    assert event["title_en"].startswith("Meeting — ") and "Türkiye" in event["title_en"]

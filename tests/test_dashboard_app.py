@@ -98,3 +98,29 @@ def shown_count_ar(app: AppTest) -> int:
         if match:
             return int(match.group(1))
     raise AssertionError("no Arabic summary line")
+
+
+def test_a_stale_option_label_sent_back_by_the_browser_is_mapped_to_its_value() -> None:
+    from components.controls import repair_facet
+
+    assert repair_facet("countries", ["Armenia (87)", "AZ", "أذربيجان (4)"]) == ["AM", "AZ"]
+    assert repair_facet("types", ["meeting (3)", "لقاء (2)", "border"]) == ["meeting", "border"]
+    assert repair_facet("actors", ["Nikol Pashinyan (24)"]) == ["Nikol Pashinyan"]
+    filtered = shown_count(run(country="AM"))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["country"] = "AM"
+    app.run()
+    app.session_state["f_country"] = ["Armenia (999)"]  # what the browser sends once the counts changed
+    app.run()
+    assert not app.exception
+    assert shown_count(app) == filtered
+    assert app.query_params["country"] == "AM" or app.query_params["country"] == ["AM"]
+
+
+def test_link_values_in_notices_cannot_become_links_or_images() -> None:
+    app = run(country="[Click to re-login](https://evil.example/login)", source="![x](http://203.0.113.9/t.png)",
+              **{"from": "1900-01-01"})
+    assert not app.exception
+    (warning,) = app.warning
+    assert "](" not in warning.value.replace("\\](", "") and "\\[Click to re\\-login\\]" in warning.value
+    assert "\\!\\[x\\]" in warning.value and "1900" in warning.value

@@ -66,3 +66,19 @@ def test_a_foreign_store_file_gives_a_message_and_stays_untouched(tmp_path: Path
     assert not app.exception
     assert app.error and "notes.db" in app.error[0].value
     assert foreign.read_bytes() == before
+
+
+def test_a_hidden_event_comes_back_through_the_corrections_log(store_path: Path) -> None:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    with open_store() as store:
+        event = store.list_events()[0]
+        correction_id = store.hide_event(event, reason="not an event", author="Lilit")
+    app.run()
+    assert summary(app).startswith("**8 events")
+    app.text_input(key="undo_author_log").set_value("Aram")
+    app.button(key=f"undo_log_{correction_id}").click()
+    app.run()
+    assert not app.exception
+    assert summary(app).startswith("**9 events")
+    with open_store() as store:
+        assert [(c["action"], c["author"]) for c in store.list_corrections()] == [("edit", "Lilit"), ("undo", "Aram")]

@@ -65,3 +65,13 @@ def test_ids_are_stable_across_runs():
 def test_bad_published_value_is_a_usage_error():
     run = run_extract(str(SEED), "--published", "5 June")
     assert run.returncode == 2 and "YYYY-MM-DD" in run.stderr and run.stdout == ""
+
+
+def test_page_metadata_beats_the_published_flag_which_fills_in(tmp_path):
+    (tmp_path / "with_meta.txt").write_text("وقال الكرملين أمس إن المحادثات مع أوكرانيا ستستأنف.\n", encoding="utf-8")
+    (tmp_path / "with_meta.txt.meta.json").write_text('{"published": "2024-02-10", "source": "وكالة"}', encoding="utf-8")
+    (tmp_path / "bare.txt").write_text("وقال الكرملين أمس إن المحادثات مع أوكرانيا ستستأنف.\n", encoding="utf-8")
+    run = run_extract(str(tmp_path), "--published", "2025-05-17", "--source", "مصدر")
+    events = {e["published"]: e for e in map(json.loads, run.stdout.splitlines())}
+    assert events["2024-02-10"]["date_start"] == "2024-02-09" and events["2024-02-10"]["source"] == "وكالة"
+    assert events["2025-05-17"]["date_start"] == "2025-05-16" and events["2025-05-17"]["source"] == "مصدر"

@@ -203,3 +203,11 @@ def test_a_long_history_opens_on_its_recent_years_with_all_in_the_slider() -> No
     slider_low, _ = (date.fromisoformat(value[:10]) for value in figure.layout.xaxis.rangeslider.range)
     assert date(2019, 1, 1) < low < date(2024, 1, 10) and high > date(2024, 12, 10)
     assert slider_low < date(1991, 1, 1)
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
+    hostile = make("f1", "2023-05-10", "2023-05-10", "day", sentence='=HYPERLINK("http://evil.example","x")',
+                   source="@SUM(A1)", date_text="-1+1")
+    row = next(csv.DictReader(io.StringIO(to_csv_bytes([hostile]).decode("utf-8-sig"))))
+    assert row["sentence"].startswith("'=") and row["source"].startswith("'@") and row["date_text"] == "'-1+1"
+    assert row["date_start"] == "2023-05-10"

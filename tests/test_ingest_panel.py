@@ -50,3 +50,11 @@ def test_an_empty_paste_asks_for_input(app: AppTest) -> None:
     app.button(key="add_article_preview_button").click()
     app.run()
     assert app.warning and not app.dataframe
+
+
+def test_a_page_needing_its_publication_date_warns_before_saving(app: AppTest) -> None:
+    app.text_area(key="add_article_text").set_value("وقال الكرملين أمس إن المحادثات مع أوكرانيا ستستأنف.\n")
+    app.button(key="add_article_preview_button").click()
+    app.run()
+    assert not app.exception
+    assert any("publication date" in warning.value for warning in app.warning)

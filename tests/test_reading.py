@@ -238,3 +238,11 @@ def test_iter_page_paths(tmp_path: Path) -> None:
 def test_a_truncated_binary_header_is_not_taken_for_text() -> None:
     with pytest.raises(UnreadableInput, match="encoding"):
         decode_page(b"\x89PNG\r\n", "cut.txt")
+
+
+def test_noscript_text_is_not_article_text() -> None:
+    html = ("<html><head><script>var x='أمس';</script></head><body><p>التقى رئيس الوزراء الأرميني نيكول باشينيان "
+            "الرئيس الأذربيجاني إلهام علييف في موسكو يوم 25 مايو 2023.</p>"
+            "<noscript>وقع الطرفان اتفاقا في 2 يونيو 2023</noscript></body></html>")
+    text = html_main_text(html).text
+    assert "التقى رئيس الوزراء" in text and "وقع الطرفان" not in text

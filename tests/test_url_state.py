@@ -82,3 +82,10 @@ def test_script_in_search_text_is_defused() -> None:
 def test_without_known_lists_any_well_formed_value_passes() -> None:
     state, notices = parse_query({"actor": "Someone New", "event": "abc123"})
     assert state.actors == ("Someone New",) and state.event == "abc123" and notices == []
+
+
+def test_dates_outside_the_filter_range_are_dropped_with_a_notice() -> None:
+    state, notices = parse_query({"from": ["1900-01-01"], "to": ["2099-01-01"]})
+    assert (state.date_from, state.date_to) == (None, None)
+    assert [(n.key, n.param) for n in notices] == [("notice_date_out_of_range", "from"),
+                                                   ("notice_date_out_of_range", "to")]
