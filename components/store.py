@@ -205,11 +205,6 @@ class Store:
         with self._lock:
             return frozenset(row[0] for row in self._conn.execute("SELECT content_hash FROM pages"))
 
-    def has_page(self, content_hash: str) -> bool:
-        with self._lock:
-            row = self._conn.execute("SELECT 1 FROM pages WHERE content_hash = ?", (content_hash,)).fetchone()
-        return row is not None
-
     def ingest_page(self, result: Any, *, published: date | str | None = None, source: str | None = None,
                     url: str | None = None, page_meta: dict | None = None) -> IngestOutcome:
         """Store one extracted page (a ``PageResult``) in one transaction; a page already
@@ -313,12 +308,6 @@ class Store:
                 "SELECT a.*, p.name AS page, p.content_hash AS page_hash FROM articles a"
                 " JOIN pages p ON p.content_hash = a.page_hash WHERE a.id = ?", (article_id,)).fetchone()
         return dict(row) if row else None
-
-    def list_articles(self) -> list[dict]:
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT id, title, source, url, published, page_name FROM articles ORDER BY published, id")
-            return [dict(row) for row in rows]
 
     def _machine_events(self, conn: sqlite3.Connection) -> list[dict]:
         events = []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -197,10 +197,6 @@ def build_query(state: ViewState) -> dict[str, str | list[str]]:
 def query_string(state: ViewState) -> str:
     """The URL-encoded query (without ``?``) for ``state``."""
     return urlencode(build_query(state), doseq=True)
-
-
-def without_event(state: ViewState) -> ViewState:
-    return replace(state, event=None)
 
 
 _GRAMMAR = frozenset({"country", "actor", "type", "from", "to", "q", "source", "lanes", "lang", "event"})
