@@ -76,13 +76,28 @@ def to_geojson_bytes(events: Sequence[dict]) -> bytes:
     return json.dumps(to_geojson(events), ensure_ascii=False).encode("utf-8")
 
 
+def table_date(event: dict) -> str | None:
+    """The date as precisely as it is known, still sorting in time order as text:
+    ``2024-05-10``, ``2024-05-10 – 05-11``, ``2023-05`` (a month), ``2023`` (a year)."""
+    start, end, precision = event.get("date_start"), event.get("date_end"), event.get("precision")
+    if not start:
+        return None
+    if precision == "year":
+        return start[:4]
+    if precision == "month":
+        return start[:7]
+    if end and end != start:
+        return f"{start} – {end[5:] if end[:4] == start[:4] else end}"
+    return start
+
+
 def table_frame(events: Sequence[dict], lang: str) -> pd.DataFrame:
     """The on-screen table, indexed by event id, in the interface language."""
     rows = []
     for event in events:
         rows.append({
             "id": str(event["id"]),
-            t("col_date", lang): event.get("date_start"),
+            t("col_date", lang): table_date(event),
             t("col_date_text", lang): event.get("date_text"),
             t("col_type", lang): type_label(event.get("type") or "other", lang),
             t("col_title", lang): event.get("title_en"),

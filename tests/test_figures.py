@@ -211,3 +211,9 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     row = next(csv.DictReader(io.StringIO(to_csv_bytes([hostile]).decode("utf-8-sig"))))
     assert row["sentence"].startswith("'=") and row["source"].startswith("'@") and row["date_text"] == "'-1+1"
     assert row["date_start"] == "2023-05-10"
+
+
+def test_the_table_shows_dates_as_precisely_as_they_are_known() -> None:
+    from components.downloads import table_date
+
+    assert [table_date(e) for e in EVENTS] == ["2023-05-10", "2023-05-10 – 05-11", "2023-05", "2022", None]
