@@ -49,6 +49,7 @@ mark.tl-date {background: #ffe08a;} mark.tl-actor, mark.tl-organisation {backgro
 mark.tl-place {background: #d5f2d0;} mark.tl-country {background: #f4d9f7;} mark.tl-trigger {background: #ffd2c2;}
 .tl-fields th {text-align: start; padding-inline-end: 0.8rem; vertical-align: top; white-space: nowrap;}
 .tl-url {font-size: 0.8rem; color: #666; word-break: break-all;}
+.tl-nowrap {white-space: nowrap;}
 textarea, [data-testid="stTextInput"] input {unicode-bidi: plaintext; text-align: start;}
 </style>"""
 RTL_STYLE = """<style>

@@ -69,7 +69,8 @@ def _sources_html(event: dict, lang: str) -> str:
         name = _esc(source.get("source") or source.get("article_id") or "?")
         link = f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{name}</a>' if url else name
         published = source.get("published")
-        when = f" · {_esc(t('field_published', lang))} {_esc(published)}" if published else ""
+        when = (f" · {_esc(t('field_published', lang))} <bdi dir=\"ltr\" class=\"tl-nowrap\">{_esc(published)}</bdi>"
+                if published else "")
         address = f'<br><span class="tl-url" dir="ltr">{_esc(url)}</span>' if url else ""
         items.append(f"<li>{link}{when}{address}</li>")
     return f"<ul>{''.join(items)}</ul>"
@@ -80,8 +81,9 @@ def _names(items: Sequence[dict], lang: str) -> str:
     for item in items or []:
         english, arabic = item.get("name_en") or "", item.get("name_ar") or ""
         first, second = (arabic, english) if lang == "ar" else (english, arabic)
-        names.append(_esc(first) + (f' (<span dir="rtl" lang="ar">{_esc(second)}</span>)'
-                                    if second and lang != "ar" else f" ({_esc(second)})" if second else ""))
+        inner = (f'<bdi dir="rtl" lang="ar">{_esc(second)}</bdi>' if lang != "ar"
+                 else f'<bdi dir="ltr" class="tl-nowrap">{_esc(second)}</bdi>')
+        names.append(_esc(first) + (f" ({inner})" if second else ""))
     return "; ".join(names) or "—"
 
 
