@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from babel import Locale
 from babel.dates import format_date
 
+from components import countries
 from components.lexicon import load_tsv
 from components.models import EVENT_TYPES
 
@@ -35,14 +35,12 @@ def is_rtl(lang: str) -> bool:
     return lang == "ar"
 
 
-@lru_cache(maxsize=4)
-def _territories(lang: str) -> dict[str, str]:
-    return dict(Locale("ar" if lang == "ar" else "en").territories)
-
-
 def country_name(code: str, lang: str) -> str:
     """CLDR name of an ISO alpha-2 code in the interface language (the code if unknown)."""
-    return _territories(lang).get(code, code)
+    try:
+        return countries.country_name(code, "ar" if lang == "ar" else "en")
+    except KeyError:
+        return code
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:")
@@ -58,8 +56,8 @@ def value_of_label(facet: str, label: str) -> str:
     event type; actors and sources are their own labels."""
     if facet == "countries":
         for lang in ("en", "ar"):
-            for code, name in _territories(lang).items():
-                if name == label:
+            for code in countries.iso_codes():
+                if countries.country_name(code, lang) == label:
                     return code
     if facet == "types":
         for lang in ("en", "ar"):
