@@ -17,8 +17,8 @@ stands between trigger and date (the trigger then names another, earlier or late
 Statements report on the whole sentence, so their countries come from all of it; everything else
 (actors, places, and the countries of other types) comes from the segment. A segment that names
 refers to two parties ("البلدين", "الزعيمين"), or a meeting, agreement or border step that
-names fewer than two states, takes the two states the article named most often before it; one that names no state but says "البلاد" takes the
-state the article named most often. A word of saying that only cites a source ("وفق ما أعلنته
+names fewer than two states, takes the two states the article named most often before it; one that names no state and no place takes the
+state the article named most often ("البلاد", "البرلمان"). A word of saying that only cites a source ("وفق ما أعلنته
 الوزارة") loses weight. A date that is a time limit ("حتى نهاية عام 2028",
 "بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا") is not the date of an event,
 nor is a relative date inside quoted speech.
@@ -333,9 +333,9 @@ def segment_parties(
     pairs = [word for word in words if word.role == "pair"]
     if needs_parties(trigger, participants, pairs, scope):
         participants = participants + main_states_before(article_entities, segment.start, 2, participants)
-    elif not participants and any(word.role == "home" for word in words):  # "البلاد": the article's state
-        participants = main_states_before(article_entities, segment.start, 1, participants)
     places = _unique([place_dict(m.place) for m in scope if m.place is not None])
+    if not participants and not places:  # "البلاد", "البرلمان", or nobody named: the article's state
+        participants = main_states_before(article_entities, segment.start, 1, participants)
     hosts = _unique([p["country"] for p in places if p["country"]])
     actors = _unique([actor_dict(m.actor) for m in scope if m.actor is not None])
     return Parties(participants, hosts, actors, places)
