@@ -78,7 +78,9 @@ def build_article(draft: ArticleDraft, page: RawPage, meta: Mapping[str, object]
     if chosen is None:
         chosen, how = parse_iso_date(draft.published_hint), "html"
     if chosen is None:
-        chosen, how = infer_publication_date(draft.text)
+        # a stamp may stand in the header lines the splitter took as dateline or title
+        header = "\n".join(part for part in (draft.dateline, draft.title) if part)
+        chosen, how = infer_publication_date(f"{header}\n{draft.text}" if header else draft.text)
     source = meta.get("source") or draft.source
     url = meta.get("url") or draft.url
     return Article(
