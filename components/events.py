@@ -52,6 +52,8 @@ CLAUSE_PENALTY = 0.1  # score lost per clause boundary between a trigger and its
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
+REPORTED_PENALTY = 0.3  # a word inside reported speech, when the date belongs to the speaking
+REPORT_REACH = 60  # characters between a word of saying and the "أن" that opens what was said
 COORDINATED_GAP = 12  # dates closer than this (characters) in one clause are one group ("مايو 2023 ويوليو 2023")
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]")
 
@@ -115,16 +117,21 @@ def segment_sentence(
 
 
 def trigger_score(
-    trigger: TriggerMatch, span: DateSpan, clauses: Sequence[tuple[int, int]], connectors: Sequence[ClauseWord]
+    trigger: TriggerMatch, span: DateSpan, clauses: Sequence[tuple[int, int]], connectors: Sequence[ClauseWord],
+    reported: Sequence[int] = (),
 ) -> float:
-    """How well a trigger fits a date: weight minus distance and connector penalties."""
+    """How well a trigger fits a date: weight minus distance and connector penalties, and minus a
+    penalty for a word inside reported speech when the date belongs to the speaking ("أعلن
+    السفير أمس أن مسار الانضمام …": the date is the announcement's)."""
+    in_report = trigger.event_type != "statement" and any(
+        span.char_end <= start < trigger.char_start for start in reported)
     low, high = sorted((trigger.char_end, span.char_start)) if trigger.char_end <= span.char_start else sorted(
         (span.char_end, trigger.char_start))
     distance = max(0, high - low)
     clause_gap = abs(_clause_of(trigger.char_start, clauses) - _clause_of(span.char_start, clauses))
     separated = any(low <= word.char_start and word.char_end <= high for word in connectors)
     return (trigger.weight - CHARACTER_PENALTY * distance - CLAUSE_PENALTY * clause_gap
-            - (CONNECTOR_PENALTY if separated else 0.0))
+            - (CONNECTOR_PENALTY if separated else 0.0) - (REPORTED_PENALTY if in_report else 0.0))
 
 
 def best_trigger(
@@ -132,14 +139,22 @@ def best_trigger(
     triggers: Sequence[TriggerMatch],
     clauses: Sequence[tuple[int, int]] = (),
     connectors: Sequence[ClauseWord] = (),
+    reported: Sequence[int] = (),
 ) -> TriggerMatch | None:
     clauses = clauses or [(segment.start, segment.end)]
     inside = [t for t in triggers if segment.start <= t.char_start < segment.end]
     return max(
         inside,
-        key=lambda t: max(trigger_score(t, span, clauses, connectors) for span in segment.dates),
+        key=lambda t: max(trigger_score(t, span, clauses, connectors, reported) for span in segment.dates),
         default=None,
     )
+
+
+def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Sequence[ClauseWord]) -> list[int]:
+    """Where reported speech begins: an "أن"/"إن" shortly after a word of saying."""
+    says = [t.char_end for t in triggers if t.event_type == "statement"]
+    return [word.char_start for word in clause_words
+            if word.role == "subject" and any(0 <= word.char_start - end <= REPORT_REACH for end in says)]
 
 
 def discount_attributions(
@@ -389,6 +404,7 @@ def build_events(
     not_event_date_ends = {word.char_end for word in clause_words if word.role in ("deadline", "subject")}
     triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
     located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
+    reported = reported_speech_starts(triggers, clause_words)
     for sentence in sentences:
         quoted = quoted_ranges(sentence)
         sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
@@ -402,7 +418,7 @@ def build_events(
         previous: TriggerMatch | None = None
         for segment in segments:
             # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
-            trigger = best_trigger(segment, sentence_triggers, clauses, connectors) or previous
+            trigger = best_trigger(segment, sentence_triggers, clauses, connectors, reported) or previous
             if trigger is None:
                 continue
             previous = trigger

@@ -36,6 +36,8 @@ def one_event(text: str) -> dict:
     ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
     # a round of talks outweighs an agreement reached in a relative clause
     ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
+    # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
+    ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
     # the trigger nearest to the date wins between two of equal weight
     ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
 ])
