@@ -171,6 +171,7 @@ def discount_attributions(
 
 
 _QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_QUOTE_OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 
 def quoted_ranges(sentence: Sentence) -> list[tuple[int, int]]:
@@ -178,14 +179,12 @@ def quoted_ranges(sentence: Sentence) -> list[tuple[int, int]]:
     quoted speech) counts from the day of the speech, which the publication date does not give."""
     ranges: list[tuple[int, int]] = []
     text, index = sentence.text, 0
-    while index < len(text):
-        close = _QUOTE_PAIRS.get(text[index])
-        if close:
-            end = text.find(close, index + 1)
-            end = end if end > index else len(text)  # the quotation goes on past the sentence's end
-            ranges.append((sentence.start + index, sentence.start + end))
-            index = end
-        index += 1
+    while (opening := _QUOTE_OPENING.search(text, index)) is not None:
+        start = opening.start()
+        end = text.find(_QUOTE_PAIRS[opening.group()], start + 1)
+        end = end if end > start else len(text)  # the quotation goes on past the sentence's end
+        ranges.append((sentence.start + start, sentence.start + end))
+        index = end + 1
     return ranges
 
 
@@ -406,10 +405,12 @@ def build_events(
     located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
     reported = reported_speech_starts(triggers, clause_words)
     for sentence in sentences:
-        quoted = quoted_ranges(sentence)
         sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
-                          if not follows_word(span, not_event_date_ends, article.text)
-                          and not (span.relative and any(a <= span.char_start < b for a, b in quoted))]
+                          if not follows_word(span, not_event_date_ends, article.text)]
+        if any(span.relative for span in sentence_dates):
+            quoted = quoted_ranges(sentence)
+            sentence_dates = [span for span in sentence_dates
+                              if not (span.relative and any(a <= span.char_start < b for a, b in quoted))]
         if not sentence_dates:
             continue
         sentence_triggers = _within(triggers, sentence.start, sentence.end)
