@@ -21,7 +21,7 @@ names fewer than two states, takes the two states the article named most often b
 state the article named most often ("البلاد", "البرلمان"). A word of saying that only cites a source ("وفق ما أعلنته
 الوزارة") loses weight. A date that is a time limit ("حتى نهاية عام 2028",
 "بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا") is not the date of an event,
-nor is a relative date inside quoted speech.
+nor is a date that recurs ("من كل عام") or a relative date inside quoted speech.
 """
 from __future__ import annotations
 
@@ -186,6 +186,14 @@ def quoted_ranges(sentence: Sentence) -> list[tuple[int, int]]:
         ranges.append((sentence.start + start, sentence.start + end))
         index = end + 1
     return ranges
+
+
+def precedes_word(span: DateSpan, word_starts: set[int], text: str) -> bool:
+    """The date comes right before one of the words starting at ``word_starts`` ("من كل عام")."""
+    gap_end = span.char_end
+    while gap_end < len(text) and text[gap_end].isspace():
+        gap_end += 1
+    return gap_end in word_starts
 
 
 def follows_word(span: DateSpan, word_ends: set[int], text: str) -> bool:
@@ -401,12 +409,14 @@ def build_events(
     events: list[Event] = []
     connectors = [word for word in clause_words if word.role == "connector"]
     not_event_date_ends = {word.char_end for word in clause_words if word.role in ("deadline", "subject")}
+    recurring_starts = {word.char_start for word in clause_words if word.role == "recurring"}
     triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
     located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
     reported = reported_speech_starts(triggers, clause_words)
     for sentence in sentences:
         sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
-                          if not follows_word(span, not_event_date_ends, article.text)]
+                          if not follows_word(span, not_event_date_ends, article.text)
+                          and not precedes_word(span, recurring_starts, article.text)]
         if any(span.relative for span in sentence_dates):
             quoted = quoted_ranges(sentence)
             sentence_dates = [span for span in sentence_dates

@@ -19,7 +19,7 @@ STEM_SUFFIXES = ("ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "
 PURPOSE_PENALTY = 0.4
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
-CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative")
+CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
 
 
 @dataclass(frozen=True)

@@ -110,3 +110,7 @@ def test_a_date_without_a_trigger_continues_the_list_before_it() -> None:
     text = "عقدت ثلاث جولات من المحادثات، أولاها في 28 فبراير، والثانية في 3 مارس، فيما جرت الثالثة في 7 مارس."
     assert [(e["date_start"], e["type"]) for e in events_of(text)] == [
         ("2025-02-28", "meeting"), ("2025-03-03", "meeting"), ("2025-03-07", "meeting")]
+
+
+def test_a_yearly_date_is_not_an_event_date() -> None:
+    assert events_of("ويحيي الأرمن ذكرى الإبادة في 24 أبريل من كل عام.") == []
