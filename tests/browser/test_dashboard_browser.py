@@ -100,3 +100,37 @@ def test_article_text_is_shown_as_text_and_never_runs(app_url: str, new_page) ->
     page.wait_for_timeout(500)
     screenshot(page, "escaped-details")
     assert dialogs == []
+
+
+def _pick(page, nth: int, text: str) -> None:
+    page.locator('[data-testid="stMultiSelect"]').nth(nth).click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(500)
+    wait_ready(page)
+
+
+def test_combining_filters_keeps_each_one_and_the_link_agrees(app_url: str, new_page) -> None:
+    # the options' labels carry live counts, which change with every filter picked
+    page = new_page()
+    page.goto(f"{app_url}?country=AM")
+    wait_ready(page)
+    armenia = summary_count(page)
+    _pick(page, 1, "Vladimir Putin")
+    with_actor = summary_count(page)
+    _pick(page, 2, "meeting")
+    page.wait_for_url(re.compile(r"type=meeting"), timeout=15_000)
+    wait_ready(page)
+    combined = summary_count(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["country"] == ["AM"] and query["actor"] == ["Vladimir Putin"] and query["type"] == ["meeting"]
+    assert 0 < combined <= with_actor <= armenia
+    page.get_by_text("العربية").click()
+    page.wait_for_url(re.compile(r"lang=ar"), timeout=15_000)
+    wait_ready(page)
+    assert parse_qs(urlparse(page.url).query)["country"] == ["AM"]
+    other = new_page()
+    other.goto(page.url)
+    wait_ready(other)
+    assert summary_count(other) == combined
