@@ -47,8 +47,8 @@ TYPE_LABELS = {
     "meeting": "Meeting", "agreement": "Agreement", "statement": "Statement", "military": "Military",
     "border": "Border", "protest": "Protest", "other": "Other",
 }
-CHARACTER_PENALTY = 0.001  # score lost per character between a trigger and its date
-CLAUSE_PENALTY = 0.1  # score lost per clause boundary between a trigger and its date
+CHARACTER_PENALTY = 0.002  # score lost per character between a trigger and its date
+CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its date
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
