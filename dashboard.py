@@ -5,27 +5,27 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import controls
-from components.add_article_panel import render_add_article_panel
-from components.correction_panel import (
+from components.ui import controls
+from components.ui.add_article_panel import render_add_article_panel
+from components.ui.correction_panel import (
     render_add_event_form,
     render_correction_form,
     render_corrections_log,
 )
-from components.details import DetailsHook, render_details
-from components.downloads import (
+from components.ui.details import DetailsHook, render_details
+from components.ui.downloads import (
     table_frame,
     to_csv_bytes,
     to_geojson_bytes,
     to_json_bytes,
 )
-from components.event_source import (
+from components.ui.event_source import (
     EventSource,
     configured_source,
     data_version,
     load_events,
 )
-from components.filters import (
+from components.ui.filters import (
     EventIndex,
     Filters,
     all_values,
@@ -34,12 +34,12 @@ from components.filters import (
     filter_rows,
     filters_of,
 )
-from components.i18n import escape_markdown, is_rtl, plural, t
-from components.map_figure import map_figure, outside_places, topojson_url
-from components.store import Store, StoreError, open_store, resolve_location
-from components.summary import summary_line
-from components.timeline_figure import timeline_figure
-from components.url_state import query_string
+from components.ui.i18n import escape_markdown, is_rtl, plural, t
+from components.ui.map_figure import map_figure, outside_places, topojson_url
+from components.store.event_store import Store, StoreError, open_store, resolve_location
+from components.ui.summary import summary_line
+from components.ui.timeline_figure import timeline_figure
+from components.ui.url_state import query_string
 
 TABLE_ROWS = 2000
 STYLE = """<style>

@@ -24,12 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.downloads import table_frame
-from components.filters import Filters, build_index, facet_counts, filter_rows
-from components.map_figure import map_figure, outside_places
-from components.summary import summary_line
-from components.synthetic import synthetic_events
-from components.timeline_figure import timeline_figure
+from components.ui.downloads import table_frame
+from components.ui.filters import Filters, build_index, facet_counts, filter_rows
+from components.ui.map_figure import map_figure, outside_places
+from components.ui.summary import summary_line
+from components.evaluation.synthetic import synthetic_events
+from components.ui.timeline_figure import timeline_figure
 
 FILTER_CHANGES = (
     Filters(types=("meeting",)),

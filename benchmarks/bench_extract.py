@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.models import Article
-from components.page_split import split_page
-from components.pipeline import extract_article, load_resources
-from components.reading import UnreadableInput, iter_page_paths, read_page
+from components.extract.models import Article
+from components.extract.page_split import split_page
+from components.extract.pipeline import extract_article, load_resources
+from components.extract.reading import UnreadableInput, iter_page_paths, read_page
 
 
 def base_paragraphs() -> list[list[str]]:

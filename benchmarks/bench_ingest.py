@@ -25,10 +25,10 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.ingest import ingest_paths
-from components.models import Article, stable_id
-from components.pipeline import load_resources
-from components.store import open_store
+from components.store.ingest import ingest_paths
+from components.extract.models import Article, stable_id
+from components.extract.pipeline import load_resources
+from components.store.event_store import open_store
 
 SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 _DAY_MONTH = re.compile(r"\b([12]?\d) (يونيو|مايو|أبريل|نوفمبر)")

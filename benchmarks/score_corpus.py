@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.corpus_run import score_folder
+from components.evaluation.corpus_run import score_folder
 
 
 def main() -> None:

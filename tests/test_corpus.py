@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from components.corpus_run import score_folder
+from components.evaluation.corpus_run import score_folder
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

@@ -16,9 +16,9 @@ from test_store_fakes import (
     two_outlets,
 )
 
-from components.corrections import CorrectionError, alt_event_key, validate_fields
-from components.models import Article, stable_id
-from components.store import Store, open_store
+from components.store.corrections import CorrectionError, alt_event_key, validate_fields
+from components.extract.models import Article, stable_id
+from components.store.event_store import Store, open_store
 
 
 def newer_extractor(shift: int = 0):
@@ -151,11 +151,11 @@ def test_export_holds_every_correction_including_undos(store: Store) -> None:
 
 
 def _correction_app() -> None:
-    from components.correction_panel import (
+    from components.ui.correction_panel import (
         render_add_event_form,
         render_correction_form,
     )
-    from components.store import open_store
+    from components.store.event_store import open_store
 
     store = open_store()
     event = [e for e in store.list_events(include_hidden=True) if e["date_start"].startswith("2020-11")][0]

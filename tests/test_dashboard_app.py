@@ -101,7 +101,7 @@ def shown_count_ar(app: AppTest) -> int:
 
 
 def test_a_stale_option_label_sent_back_by_the_browser_is_mapped_to_its_value() -> None:
-    from components.controls import repair_facet
+    from components.ui.controls import repair_facet
 
     assert repair_facet("countries", ["Armenia (87)", "AZ", "أذربيجان (4)"]) == ["AM", "AZ"]
     assert repair_facet("types", ["meeting (3)", "لقاء (2)", "border"]) == ["meeting", "border"]

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import store as store_module
-from components.pipeline import extract_page
-from components.reading import decode_page
-from components.store import open_store
+from components.store import event_store as store_module
+from components.extract.pipeline import extract_page
+from components.extract.reading import decode_page
+from components.store.event_store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ("باكو - وكالات\n\nالتقى الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان في أبوظبي "

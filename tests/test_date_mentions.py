@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from components import lexicon
-from components.date_lexicon import (
+from components.text import lexicon
+from components.extract.dates.lexicon import (
     date_lexicon,
     load_date_words,
     load_months,
     load_weekdays,
 )
-from components.date_mentions import find_date_mentions
-from components.lexicon import LexiconError
+from components.extract.dates.mentions import find_date_mentions
+from components.text.lexicon import LexiconError
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 PUBLISHED = date(2024, 6, 5)  # a Wednesday

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from components.entities import find_entities, load_gazetteer
-from components.models import EntityMention
+from components.extract.entities import find_entities, load_gazetteer
+from components.extract.models import EntityMention
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 

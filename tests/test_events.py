@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from components.models import Article
-from components.pipeline import extract_article, load_resources
+from components.extract.models import Article
+from components.extract.pipeline import extract_article, load_resources
 
 PUBLISHED = date(2025, 5, 19)  # a Monday
 

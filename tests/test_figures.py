@@ -9,13 +9,13 @@ from datetime import date
 import plotly.graph_objects as go
 import pytest
 
-from components.details import details_html, highlight_sentence
-from components.downloads import to_csv_bytes, to_geojson, to_json_bytes
-from components.i18n import t, ui_strings
-from components.map_figure import map_figure, outside_places, topojson_url
-from components.summary import summary_line
-from components.synthetic import synthetic_events
-from components.timeline_figure import TYPE_COLOURS, timeline_figure
+from components.ui.details import details_html, highlight_sentence
+from components.ui.downloads import to_csv_bytes, to_geojson, to_json_bytes
+from components.ui.i18n import t, ui_strings
+from components.ui.map_figure import map_figure, outside_places, topojson_url
+from components.ui.summary import summary_line
+from components.evaluation.synthetic import synthetic_events
+from components.ui.timeline_figure import TYPE_COLOURS, timeline_figure
 
 XSS = "<script>alert(1)</script> و <img src=x onerror=alert(1)>"
 MOSCOW = {"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"}
@@ -214,6 +214,6 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
 
 
 def test_the_table_shows_dates_as_precisely_as_they_are_known() -> None:
-    from components.downloads import table_date
+    from components.ui.downloads import table_date
 
     assert [table_date(e) for e in EVENTS] == ["2023-05-10", "2023-05-10 – 05-11", "2023-05", "2022", None]

@@ -5,14 +5,14 @@ from datetime import date
 
 import pytest
 
-from components.filters import (
+from components.ui.filters import (
     Filters,
     all_values,
     build_index,
     facet_counts,
     filter_rows,
 )
-from components.synthetic import synthetic_events
+from components.evaluation.synthetic import synthetic_events
 
 
 def event(event_id: str, start: str | None, end: str | None, precision: str | None, **extra) -> dict:

@@ -7,9 +7,9 @@ from functools import lru_cache
 import pycountry
 import pytest
 
-from components.countries import centroids, country_name, curated_spellings, iso_codes
-from components.entities import find_entities
-from components.gazetteer import (
+from components.extract.countries import centroids, country_name, curated_spellings, iso_codes
+from components.extract.entities import find_entities
+from components.extract.gazetteer import (
     actor_rows,
     arabic_names,
     entity_words,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from components.ingest import IngestSummary, Progress
-from components.store import open_store
+from components.store.ingest import IngestSummary, Progress
+from components.store.event_store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
@@ -98,8 +98,8 @@ def test_ingesting_again_adds_nothing_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> None:
-    from components.ingest import ingest_paths
-    from components.store import open_store
+    from components.store.ingest import ingest_paths
+    from components.store.event_store import open_store
 
     results = []
     for workers in (1, 2):
@@ -112,7 +112,7 @@ def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> N
 
 def test_a_missing_default_store_is_built_from_the_articles_folder(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from components import store as store_module
+    from components.store import event_store as store_module
 
     articles = tmp_path / "articles"
     shutil.copytree(MERGE_FIXTURES, articles)

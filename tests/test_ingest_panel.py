@@ -6,15 +6,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.store import open_store
+from components.store.event_store import open_store
 
 ARTICLE = ("ألماتي - وكالات\n\nالتقى وزير الخارجية الأرميني أرارات ميرزويان نظيره الأذربيجاني جيهون بيراموف "
            "في ألماتي يومي 10 و11 مايو 2024 لبحث نص معاهدة السلام <script>alert(1)</script>.\n")
 
 
 def _panel_app() -> None:
-    from components.add_article_panel import render_add_article_panel
-    from components.store import open_store
+    from components.ui.add_article_panel import render_add_article_panel
+    from components.store.event_store import open_store
 
     render_add_article_panel(open_store(), "en")
 

@@ -1,7 +1,7 @@
 """Merging events reported by several articles (pure functions over event dicts)."""
 from __future__ import annotations
 
-from components.merge import group_events, group_ids, merge_events, same_event
+from components.store.merge import group_events, group_ids, merge_events, same_event
 
 MOSCOW = {"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"}
 YEREVAN = {"name_en": "Yerevan", "name_ar": "يريفان", "country": "AM", "lat": 40.18, "lon": 44.51, "kind": "city"}

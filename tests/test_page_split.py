@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from components.lexicon import load_tsv, one_of
-from components.page_split import (
+from components.text.lexicon import load_tsv, one_of
+from components.extract.page_split import (
     MATCHES,
     ROLES,
     find_marker,
@@ -17,7 +17,7 @@ from components.page_split import (
     split_page,
     split_text,
 )
-from components.reading import RawPage, decode_page, read_page
+from components.extract.reading import RawPage, decode_page, read_page
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"

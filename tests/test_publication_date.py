@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from components.publication_date import infer_publication_date
+from components.extract.publication_date import infer_publication_date
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 

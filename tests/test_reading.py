@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from components.reading import (
+from components.extract.reading import (
     MAX_PAGE_BYTES,
     UnreadableInput,
     decode_page,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from components.evaluation import load_golden, matches, score
+from components.evaluation.scoring import load_golden, matches, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"

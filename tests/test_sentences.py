@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from components.page_split import split_page
-from components.reading import read_page
-from components.sentences import split_sentences
+from components.extract.page_split import split_page
+from components.extract.reading import read_page
+from components.extract.sentences import split_sentences
 
 SAMPLE = Path(__file__).parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 

@@ -16,8 +16,8 @@ from test_store_fakes import (
     two_outlets,
 )
 
-from components.store import Store, StoreError, open_store, resolve_location
-from components.store_schema import SCHEMA_VERSION
+from components.store.event_store import Store, StoreError, open_store, resolve_location
+from components.store.schema import SCHEMA_VERSION
 
 
 def digest(path: Path) -> str:

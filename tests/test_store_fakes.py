@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from components.models import Article, stable_id
-from components.reading import RawPage, content_hash
+from components.extract.models import Article, stable_id
+from components.extract.reading import RawPage, content_hash
 
 
 @dataclass(frozen=True)
 class FakeResult:
-    """Shaped like ``components.pipeline.PageResult``."""
+    """Shaped like ``components.extract.pipeline.PageResult``."""
 
     page: RawPage
     articles: list[Article]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from components import pipeline
-from components.ingest import ingest_paths
-from components.store import Store, open_store
+from components.extract import pipeline
+from components.store.ingest import ingest_paths
+from components.store.event_store import Store, open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "merge"
 

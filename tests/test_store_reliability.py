@@ -8,14 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from components.store import open_store
+from components.store.event_store import open_store
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WRITER = """
 import sys, time
 sys.path[:0] = [{root!r}, {here!r}]
-from components.store import open_store
+from components.store.event_store import open_store
 from test_store_fakes import numbered_result
 with open_store({path!r}) as store:
     added = 0

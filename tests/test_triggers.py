@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from components.arabic import fold
-from components.lexicon import LexiconError, load_tsv, one_of
-from components.triggers import (
+from components.text.arabic import fold
+from components.text.lexicon import LexiconError, load_tsv, one_of
+from components.extract.triggers import (
     find_clause_words,
     find_triggers,
     load_clause_words,

@@ -5,8 +5,8 @@ import random
 from datetime import date, timedelta
 from urllib.parse import parse_qs
 
-from components.models import EVENT_TYPES
-from components.url_state import ViewState, build_query, parse_query, query_string
+from components.extract.models import EVENT_TYPES
+from components.ui.url_state import ViewState, build_query, parse_query, query_string
 
 ACTORS = ("Ilham Aliyev", "Nikol Pashinyan", "Sergey Lavrov")
 SOURCES = ("RT Arabic", "Al Jazeera", "Sky News Arabia")

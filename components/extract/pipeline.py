@@ -1,0 +1,184 @@
+"""The extraction pipeline: page → articles → sentences → date mentions → entities → events.
+
+Each step is a function of its own module; this module only chains them and decides each
+article's publication date (metadata first, then what the text itself says).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from components.text.arabic import fold, fold_key
+from components.extract.dates.mentions import find_date_mentions
+from components.extract.entities import find_entities
+from components.extract.events import build_events
+from components.extract.gazetteer import Gazetteer, load_gazetteer
+from components.extract.models import Article, Event, stable_id
+from components.extract.page_split import ArticleDraft, split_page
+from components.extract.publication_date import infer_publication_date
+from components.extract.reading import RawPage, UnreadableInput, read_page
+from components.extract.sentences import split_sentences
+from components.text.tokens import tokenize
+from components.extract.triggers import (
+    PhraseIndex,
+    find_clause_words,
+    find_triggers,
+    load_clause_words,
+    load_triggers,
+)
+
+EXTRACTOR_VERSION = "1.0"
+META_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True)
+class PageResult:
+    page: RawPage
+    articles: list[Article]
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Read-only lexicons, loaded once and shared by every article."""
+
+    gazetteer: Gazetteer
+    triggers: PhraseIndex
+    clause_words: PhraseIndex
+
+
+def load_resources() -> Resources:
+    return Resources(load_gazetteer(), load_triggers(), load_clause_words())
+
+
+def parse_iso_date(value: object) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def article_id(page_name: str, text: str) -> str:
+    """Stable across runs: depends on the article's text only (whitespace and diacritics ignored)."""
+    return stable_id("article", fold_key(text))
+
+
+def build_article(draft: ArticleDraft, page: RawPage, meta: Mapping[str, object], index: int = 0) -> Article:
+    """An article with its publication date chosen: metadata first, then the HTML's own date,
+    then a date stamp or weekday date found in the text; unknown when none says."""
+    chosen, how = parse_iso_date(meta.get("published")), "metadata"
+    if chosen is None:
+        chosen, how = parse_iso_date(draft.published_hint), "html"
+    if chosen is None:
+        # a stamp may stand in the header lines the splitter took as dateline or title
+        header = "\n".join(part for part in (draft.dateline, draft.title) if part)
+        chosen, how = infer_publication_date(f"{header}\n{draft.text}" if header else draft.text)
+    source = meta.get("source") or draft.source
+    url = meta.get("url") or draft.url
+    return Article(
+        id=article_id(page.name, draft.text),
+        text=draft.text,
+        title=draft.title,
+        source=str(source) if source else None,
+        dateline=draft.dateline,
+        url=str(url) if url else None,
+        published=chosen,
+        published_how=how,
+        keywords=draft.keywords,
+        related_headlines=draft.related_headlines,
+        page=page.name,
+        index_in_page=index,
+    )
+
+
+def extract_article(article: Article, resources: Resources) -> list[Event]:
+    """All events of one article."""
+    folded = fold(article.text)
+    tokens = tokenize(folded.text)
+    sentences = split_sentences(article.text)
+    dates = find_date_mentions(article.text, article.published, folded)
+    entities = find_entities(article.text, resources.gazetteer, folded)
+    triggers = find_triggers(article.text, folded, resources.triggers, tokens)
+    clause_words = find_clause_words(folded, resources.clause_words, tokens)
+    return build_events(article, sentences, dates, entities, triggers, clause_words, EXTRACTOR_VERSION)
+
+
+def article_meta(
+    page_meta: Mapping[str, object], index: int, given: Mapping[str, object]
+) -> dict[str, object]:
+    """Metadata of article ``index`` of a page. Most specific wins: the page's metadata entry for
+    that article, then the page's own metadata, then values given by the caller (command-line
+    flags), which fill in what the metadata does not say."""
+    keys = ("source", "url", "published")
+    merged = {key: value for key, value in given.items() if key in keys and value}
+    merged.update({key: page_meta[key] for key in keys if page_meta.get(key)})
+    for entry in page_meta.get("articles", []) or []:  # type: ignore[union-attr]
+        if isinstance(entry, dict) and entry.get("index") == index:
+            merged.update({key: entry[key] for key in keys if entry.get(key)})
+    return merged
+
+
+def extract_page(
+    page: RawPage,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    page_meta: Mapping[str, object] | None = None,
+    resources: Resources | None = None,
+) -> PageResult:
+    """Articles and events of one page (see :func:`article_meta` for which metadata applies)."""
+    resources = resources or load_resources()
+    given = {"source": source, "url": url, "published": published}
+    articles: list[Article] = []
+    events: list[Event] = []
+    for index, draft in enumerate(split_page(page)):
+        article = build_article(draft, page, article_meta(page_meta or {}, index, given), index)
+        articles.append(article)
+        events.extend(extract_article(article, resources))
+    return PageResult(page, articles, events)
+
+
+def read_page_meta(path: Path) -> dict[str, object]:
+    """The ``<page>.meta.json`` sidecar of a page, or ``{}``. A broken sidecar is an input error."""
+    sidecar = path.with_name(path.name + META_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnreadableInput(f"{sidecar}: metadata file is not valid JSON ({error})") from error
+    if not isinstance(meta, dict):
+        raise UnreadableInput(f"{sidecar}: metadata file must hold a JSON object")
+    return meta
+
+
+def extract_file(
+    path: Path,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    resources: Resources | None = None,
+) -> PageResult:
+    """Read a page (and its metadata sidecar) and extract it. Raises :class:`UnreadableInput`."""
+    page = read_page(path)
+    return extract_page(page, published=published, source=source, url=url, page_meta=read_page_meta(path),
+                        resources=resources)
+
+
+def event_to_dict(event: Event) -> dict:
+    """The event's JSON object (its lists hold plain dicts already: no deep copy needed)."""
+    return {field.name: getattr(event, field.name) for field in dataclasses.fields(event)}
+
+
+def events_to_jsonl(events: Sequence[Event]) -> str:
+    return "".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)

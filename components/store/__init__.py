@@ -1,0 +1,9 @@
+"""The event store: pages, articles, machine events, merged groups and corrections.
+
+``Store``/``open_store`` live in :mod:`components.store.event_store`; ingestion in
+:mod:`components.store.ingest`; merging in :mod:`components.store.merge`; corrections in
+:mod:`components.store.corrections`.
+"""
+from components.store.event_store import Store, StoreError, open_store, resolve_location
+
+__all__ = ["Store", "StoreError", "open_store", "resolve_location"]

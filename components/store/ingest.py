@@ -1,0 +1,216 @@
+"""Ingesting pages into the store: ``python -m components.ingest PATH [PATH ...]``.
+
+Each page is read, extracted and written in one transaction, so a page that fails (or a
+run that is killed) leaves nothing half-written; running again skips what is stored
+(pages are recognised by content hash) and completes the rest. Exit status 2 when some
+input failed, 0 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any, TextIO
+
+from components.extract.cli import iso_date
+from components.store.event_store import Store, StoreError, open_store
+
+
+@dataclass
+class IngestSummary:
+    pages_added: int = 0
+    articles_added: int = 0
+    duplicates: int = 0  # pages already stored
+    articles_skipped: int = 0  # articles already stored from another page
+    events_added: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (page, reason)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"articles added: {self.articles_added} (from {self.pages_added} new pages)",
+            f"skipped as duplicates: {self.duplicates} pages, {self.articles_skipped} articles",
+            f"failed: {len(self.failed)}",
+        ]
+        out += [f"  {name}: {reason}" for name, reason in self.failed]
+        out.append(f"events added: {self.events_added}")
+        return out
+
+
+class Progress:
+    """A plain progress bar on stderr (redrawn in place on a terminal, every 10% otherwise)."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
+        self.total, self.done, self.width = total, 0, width
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._last_decile = -1
+
+    def step(self, label: str = "") -> None:
+        self.done += 1
+        if self.total <= 1:
+            return
+        filled = self.width * self.done // self.total
+        bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}"
+        if self.tty:
+            self.stream.write(f"\r{bar} {Path(label).name[:40]:<40}")
+            if self.done == self.total:
+                self.stream.write("\n")
+        elif (decile := 10 * self.done // self.total) != self._last_decile:
+            self._last_decile = decile
+            self.stream.write(bar + "\n")
+        self.stream.flush()
+
+
+@lru_cache(maxsize=1)
+def _resources() -> Any:
+    from components.extract.pipeline import load_resources
+
+    return load_resources()
+
+
+def extract_bytes(data: bytes, name: str, *, published: date | None = None, source: str | None = None,
+                  url: str | None = None, page_meta: dict | None = None) -> Any:
+    """Decode and extract an uploaded or pasted page (raises ``UnreadableInput``)."""
+    from components.extract.pipeline import extract_page
+    from components.extract.reading import decode_page
+
+    return extract_page(decode_page(data, name), published=published, source=source, url=url,
+                        page_meta=page_meta or {}, resources=_resources())
+
+
+def _extract_path(path: Path, published: date | None, source: str | None, url: str | None,
+                  known: frozenset[str] = frozenset()) -> tuple[str, Any, dict, str | None]:
+    """(name, PageResult or None, page metadata, error). Runs in worker processes too."""
+    from components.extract.pipeline import extract_page, read_page_meta
+    from components.extract.reading import UnreadableInput, read_page
+
+    try:
+        page = read_page(path)
+        if page.content_hash in known:
+            return str(path), None, {}, None
+        meta = read_page_meta(path)
+        result = extract_page(page, published=published, source=source, url=url, page_meta=meta,
+                              resources=_resources())
+        return str(path), result, meta, None
+    except UnreadableInput as error:
+        return str(path), None, {}, str(error.reason if hasattr(error, "reason") else error)
+    except Exception as error:  # one bad page must not stop a batch
+        return str(path), None, {}, f"extraction failed ({type(error).__name__}: {error})"
+
+
+def _extracted(paths: Sequence[Path], workers: int, args: tuple,
+               known: frozenset[str]) -> Iterator[tuple[str, Any, dict, str | None]]:
+    """Extraction results in input order. Pages already stored are skipped before extraction
+    in a single process; with workers the store's own duplicate check catches them."""
+    if workers <= 1:
+        for path in paths:
+            yield _extract_path(path, *args, known)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_extract_path, paths, *[[a] * len(paths) for a in args], chunksize=4)
+
+
+def ingest_paths(store: Store, paths: Iterable[Path | str], *, published: date | None = None,
+                 source: str | None = None, url: str | None = None, progress: bool = True,
+                 workers: int = 1, on_page: Callable[[str], None] | None = None) -> IngestSummary:
+    """Ingest files and folders; extraction may run in ``workers`` processes, writes stay here."""
+    from components.extract.reading import iter_page_paths
+
+    files = list(iter_page_paths(Path(p) for p in paths))
+    summary = IngestSummary()
+    bar = Progress(len(files)) if progress else None
+    args = (published, source, url)
+    for name, result, meta, error in _extracted(files, workers, args, store.page_hashes()):
+        if error is not None:
+            summary.failed.append((name, error))
+        elif result is None:
+            summary.duplicates += 1
+        else:
+            try:
+                outcome = store.ingest_page(result, published=published, source=source, url=url, page_meta=meta)
+            except StoreError as store_error:
+                summary.failed.append((name, str(store_error)))
+            else:
+                summary.duplicates += outcome.duplicate
+                summary.pages_added += not outcome.duplicate
+                summary.articles_added += outcome.articles_added
+                summary.articles_skipped += outcome.articles_skipped
+                summary.events_added += outcome.events_added
+        if bar:
+            bar.step(name)
+        if on_page:
+            on_page(name)
+    return summary
+
+
+def build_store(path: Path, articles_dir: Path) -> IngestSummary:
+    """Build a new store at ``path`` from ``articles_dir``, published atomically (a killed
+    build leaves no half-built store behind; a concurrent build's result is kept)."""
+    temp = path.with_name(f"{path.name}.building-{os.getpid()}")
+    for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+        leftover.unlink(missing_ok=True)
+    try:
+        with Store(temp) as store:
+            summary = ingest_paths(store, [articles_dir], progress=False)
+        for name, reason in summary.failed:
+            print(f"{name}: {reason}", file=sys.stderr)
+        if not path.exists():
+            os.replace(temp, path)
+        return summary
+    except ImportError as error:
+        raise StoreError(f"cannot build the store from {articles_dir}: extraction is unavailable ({error})") from error
+    finally:
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m components.ingest",
+                                     description="Add pages (text or HTML files, or folders of them) to the store.")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument("--reextract", action="store_true",
+                        help="run the current extractor again over every stored page (corrections are kept)")
+    parser.add_argument("--published", type=iso_date,
+                        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one")
+    parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
+    parser.add_argument("--url", help="address of the page, when its metadata does not give one")
+    parser.add_argument("--db", help="store file (default: $TIMELINE_DB or data/timeline.db)")
+    parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    args = parser.parse_args(argv)
+    if not args.paths and not args.reextract:
+        parser.error("give at least one PATH, or --reextract")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse_args(argv)
+    started = time.perf_counter()
+    try:
+        with open_store(args.db) as store:
+            if args.reextract:
+                from components.extract.pipeline import extract_page
+
+                totals = store.reextract(partial(extract_page, resources=_resources()))
+                print(f"re-extracted {totals['pages']} pages: {totals['events_before']} events before, "
+                      f"{totals['events_after']} after (corrections kept)")
+            summary = ingest_paths(store, args.paths, published=args.published, source=args.source, url=args.url,
+                                   workers=args.workers)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.paths:
+        for line in summary.lines():
+            print(line)
+    print(f"time: {time.perf_counter() - started:.1f} s")
+    return 2 if summary.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

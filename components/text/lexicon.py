@@ -1,0 +1,141 @@
+"""Loading of the language-knowledge files under ``data/lexicon/``.
+
+Each file is UTF-8 TSV: comment lines first (``# source: …`` and ``# licence: …`` are
+required), then one header row naming the columns, then data rows. Files are validated
+when loaded; a bad file raises :class:`LexiconError` naming the file and line.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+Validator = Callable[[str], object]
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, malformed, or has an invalid value."""
+
+
+def lexicon_path(name: str) -> Path:
+    return LEXICON_DIR / name
+
+
+def read_header(path: Path) -> dict[str, str]:
+    """The ``# key: value`` lines at the top of a lexicon file."""
+    header: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            key, _, value = line[1:].partition(":")
+            if value:
+                header[key.strip().lower()] = value.strip()
+    return header
+
+
+def load_tsv(
+    name: str,
+    columns: Mapping[str, Validator | None],
+    *,
+    optional: frozenset[str] = frozenset(),
+    directory: Path | None = None,
+) -> list[dict[str, object]]:
+    """Rows of a lexicon TSV as dicts, each value passed through its column's validator.
+
+    ``columns`` names every expected column (in any order) with a validator that converts
+    the text or raises ``ValueError``; ``None`` keeps the text. Columns in ``optional`` may
+    be empty in a row (their value is then ``None``).
+    """
+    path = (directory or LEXICON_DIR) / name
+    if not path.is_file():
+        raise LexiconError(f"{path}: lexicon file not found")
+    header = read_header(path)
+    for required in ("source", "licence"):
+        if not header.get(required):
+            raise LexiconError(f"{path}: header line '# {required}: …' is missing")
+    rows: list[dict[str, object]] = []
+    names: list[str] | None = None
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [field.strip() for field in line.split("\t")]
+            if names is None:
+                names = fields
+                missing = set(columns) - set(names)
+                unknown = set(names) - set(columns)
+                if missing or unknown:
+                    raise LexiconError(
+                        f"{path}:{number}: header columns {names}; missing {sorted(missing)}, "
+                        f"unknown {sorted(unknown)}"
+                    )
+                continue
+            if len(fields) < len(names):
+                fields += [""] * (len(names) - len(fields))
+            if len(fields) != len(names):
+                raise LexiconError(f"{path}:{number}: {len(fields)} fields, expected {len(names)}")
+            row: dict[str, object] = {}
+            for column, value in zip(names, fields):
+                if not value:
+                    if column in optional:
+                        row[column] = None
+                        continue
+                    raise LexiconError(f"{path}:{number}: empty value in column '{column}'")
+                validator = columns[column]
+                try:
+                    row[column] = validator(value) if validator else value
+                except (ValueError, KeyError, TypeError) as error:
+                    raise LexiconError(f"{path}:{number}: bad {column} {value!r}: {error}") from error
+            rows.append(row)
+    if names is None or not rows:
+        raise LexiconError(f"{path}: no data rows")
+    return rows
+
+
+def one_of(*allowed: str) -> Validator:
+    """Validator accepting only the given words."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"expected one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def _number_between(kind: type, low: float, high: float) -> Validator:
+    def check(value: str) -> object:
+        number = kind(value)
+        if not low <= number <= high:
+            raise ValueError(f"expected {low}..{high}")
+        return number
+
+    return check
+
+
+def int_between(low: int, high: int) -> Validator:
+    return _number_between(int, low, high)
+
+
+def float_between(low: float, high: float) -> Validator:
+    return _number_between(float, low, high)
+
+
+def iso_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code known to pycountry."""
+    import pycountry
+
+    if len(value) != 2 or value.upper() != value or pycountry.countries.get(alpha_2=value) is None:
+        raise ValueError("not an ISO 3166-1 alpha-2 code")
+    return value
+
+
+def variants(value: str) -> tuple[str, ...]:
+    """A ``|``-separated list of spellings."""
+    parts = tuple(part.strip() for part in value.split("|") if part.strip())
+    if not parts:
+        raise ValueError("no spelling given")
+    return parts

@@ -1,0 +1,125 @@
+"""The map of the South Caucasus, drawn offline from topojson files the app serves itself."""
+from __future__ import annotations
+
+import html
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+from components.ui.i18n import type_label
+from components.text.lexicon import float_between, iso_country, load_tsv
+from components.extract.models import EVENT_TYPES
+from components.ui.timeline_figure import type_colour
+
+LON_RANGE = (38.0, 52.0)
+LAT_RANGE = (37.0, 45.0)
+STATIC_TOPOJSON = "app/static/topojson/"
+RING_DEGREES = 0.12
+
+
+def topojson_url(base_url_path: str) -> str:
+    """Where plotly.js finds ``world_50m.json``: ``/app/static/topojson/`` under the app's path prefix."""
+    prefix = base_url_path.strip("/")
+    return f"/{prefix}/{STATIC_TOPOJSON}" if prefix else f"/{STATIC_TOPOJSON}"
+
+
+def in_frame(lat: float, lon: float) -> bool:
+    return LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
+
+
+@lru_cache(maxsize=1)
+def map_labels() -> tuple[dict, ...]:
+    return tuple(load_tsv("map_labels.tsv", {
+        "code": iso_country, "name_en": None, "name_ar": None,
+        "lat": float_between(-90, 90), "lon": float_between(-180, 180)}))
+
+
+def place_name(place: dict, lang: str) -> str:
+    return str((place.get("name_ar") if lang == "ar" else place.get("name_en")) or place.get("name_en") or "?")
+
+
+def place_groups(events: Sequence[dict]) -> dict[tuple[str, float, float], dict[str, list[dict]]]:
+    """``{(name_en, lat, lon): {type: [events, latest first]}}`` for events with places."""
+    groups: dict[tuple[str, float, float], dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        for place in event.get("places") or []:
+            lat, lon = place.get("lat"), place.get("lon")
+            if lat is None or lon is None:
+                continue
+            groups[(str(place.get("name_en")), float(lat), float(lon))][event.get("type") or "other"].append(event)
+    for by_type in groups.values():
+        for items in by_type.values():
+            items.sort(key=lambda event: event.get("date_start") or "", reverse=True)
+    return groups
+
+
+def outside_places(events: Sequence[dict], lang: str) -> list[tuple[str, int]]:
+    """Places outside the default frame with their event counts, most frequent first."""
+    counts: dict[str, int] = {}
+    for (_, lat, lon), by_type in place_groups(events).items():
+        if in_frame(lat, lon):
+            continue
+        first = next(iter(by_type.values()))[0]
+        place = next(p for p in first["places"] if float(p["lat"]) == lat and float(p["lon"]) == lon)
+        name = place_name(place, lang)
+        counts[name] = counts.get(name, 0) + sum(len(items) for items in by_type.values())
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _hover(name: str, kind: str, items: list[dict], lang: str) -> str:
+    titles = "<br>".join(html.escape(event.get("title_en") or "") for event in items[:5])
+    more = f"<br>… +{len(items) - 5}" if len(items) > 5 else ""
+    return f"<b>{html.escape(name)}</b> · {html.escape(type_label(kind, lang))}: {len(items)}<br>{titles}{more}"
+
+
+def _ring_offset(number: int, count: int) -> tuple[float, float]:
+    """Several types at one place sit on a small ring around it, so that none hides another."""
+    if count < 2:
+        return 0.0, 0.0
+    angle = 2 * math.pi * number / count
+    return RING_DEGREES * math.sin(angle), RING_DEGREES * 1.3 * math.cos(angle)
+
+
+def map_figure(events: Sequence[dict], *, lang: str = "en", resolution: int = 50) -> go.Figure:
+    """Events as markers at their places, sized by count, coloured by type.
+
+    ``customdata`` of a marker is ``[latest event id, hover text]``: a click opens the
+    most recent event of that type at that place.
+    """
+    traces: dict[str, dict[str, list]] = {}
+    groups = place_groups(events)
+    for (name_en, lat, lon), by_type in groups.items():
+        for number, (kind, items) in enumerate(sorted(by_type.items())):
+            place = next(p for p in items[0]["places"] if p.get("name_en") == name_en)
+            trace = traces.setdefault(kind, {"lat": [], "lon": [], "size": [], "customdata": []})
+            offset_lat, offset_lon = _ring_offset(number, len(by_type))
+            trace["lat"].append(lat + offset_lat)
+            trace["lon"].append(lon + offset_lon)
+            trace["size"].append(8 + 5 * math.sqrt(len(items)))
+            trace["customdata"].append([str(items[0]["id"]), _hover(place_name(place, lang), kind, items, lang)])
+    figure = go.Figure()
+    labels = map_labels()
+    figure.add_trace(go.Scattergeo(
+        lat=[row["lat"] for row in labels], lon=[row["lon"] for row in labels], mode="text",
+        text=[str(row["name_ar"] if lang == "ar" else row["name_en"]) for row in labels],
+        textfont={"color": "#6b6b6b", "size": 12}, hoverinfo="skip", showlegend=False, name="labels"))
+    for kind in [*EVENT_TYPES, *sorted(set(traces) - set(EVENT_TYPES))]:
+        trace = traces.get(kind)
+        if not trace:
+            continue
+        figure.add_trace(go.Scattergeo(
+            lat=trace["lat"], lon=trace["lon"], mode="markers", name=type_label(kind, lang),
+            customdata=trace["customdata"], hovertemplate="%{customdata[1]}<extra></extra>",
+            marker={"size": trace["size"], "color": type_colour(kind), "opacity": 0.8,
+                    "line": {"color": "white", "width": 1}}))
+    figure.update_geos(
+        projection_type="mercator", resolution=resolution, lonaxis_range=list(LON_RANGE),
+        lataxis_range=list(LAT_RANGE), showcountries=True, countrycolor="#444444", countrywidth=1.2,
+        showcoastlines=True, coastlinecolor="#6d8fb3", showland=True, landcolor="#f4f1e8", showocean=True,
+        oceancolor="#dcebf5", showlakes=True, lakecolor="#dcebf5", showframe=True, framecolor="#999999")
+    figure.update_layout(height=460, margin={"l": 0, "r": 0, "t": 10, "b": 0},
+                         legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
+    return figure
