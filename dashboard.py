@@ -1,10 +1,12 @@
 """Diplomatic Timeline: ``streamlit run dashboard.py``."""
+
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.store.event_store import Store, StoreError, open_store, resolve_location
 from components.ui import controls
 from components.ui.add_article_panel import render_add_article_panel
 from components.ui.correction_panel import (
@@ -36,7 +38,6 @@ from components.ui.filters import (
 )
 from components.ui.i18n import escape_markdown, is_rtl, plural, t
 from components.ui.map_figure import map_figure, outside_places, topojson_url
-from components.store.event_store import Store, StoreError, open_store, resolve_location
 from components.ui.summary import summary_line
 from components.ui.timeline_figure import timeline_figure
 from components.ui.url_state import query_string
@@ -125,7 +126,8 @@ def main() -> None:
     controls.sync_url(state)
     lang, filters = state.lang, filters_of(state)
     corrections_form: DetailsHook | None = (
-        (lambda event: render_correction_form(store, event, lang)) if store is not None else None)
+        (lambda event: render_correction_form(store, event, lang)) if store is not None else None
+    )
     st.markdown(STYLE + (RTL_STYLE if is_rtl(lang) else ""), unsafe_allow_html=True)
 
     events = [index.events[row] for row in matching_rows(version, filters)]
@@ -137,8 +139,15 @@ def main() -> None:
         st.caption(t("share_help", lang))
         st.code(share_link(query_string(state)), language=None, wrap_lines=True)
     if notices:
-        st.warning("\n".join([t("notice_title", lang)] + [
-            "- " + t(n.key, lang, param=escape_markdown(n.param), value=escape_markdown(n.value)) for n in notices]))
+        st.warning(
+            "\n".join(
+                [t("notice_title", lang)]
+                + [
+                    "- " + t(n.key, lang, param=escape_markdown(n.param), value=escape_markdown(n.value))
+                    for n in notices
+                ]
+            )
+        )
     undated = sum(1 for event in events if not event.get("date_start"))
     if not events:
         st.info(t("no_events", lang))
@@ -147,8 +156,13 @@ def main() -> None:
     if len(events) > undated:  # no empty axis when nothing dated matches
         figure, aggregated = timeline(version, filters, state.lanes, lang)
         st.caption(t("timeline_aggregated", lang, n=len(events)) if aggregated else t("timeline_help", lang))
-        st.plotly_chart(figure, key="timeline_chart", on_select=lambda: controls.select_from_chart("timeline_chart"),
-                        selection_mode="points", config={"displaylogo": False})
+        st.plotly_chart(
+            figure,
+            key="timeline_chart",
+            on_select=lambda: controls.select_from_chart("timeline_chart"),
+            selection_mode="points",
+            config={"displaylogo": False},
+        )
     if undated:
         st.caption(plural("undated_note", undated, lang))
 
@@ -156,10 +170,13 @@ def main() -> None:
     with map_column:
         st.subheader(t("map", lang))
         geo, outside = region_map(version, filters, lang)
-        st.plotly_chart(geo, key="map_chart", on_select=lambda: controls.select_from_chart("map_chart"),
-                        selection_mode="points", config={
-                            "topojsonURL": topojson_url(st.get_option("server.baseUrlPath") or ""),
-                            "displaylogo": False})
+        st.plotly_chart(
+            geo,
+            key="map_chart",
+            on_select=lambda: controls.select_from_chart("map_chart"),
+            selection_mode="points",
+            config={"topojsonURL": topojson_url(st.get_option("server.baseUrlPath") or ""), "displaylogo": False},
+        )
         if outside:
             separator = "، " if is_rtl(lang) else ", "
             st.caption(t("outside_map", lang, places=separator.join(f"{name} ({count})" for name, count in outside)))
@@ -177,16 +194,29 @@ def main() -> None:
         st.caption(t("table_truncated", lang, shown=TABLE_ROWS, n=len(events)))
     frame = table_frame(shown, lang)
     st.session_state[controls.TABLE_IDS_KEY] = list(frame.index)
-    st.dataframe(frame, key="table", on_select=lambda: controls.select_from_table("table"),
-                 selection_mode="single-row", hide_index=True, width="stretch")
+    st.dataframe(
+        frame,
+        key="table",
+        on_select=lambda: controls.select_from_table("table"),
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+    )
     st.markdown(f"**{t('downloads', lang)}**")
     csv_col, json_col, geo_col = st.columns(3)
-    csv_col.download_button(t("download_csv", lang), lambda: to_csv_bytes(events), "events.csv", "text/csv",
-                            on_click="ignore")
-    json_col.download_button(t("download_json", lang), lambda: to_json_bytes(events), "events.json",
-                             "application/json", on_click="ignore")
-    geo_col.download_button(t("download_geojson", lang), lambda: to_geojson_bytes(events), "events.geojson",
-                            "application/geo+json", on_click="ignore")
+    csv_col.download_button(
+        t("download_csv", lang), lambda: to_csv_bytes(events), "events.csv", "text/csv", on_click="ignore"
+    )
+    json_col.download_button(
+        t("download_json", lang), lambda: to_json_bytes(events), "events.json", "application/json", on_click="ignore"
+    )
+    geo_col.download_button(
+        t("download_geojson", lang),
+        lambda: to_geojson_bytes(events),
+        "events.geojson",
+        "application/geo+json",
+        on_click="ignore",
+    )
     if store is not None:
         with st.expander(t("add_article", lang)):
             render_add_article_panel(store, lang)

@@ -11,6 +11,7 @@ data version and cached by the page):
 
 Times are printed in seconds and as ratios to the smallest size measured in the same run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from components.evaluation.synthetic import synthetic_events
 from components.ui.downloads import table_frame
 from components.ui.filters import Filters, build_index, facet_counts, filter_rows
 from components.ui.map_figure import map_figure, outside_places
 from components.ui.summary import summary_line
-from components.evaluation.synthetic import synthetic_events
 from components.ui.timeline_figure import timeline_figure
 
 FILTER_CHANGES = (
@@ -88,8 +89,10 @@ def main() -> None:
     for size, indexing, direct, app in results:
         app_text = f"{app:10.3f} {app / base_app:7.1f}" if app is not None and base_app else f"{'-':>10} {'-':>7}"
         print(f"{size:>8} {indexing:8.2f} {direct:8.3f} {direct / base_direct:7.1f} {app_text}")
-    print(f"baseline: {base_size} events; sizes grow ×{args.sizes[-1] / base_size:.0f}, "
-          f"direct rerun time ×{results[-1][2] / base_direct:.1f}")
+    print(
+        f"baseline: {base_size} events; sizes grow ×{args.sizes[-1] / base_size:.0f}, "
+        f"direct rerun time ×{results[-1][2] / base_direct:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ Lexicons are loaded once before timing (their load time is reported apart).
 
     python benchmarks/bench_extract.py [--articles 300]
 """
+
 from __future__ import annotations
 
 import argparse

@@ -9,6 +9,7 @@
 
     python benchmarks/bench_ingest.py [--articles 1000] [--events 100000] [--workers 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,10 +26,10 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.store.ingest import ingest_paths
 from components.extract.models import Article, stable_id
 from components.extract.pipeline import load_resources
 from components.store.event_store import open_store
+from components.store.ingest import ingest_paths
 
 SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 _DAY_MONTH = re.compile(r"\b([12]?\d) (يونيو|مايو|أبريل|نوفمبر)")
@@ -59,11 +60,21 @@ def bench_ingest(pages: Path, workdir: Path, workers: int) -> tuple[float, int, 
 
 
 _TYPES = ("meeting", "agreement", "statement", "military", "border", "protest", "other")
-_COUNTRY_SETS = (("AM", "AZ"), ("AM", "AZ", "RU"), ("RU", "UA"), ("RU", "UA", "TR"), ("AM", "AZ", "KZ"),
-                 ("RU", "UA", "SA", "US"), ("AZ", "RU"), ("AM", "RU"))
-_PLACES = ({"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"},
-           {"name_en": "Almaty", "name_ar": "ألماتي", "country": "KZ", "lat": 43.24, "lon": 76.89, "kind": "city"},
-           {"name_en": "Jeddah", "name_ar": "جدة", "country": "SA", "lat": 21.54, "lon": 39.17, "kind": "city"})
+_COUNTRY_SETS = (
+    ("AM", "AZ"),
+    ("AM", "AZ", "RU"),
+    ("RU", "UA"),
+    ("RU", "UA", "TR"),
+    ("AM", "AZ", "KZ"),
+    ("RU", "UA", "SA", "US"),
+    ("AZ", "RU"),
+    ("AM", "RU"),
+)
+_PLACES = (
+    {"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"},
+    {"name_en": "Almaty", "name_ar": "ألماتي", "country": "KZ", "lat": 43.24, "lon": 76.89, "kind": "city"},
+    {"name_en": "Jeddah", "name_ar": "جدة", "country": "SA", "lat": 21.54, "lon": 39.17, "kind": "city"},
+)
 
 
 def fill_store(path: Path, events: int, per_article: int = 10, seed: int = 11) -> None:
@@ -80,32 +91,66 @@ def fill_store(path: Path, events: int, per_article: int = 10, seed: int = 11) -
                 else:
                     day = date(2018, 1, 1) + timedelta(days=rng.randrange(8 * 365))
                     precision = rng.choices(("day", "month", "year"), (8, 3, 1))[0]
-                    spec = (day, precision, rng.choice(_TYPES), rng.choice(_COUNTRY_SETS),
-                            rng.choice(_PLACES) if rng.random() < 0.4 else None)
+                    spec = (
+                        day,
+                        precision,
+                        rng.choice(_TYPES),
+                        rng.choice(_COUNTRY_SETS),
+                        rng.choice(_PLACES) if rng.random() < 0.4 else None,
+                    )
                     happenings.append(spec)
                 specs.append(spec)
                 sentences.append(f"جملة {n}-{k} عن حدث في {spec[0].isoformat()}.")
             text = " ".join(sentences)
             article = Article(id=stable_id("bench", n), text=text, source=rng.choice(_OUTLETS), page=f"bench-{n}")
             result = SimpleNamespace(
-                page=SimpleNamespace(name=f"bench-{n}", text=text, is_html=False, encoding="utf-8",
-                                     content_hash=stable_id("page", n, length=64)),
-                articles=[article], events=[_event(article, sentence, spec) for sentence, spec in zip(sentences, specs)])
+                page=SimpleNamespace(
+                    name=f"bench-{n}",
+                    text=text,
+                    is_html=False,
+                    encoding="utf-8",
+                    content_hash=stable_id("page", n, length=64),
+                ),
+                articles=[article],
+                events=[_event(article, sentence, spec) for sentence, spec in zip(sentences, specs, strict=True)],
+            )
             store.ingest_page(result)
 
 
 def _event(article: Article, sentence: str, spec: tuple) -> dict:
     day, precision, kind, countries, place = spec
     start = {"day": day, "month": day.replace(day=1), "year": day.replace(month=1, day=1)}[precision]
-    end = {"day": day, "month": (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
-           "year": day.replace(month=12, day=31)}[precision]
+    end = {
+        "day": day,
+        "month": (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
+        "year": day.replace(month=12, day=31),
+    }[precision]
     offset = article.text.index(sentence)
-    return {"id": stable_id(article.id, offset), "article_id": article.id, "date_start": start.isoformat(),
-            "date_end": end.isoformat(), "precision": precision, "approximate": False, "undated": False,
-            "date_text": start.isoformat(), "type": kind, "countries": list(countries), "actors": [],
-            "places": [place] if place else [], "title_en": kind, "sentence": sentence, "char_start": offset,
-            "char_end": offset + len(sentence), "mentions": [], "trigger": "", "source": article.source, "url": None,
-            "published": None, "confidence": 0.5, "extractor_version": "bench"}
+    return {
+        "id": stable_id(article.id, offset),
+        "article_id": article.id,
+        "date_start": start.isoformat(),
+        "date_end": end.isoformat(),
+        "precision": precision,
+        "approximate": False,
+        "undated": False,
+        "date_text": start.isoformat(),
+        "type": kind,
+        "countries": list(countries),
+        "actors": [],
+        "places": [place] if place else [],
+        "title_en": kind,
+        "sentence": sentence,
+        "char_start": offset,
+        "char_end": offset + len(sentence),
+        "mentions": [],
+        "trigger": "",
+        "source": article.source,
+        "url": None,
+        "published": None,
+        "confidence": 0.5,
+        "extractor_version": "bench",
+    }
 
 
 def bench_load(path: Path) -> tuple[float, float, int]:
@@ -161,8 +206,10 @@ def main() -> None:
             seconds, articles, events = bench_ingest(pages, work, workers)
             rate = articles / seconds if seconds else float("inf")
             base = base or rate
-            print(f"  {workers} process(es): {articles} articles, {events} events in {seconds:.1f} s = "
-                  f"{rate:.1f} articles/s (x{rate / base:.2f} vs 1 process)")
+            print(
+                f"  {workers} process(es): {articles} articles, {events} events in {seconds:.1f} s = "
+                f"{rate:.1f} articles/s (x{rate / base:.2f} vs 1 process)"
+            )
         print("Dashboard first load: list_events(), then the whole page")
         baseline = None
         renders: list[float] = []
@@ -173,10 +220,14 @@ def main() -> None:
             filled = time.perf_counter() - started
             cold, warm, merged = bench_load(path)
             baseline = baseline or (cold, warm)
-            print(f"  {size} events ({merged} after merging; store filled in {filled:.0f} s): cold {cold:.2f} s "
-                  f"(x{cold / baseline[0]:.1f} vs 10k), warm {warm:.2f} s (x{warm / baseline[1]:.1f} vs 10k)")
+            print(
+                f"  {size} events ({merged} after merging; store filled in {filled:.0f} s): cold {cold:.2f} s "
+                f"(x{cold / baseline[0]:.1f} vs 10k), warm {warm:.2f} s (x{warm / baseline[1]:.1f} vs 10k)"
+            )
             renders.append(first_render(path))
-            print(f"  {size} events: dashboard first render {renders[-1]:.2f} s (x{renders[-1] / renders[0]:.1f} vs 10k)")
+            print(
+                f"  {size} events: dashboard first render {renders[-1]:.2f} s (x{renders[-1] / renders[0]:.1f} vs 10k)"
+            )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Score the extractor on the evaluation corpus and list what it missed or got wrong.
 
-    python benchmarks/score_corpus.py [--folder tests/corpus/articles] [--golden tests/corpus/golden.tsv]
+python benchmarks/score_corpus.py [--folder tests/corpus/articles] [--golden tests/corpus/golden.tsv]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,11 +26,15 @@ def main() -> None:
     print(f"matched (span, type, countries, place): {result.matched} ({result.recall:.1%})")
     print(f"output events correct (span and type): {result.correct_output} ({result.precision:.1%})")
     for row in result.missed:
-        print(f"MISSED {row.article}: {row.date_start}..{row.date_end} {row.precision} {'|'.join(row.types)} "
-              f"«{row.date_text}»")
+        print(
+            f"MISSED {row.article}: {row.date_start}..{row.date_end} {row.precision} {'|'.join(row.types)} "
+            f"«{row.date_text}»"
+        )
     for event in result.wrong:
-        print(f"WRONG  {event['article']}: {event['date_start']}..{event['date_end']} {event['precision']} "
-              f"{event['type']} «{event['date_text']}» in «{event['sentence'][:90]}»")
+        print(
+            f"WRONG  {event['article']}: {event['date_start']}..{event['date_end']} {event['precision']} "
+            f"{event['type']} «{event['date_text']}» in «{event['sentence'][:90]}»"
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """``python -m components.ingest``: the ingestion command of :mod:`components.store.ingest`."""
+
 import sys
 
 from components.store.ingest import main

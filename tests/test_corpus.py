@@ -1,4 +1,5 @@
 """The extractor on the evaluation corpus (tests/corpus, docs/corpus.md) reaches the product's targets."""
+
 from __future__ import annotations
 
 from pathlib import Path

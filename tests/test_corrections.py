@@ -1,5 +1,6 @@
 """Analyst corrections: stored apart, shown with who/when/why, undoable, exported, and kept
 across re-extraction by a newer extractor that changes event ids and fields."""
+
 from __future__ import annotations
 
 import json
@@ -16,27 +17,43 @@ from test_store_fakes import (
     two_outlets,
 )
 
-from components.store.corrections import CorrectionError, alt_event_key, validate_fields
 from components.extract.models import Article, stable_id
+from components.store.corrections import CorrectionError, alt_event_key, validate_fields
 from components.store.event_store import Store, open_store
 
 
 def newer_extractor(shift: int = 0):
     """A "version 2" extractor: new article and event ids, different types, and sentences cut
     ``shift`` characters later (as a changed sentence splitter would)."""
+
     def extract(page, *, published=None, source=None, url=None, page_meta=None) -> FakeResult:
-        articles = [Article(id=stable_id("v2", text), text=text, source="v2", page=page.name)
-                    for text in page.text.split("\n\n")]
+        articles = [
+            Article(id=stable_id("v2", text), text=text, source="v2", page=page.name)
+            for text in page.text.split("\n\n")
+        ]
         events = []
         for article in articles:
-            for sentence, start, date_text in ((STATEMENT_A, "2020-11-09", "9 نوفمبر 2020"),
-                                               (STATEMENT_B, "2020-11-01", "نوفمبر 2020")):
+            for sentence, start, date_text in (
+                (STATEMENT_A, "2020-11-09", "9 نوفمبر 2020"),
+                (STATEMENT_B, "2020-11-01", "نوفمبر 2020"),
+            ):
                 if sentence in article.text:
-                    events.append(make_event(article, sentence, start, type="other", countries=("AM", "AZ", "RU"),
-                                             date_text=date_text, version="2.0", offset_shift=shift,
-                                             precision="day" if start.endswith("09") else "month",
-                                             date_end=None if start.endswith("09") else "2020-11-30"))
+                    events.append(
+                        make_event(
+                            article,
+                            sentence,
+                            start,
+                            type="other",
+                            countries=("AM", "AZ", "RU"),
+                            date_text=date_text,
+                            version="2.0",
+                            offset_shift=shift,
+                            precision="day" if start.endswith("09") else "month",
+                            date_end=None if start.endswith("09") else "2020-11-30",
+                        )
+                    )
         return FakeResult(page, articles, events)
+
     return extract
 
 
@@ -57,21 +74,31 @@ def statement(store: Store, include_hidden: bool = False) -> dict:
 
 
 def test_a_correction_is_applied_and_shown_with_who_when_why(store: Store) -> None:
-    cid = store.correct_event(statement(store), {"type": "meeting", "countries": ["am", "az", "ru", "tr"]},
-                              reason="the sentence reports talks", author="Lilit")
+    cid = store.correct_event(
+        statement(store),
+        {"type": "meeting", "countries": ["am", "az", "ru", "tr"]},
+        reason="the sentence reports talks",
+        author="Lilit",
+    )
     event = statement(store)
     assert event["type"] == "meeting" and event["countries"] == ["AM", "AZ", "RU", "TR"]
     assert event["corrected"] is True
     (shown,) = event["corrections"]
-    assert (shown["id"], shown["author"], shown["reason"], shown["active"]) == (cid, "Lilit", "the sentence reports talks", True)
+    assert (shown["id"], shown["author"], shown["reason"], shown["active"]) == (
+        cid,
+        "Lilit",
+        "the sentence reports talks",
+        True,
+    )
     assert shown["previous"]["type"] == "agreement" and shown["created_at"]
     others = [e for e in store.list_events() if e is not event and not e["date_start"].startswith("2020-11")]
     assert others and not any(e["corrected"] for e in others)
 
 
 def test_undo_reverts_and_keeps_the_history(store: Store) -> None:
-    cid = store.correct_event(statement(store), {"date_start": "2020-11-10", "date_end": "2020-11-10"},
-                              reason="wrong day", author="Lilit")
+    cid = store.correct_event(
+        statement(store), {"date_start": "2020-11-10", "date_end": "2020-11-10"}, reason="wrong day", author="Lilit"
+    )
     assert statement(store)["date_start"] == "2020-11-10"
     store.undo_correction(cid, author="Aram", reason="the 9th was right")
     event = statement(store)
@@ -90,9 +117,17 @@ def test_hiding_removes_the_event_unless_hidden_ones_are_asked_for(store: Store)
 
 def test_a_missed_event_can_be_added(store: Store) -> None:
     article_id = store.list_events()[0]["sources"][0]["article_id"]
-    store.add_event({"date_start": "2024-04-19", "type": "border", "countries": ["AM", "AZ"],
-                     "sentence": "بيان لجنتي ترسيم الحدود", "article_id": article_id},
-                    reason="missed by the extractor", author="Lilit")
+    store.add_event(
+        {
+            "date_start": "2024-04-19",
+            "type": "border",
+            "countries": ["AM", "AZ"],
+            "sentence": "بيان لجنتي ترسيم الحدود",
+            "article_id": article_id,
+        },
+        reason="missed by the extractor",
+        author="Lilit",
+    )
     (added,) = [e for e in store.list_events() if e["date_start"] == "2024-04-19"]
     assert added["type"] == "border" and added["date_end"] == "2024-04-19" and added["corrected"] is True
     assert added["corrections"][0]["action"] == "add"
@@ -151,11 +186,11 @@ def test_export_holds_every_correction_including_undos(store: Store) -> None:
 
 
 def _correction_app() -> None:
+    from components.store.event_store import open_store
     from components.ui.correction_panel import (
         render_add_event_form,
         render_correction_form,
     )
-    from components.store.event_store import open_store
 
     store = open_store()
     event = [e for e in store.list_events(include_hidden=True) if e["date_start"].startswith("2020-11")][0]
@@ -204,8 +239,12 @@ def test_the_add_event_form_needs_a_date(store: Store, monkeypatch: pytest.Monke
     _by_key(app.date_input, "_start", prefix="add_event_").set_value(date(2024, 4, 19))
     _by_key(app.multiselect, "_countries", prefix="add_event_").set_value(["AM", "AZ"])
     _by_key(app.multiselect, "_places", prefix="add_event_").set_value(
-        [option for option in _by_key(app.multiselect, "_places", prefix="add_event_").options
-         if option.startswith("Tavush ·")])
+        [
+            option
+            for option in _by_key(app.multiselect, "_places", prefix="add_event_").options
+            if option.startswith("Tavush ·")
+        ]
+    )
     [button for button in app.button if button.label == "Add event"][0].click()
     app.run()
     assert not app.error and not app.exception
@@ -236,7 +275,8 @@ def test_the_correction_form_edits_actors_and_places(store: Store, monkeypatch: 
 
 
 def test_the_english_label_follows_a_corrected_type_and_countries(store: Store) -> None:
-    store.correct_event(statement(store), {"type": "meeting", "countries": ["AM", "AZ", "TR"]},
-                        reason="talks", author="Lilit")
+    store.correct_event(
+        statement(store), {"type": "meeting", "countries": ["AM", "AZ", "TR"]}, reason="talks", author="Lilit"
+    )
     event = statement(store)
     assert event["title_en"].startswith("Meeting — ") and "Türkiye" in event["title_en"]

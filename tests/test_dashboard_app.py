@@ -1,4 +1,5 @@
 """The page as a whole, run by Streamlit's AppTest (no browser, no JavaScript)."""
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,7 @@ def test_page_runs_and_counts_all_events() -> None:
     app = run()
     assert not app.exception
     assert shown_count(app) == len(fixture_events_list())
-    charts = [element for element in app.get("plotly_chart")]
+    charts = list(app.get("plotly_chart"))
     assert len(charts) == 2
     assert any("geo" in json.loads(chart.proto.spec)["layout"] for chart in charts)
 
@@ -61,8 +62,15 @@ def test_date_overlap_from_the_url() -> None:
 
 
 def test_garbage_parameters_render_with_a_notice() -> None:
-    app = run(country=["XX", "AM"], **{"from": "banana", "event": "<script>alert(1)</script>",
-                                         "lanes": "sideways", "q": "<img src=x onerror=alert(1)>"})
+    app = run(
+        country=["XX", "AM"],
+        **{
+            "from": "banana",
+            "event": "<script>alert(1)</script>",
+            "lanes": "sideways",
+            "q": "<img src=x onerror=alert(1)>",
+        },
+    )
     assert not app.exception
     (warning,) = app.warning
     assert "banana" in warning.value and "XX" in warning.value and "<script>" not in warning.value
@@ -118,8 +126,11 @@ def test_a_stale_option_label_sent_back_by_the_browser_is_mapped_to_its_value() 
 
 
 def test_link_values_in_notices_cannot_become_links_or_images() -> None:
-    app = run(country="[Click to re-login](https://evil.example/login)", source="![x](http://203.0.113.9/t.png)",
-              **{"from": "1900-01-01"})
+    app = run(
+        country="[Click to re-login](https://evil.example/login)",
+        source="![x](http://203.0.113.9/t.png)",
+        **{"from": "1900-01-01"},
+    )
     assert not app.exception
     (warning,) = app.warning
     assert "](" not in warning.value.replace("\\](", "") and "\\[Click to re\\-login\\]" in warning.value

@@ -1,5 +1,6 @@
 """The page on the event store: built from data/articles on first use, new articles and
 corrections appear on the next run without a restart."""
+
 from __future__ import annotations
 
 import re
@@ -8,14 +9,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.store import event_store as store_module
 from components.extract.pipeline import extract_page
 from components.extract.reading import decode_page
+from components.store import event_store as store_module
 from components.store.event_store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = ("باكو - وكالات\n\nالتقى الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان في أبوظبي "
-        "يوم 10 يوليو 2025، وبحثا معاهدة السلام.\n")
+PAGE = (
+    "باكو - وكالات\n\nالتقى الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان في أبوظبي "
+    "يوم 10 يوليو 2025، وبحثا معاهدة السلام.\n"
+)
 
 
 @pytest.fixture()
@@ -55,8 +58,9 @@ def test_ingested_articles_and_corrections_show_without_restart(store_path: Path
     assert summary(app).startswith("**9 events")
 
 
-def test_a_foreign_store_file_gives_a_message_and_stays_untouched(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_foreign_store_file_gives_a_message_and_stays_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("TIMELINE_EVENTS_JSONL", raising=False)
     foreign = tmp_path / "notes.db"
     foreign.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))

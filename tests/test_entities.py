@@ -1,4 +1,5 @@
 """Entity mentions in sentences of the sample page and in tricky sentences."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,7 +41,7 @@ def test_offsets_point_into_the_original_text(gazetteer) -> None:
     starts = [m.char_start for m in mentions]
     assert starts == sorted(starts)
     for mention in mentions:
-        assert text[mention.char_start:mention.char_end] == mention.text
+        assert text[mention.char_start : mention.char_end] == mention.text
 
 
 def test_galuzin_sentence(gazetteer) -> None:
@@ -89,15 +90,20 @@ def test_border_villages(gazetteer) -> None:
     mentions = find_entities(_sentence("باغانيس"), gazetteer)
     villages = {name: m.place.country for name, m in _places(mentions).items() if m.place.kind == "village"}
     assert villages == {
-        "Baghanis": "AM", "Baganis Ayrim": "AZ", "Voskepar": "AM", "Ashaghi Askipara": "AZ",
-        "Kirants": "AM", "Kheyrimli": "AZ", "Berkaber": "AM", "Gizilhajili": "AZ",
+        "Baghanis": "AM",
+        "Baganis Ayrim": "AZ",
+        "Voskepar": "AM",
+        "Ashaghi Askipara": "AZ",
+        "Kirants": "AM",
+        "Kheyrimli": "AZ",
+        "Berkaber": "AM",
+        "Gizilhajili": "AZ",
     }
     assert {"AM", "AZ"} == _countries(mentions)
 
 
 def test_jeddah_article(gazetteer) -> None:
-    text = "\n".join([_sentence("تشهد مدينة جدة"), _sentence("وأكد المتحدث باسم الكرملين"),
-                      _sentence("دونالد ترمب")])
+    text = "\n".join([_sentence("تشهد مدينة جدة"), _sentence("وأكد المتحدث باسم الكرملين"), _sentence("دونالد ترمب")])
     mentions = find_entities(text, gazetteer)
     places = _places(mentions)
     assert places["Jeddah"].place.country == "SA"
@@ -105,44 +111,57 @@ def test_jeddah_article(gazetteer) -> None:
     adjectives = {m.text: m.country.code for m in mentions if m.text in ("الأمريكي", "الأوكراني")}
     assert adjectives == {"الأمريكي": "US", "الأوكراني": "UA"}
     actors = _actors(mentions)
-    assert {name: m.country.code for name, m in actors.items() if name in (
-        "Dmitry Peskov", "Volodymyr Zelensky", "Donald Trump", "Steve Witkoff")} == {
-        "Dmitry Peskov": "RU", "Volodymyr Zelensky": "UA", "Donald Trump": "US", "Steve Witkoff": "US"}
+    assert {
+        name: m.country.code
+        for name, m in actors.items()
+        if name in ("Dmitry Peskov", "Volodymyr Zelensky", "Donald Trump", "Steve Witkoff")
+    } == {"Dmitry Peskov": "RU", "Volodymyr Zelensky": "UA", "Donald Trump": "US", "Steve Witkoff": "US"}
     assert actors["Mohammed bin Salman"].country.code == "SA"
     kremlin = next(m for m in mentions if m.kind == "organisation" and m.actor.name_en == "Kremlin")
     assert kremlin.country.code == "RU"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("وروسيا", ("روسيا", "RU")),
-    ("بروسيا", ("روسيا", "RU")),
-    ("لروسيا", ("روسيا", "RU")),
-    ("والأرمنية", ("الأرمنية", "AM")),
-    ("للسعودية", ("لسعودية", "SA")),
-    ("الأميركيين", ("الأميركيين", "US")),
-    ("الأذربيجانيتين", ("الأذربيجانيتين", "AZ")),
-    ("روسْيَا", ("روسْيَا", "RU")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وروسيا", ("روسيا", "RU")),
+        ("بروسيا", ("روسيا", "RU")),
+        ("لروسيا", ("روسيا", "RU")),
+        ("والأرمنية", ("الأرمنية", "AM")),
+        ("للسعودية", ("لسعودية", "SA")),
+        ("الأميركيين", ("الأميركيين", "US")),
+        ("الأذربيجانيتين", ("الأذربيجانيتين", "AZ")),
+        ("روسْيَا", ("روسْيَا", "RU")),
+    ],
+)
 def test_clitics_and_endings(gazetteer, text: str, expected: tuple[str, str]) -> None:
     mentions = find_entities(f"قال {text} أمس", gazetteer)
     assert [(m.text, m.country.code) for m in mentions] == [expected]
 
 
 def test_spelling_variants_of_people(gazetteer) -> None:
-    for text, name in [("بايراموف", "Jeyhun Bayramov"), ("ترامب", "Donald Trump"), ("غالوزين", "Mikhail Galuzin"),
-                       ("إردوغان", "Recep Tayyip Erdogan"), ("شارل ميشيل", "Charles Michel"),
-                       ("ووزير الخارجية لافروف", "Sergei Lavrov")]:
+    for text, name in [
+        ("بايراموف", "Jeyhun Bayramov"),
+        ("ترامب", "Donald Trump"),
+        ("غالوزين", "Mikhail Galuzin"),
+        ("إردوغان", "Recep Tayyip Erdogan"),
+        ("شارل ميشيل", "Charles Michel"),
+        ("ووزير الخارجية لافروف", "Sergei Lavrov"),
+    ]:
         actors = _actors(find_entities(text, gazetteer))
         assert list(actors) == [name], text
 
 
-@pytest.mark.parametrize("text", [
-    "وأكد أن الدعم المالي كان كبيرًا لأول مرة، ودورًا بارزًا في أمن المدينة",
-    "قال إن الجانب يرى تركيبة جديدة في باكورة أعماله",
-    "وصلت الأخبار عن الحرية والسلام إلى الناس",
-    "التقى ميشيل عون بالوفد في عمان",
-    "لفيف من الخبراء يعمل بأنه مستعد لأول مرة",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد أن الدعم المالي كان كبيرًا لأول مرة، ودورًا بارزًا في أمن المدينة",
+        "قال إن الجانب يرى تركيبة جديدة في باكورة أعماله",
+        "وصلت الأخبار عن الحرية والسلام إلى الناس",
+        "التقى ميشيل عون بالوفد في عمان",
+        "لفيف من الخبراء يعمل بأنه مستعد لأول مرة",
+    ],
+)
 def test_no_false_hits(gazetteer, text: str) -> None:
     assert find_entities(text, gazetteer) == []
 
@@ -152,5 +171,3 @@ def test_documented_choices(gazetteer) -> None:
     assert _countries(find_entities("سافر إلى جورجيا", gazetteer)) == {"GE"}
     media = find_entities("نقلت وكالة رويترز", gazetteer)[0]
     assert media.kind == "organisation" and media.country is None and media.actor.country == "GB"
-
-

@@ -1,6 +1,7 @@
 """Events from dated sentences: how a sentence is shared out and which word gives the type.
 
 Each case is a sentence written for the rule it checks (docs/extraction.md, components/events.py)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,31 +24,37 @@ def one_event(text: str) -> dict:
     return event
 
 
-@pytest.mark.parametrize("text, expected_type", [
-    # a trigger separated from the date by "عقب"/"بعد" names another event
-    ("وجاء في بيان صدر فجر اليوم الاثنين عقب الاجتماع أن أرمينيا وافقت على نشر البعثة.", "statement"),
-    ("غادرت القوات الروسية القاعدة في غيومري، أمس الأحد، بعد مراسم وقّع خلالها مسؤولو البلدين البروتوكول.",
-     "military"),
-    # "ل" + verbal noun is a purpose, not an event
-    ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
-    # a word of saying that only cites the source
-    ("أجرت روسيا وأوكرانيا أمس الأحد عملية تبادل للأسرى، وفق ما أعلنته وزارة الدفاع الروسية.", "military"),
-    # a noun with a pronoun ending, the hamza changing its seat (لقاء → لقائه)
-    ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
-    # a round of talks outweighs an agreement reached in a relative clause
-    ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
-    # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
-    ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
-    # the trigger nearest to the date wins between two of equal weight
-    ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
-])
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # a trigger separated from the date by "عقب"/"بعد" names another event
+        ("وجاء في بيان صدر فجر اليوم الاثنين عقب الاجتماع أن أرمينيا وافقت على نشر البعثة.", "statement"),
+        (
+            "غادرت القوات الروسية القاعدة في غيومري، أمس الأحد، بعد مراسم وقّع خلالها مسؤولو البلدين البروتوكول.",
+            "military",
+        ),
+        # "ل" + verbal noun is a purpose, not an event
+        ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
+        # a word of saying that only cites the source
+        ("أجرت روسيا وأوكرانيا أمس الأحد عملية تبادل للأسرى، وفق ما أعلنته وزارة الدفاع الروسية.", "military"),
+        # a noun with a pronoun ending, the hamza changing its seat (لقاء → لقائه)
+        ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
+        # a round of talks outweighs an agreement reached in a relative clause
+        ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
+        # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
+        ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
+        # the trigger nearest to the date wins between two of equal weight
+        ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
+    ],
+)
 def test_the_type_comes_from_the_right_word(text: str, expected_type: str) -> None:
     assert one_event(text)["type"] == expected_type
 
 
 def test_two_dates_of_one_sentence_are_two_events_with_their_own_parts() -> None:
     first, second = events_of(
-        "وقال لافروف اليوم الاثنين، إن وزيري خارجية أرمينيا وأذربيجان اجتمعا في ألماتي يومي 10 و11 مايو 2024.")
+        "وقال لافروف اليوم الاثنين، إن وزيري خارجية أرمينيا وأذربيجان اجتمعا في ألماتي يومي 10 و11 مايو 2024."
+    )
     assert (first["type"], first["date_start"]) == ("statement", "2025-05-19")
     assert (second["type"], second["date_start"], second["date_end"]) == ("meeting", "2024-05-10", "2024-05-11")
     assert [p["name_en"] for p in second["places"]] == ["Almaty"] and first["places"] == []
@@ -58,32 +65,40 @@ def test_two_dates_of_one_sentence_are_two_events_with_their_own_parts() -> None
 def test_uncoordinated_dates_in_one_clause_are_shared_out() -> None:
     deployment, signing = events_of(
         "ونشرت روسيا قوتها في الإقليم عام 2020 بموجب البيان الثلاثي الذي وقعه قادة روسيا وأذربيجان وأرمينيا "
-        "في 9 نوفمبر من العام نفسه.")
+        "في 9 نوفمبر من العام نفسه."
+    )
     assert (deployment["type"], deployment["precision"]) == ("military", "year")
     assert (signing["type"], signing["date_start"]) == ("agreement", "2020-11-09")
 
 
-@pytest.mark.parametrize("text", [
-    "وقررت الحكومة تعليق محادثات الانضمام إلى الاتحاد الأوروبي حتى نهاية عام 2028.",  # a time limit
-    "وأقر لافروف في مستهل اللقاء بأن العام الماضي لم يكن سهلا على العلاقات.",  # the subject of the clause
-    "وكان القانون قد طرح بمبادرة جمعت نحو 60 ألف توقيع في مارس 2024.",  # signatures, not a signing
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقررت الحكومة تعليق محادثات الانضمام إلى الاتحاد الأوروبي حتى نهاية عام 2028.",  # a time limit
+        "وأقر لافروف في مستهل اللقاء بأن العام الماضي لم يكن سهلا على العلاقات.",  # the subject of the clause
+        "وكان القانون قد طرح بمبادرة جمعت نحو 60 ألف توقيع في مارس 2024.",  # signatures, not a signing
+    ],
+)
 def test_dates_that_are_not_when_something_happened_give_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
 def test_words_for_two_parties_take_the_states_of_the_article() -> None:
-    text = ("التقى رئيس الوزراء الأرميني نيكول باشينيان الرئيس الأذربيجاني إلهام علييف في أبوظبي.\n"
-            "وأكدت أرمينيا وأذربيجان التزامهما بالسلام.\n"
-            "ومن المقرر أن يلتقي الزعيمان مجددا يوم الجمعة المقبل في موسكو.")
+    text = (
+        "التقى رئيس الوزراء الأرميني نيكول باشينيان الرئيس الأذربيجاني إلهام علييف في أبوظبي.\n"
+        "وأكدت أرمينيا وأذربيجان التزامهما بالسلام.\n"
+        "ومن المقرر أن يلتقي الزعيمان مجددا يوم الجمعة المقبل في موسكو."
+    )
     (event,) = [e for e in events_of(text) if e["date_text"] == "يوم الجمعة المقبل"]
     assert event["date_start"] == "2025-05-23"
     assert {"AM", "AZ", "RU"} <= set(event["countries"])
 
 
 def test_the_country_of_the_article_stands_for_its_parliament() -> None:
-    text = ("تشهد جورجيا احتجاجات واسعة على قانون العملاء الأجانب.\n"
-            "وكان البرلمان قد أقر المشروع بالقراءة الأولى في 17 أبريل الماضي.")
+    text = (
+        "تشهد جورجيا احتجاجات واسعة على قانون العملاء الأجانب.\n"
+        "وكان البرلمان قد أقر المشروع بالقراءة الأولى في 17 أبريل الماضي."
+    )
     (event,) = events_of(text)
     assert (event["type"], event["countries"]) == ("other", ["GE"])
 
@@ -96,7 +111,7 @@ def test_undated_when_the_publication_date_is_unknown() -> None:
 def test_mentions_point_into_the_sentence() -> None:
     event = one_event("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في أنقرة يوم 3 مارس 2025.")
     for mention in event["mentions"]:
-        assert event["sentence"][mention["start"]:mention["end"]] == mention["text"]
+        assert event["sentence"][mention["start"] : mention["end"]] == mention["text"]
     kinds = {mention["kind"] for mention in event["mentions"]}
     assert {"date", "trigger", "actor", "country", "place"} <= kinds
 
@@ -109,7 +124,10 @@ def test_a_relative_date_inside_quoted_speech_is_not_dated_by_the_publication() 
 def test_a_date_without_a_trigger_continues_the_list_before_it() -> None:
     text = "عقدت ثلاث جولات من المحادثات، أولاها في 28 فبراير، والثانية في 3 مارس، فيما جرت الثالثة في 7 مارس."
     assert [(e["date_start"], e["type"]) for e in events_of(text)] == [
-        ("2025-02-28", "meeting"), ("2025-03-03", "meeting"), ("2025-03-07", "meeting")]
+        ("2025-02-28", "meeting"),
+        ("2025-03-03", "meeting"),
+        ("2025-03-07", "meeting"),
+    ]
 
 
 def test_a_yearly_date_is_not_an_event_date() -> None:

@@ -1,4 +1,5 @@
 """The extraction command line: output format, folders, bad input, stable ids."""
+
 from __future__ import annotations
 
 import json
@@ -9,14 +10,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 
-ARTICLE = ("موسكو - وكالات\n"
-           "التقى وزير الخارجية الأرميني أرارات ميرزويان نظيره الأذربيجاني جيهون بيراموف في ألماتي يومي 10 و11 مايو 2024، "
-           "وبحثا نص معاهدة السلام.\n")
+ARTICLE = (
+    "موسكو - وكالات\n"
+    "التقى وزير الخارجية الأرميني أرارات ميرزويان نظيره الأذربيجاني جيهون بيراموف في ألماتي يومي 10 و11 مايو 2024، "
+    "وبحثا نص معاهدة السلام.\n"
+)
 
 
 def run_extract(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "components.extract", *args], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run([sys.executable, "-m", "components.extract", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
@@ -69,7 +71,9 @@ def test_bad_published_value_is_a_usage_error():
 
 def test_page_metadata_beats_the_published_flag_which_fills_in(tmp_path):
     (tmp_path / "with_meta.txt").write_text("وقال الكرملين أمس إن المحادثات مع أوكرانيا ستستأنف.\n", encoding="utf-8")
-    (tmp_path / "with_meta.txt.meta.json").write_text('{"published": "2024-02-10", "source": "وكالة"}', encoding="utf-8")
+    (tmp_path / "with_meta.txt.meta.json").write_text(
+        '{"published": "2024-02-10", "source": "وكالة"}', encoding="utf-8"
+    )
     (tmp_path / "bare.txt").write_text("وقال الكرملين أمس إن المحادثات مع أوكرانيا ستستأنف.\n", encoding="utf-8")
     run = run_extract(str(tmp_path), "--published", "2025-05-17", "--source", "مصدر")
     events = {e["published"]: e for e in map(json.loads, run.stdout.splitlines())}

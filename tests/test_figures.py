@@ -1,4 +1,5 @@
 """Timeline, map, details, downloads, summary and the interface strings."""
+
 from __future__ import annotations
 
 import csv
@@ -9,12 +10,12 @@ from datetime import date
 import plotly.graph_objects as go
 import pytest
 
+from components.evaluation.synthetic import synthetic_events
 from components.ui.details import details_html, highlight_sentence
 from components.ui.downloads import to_csv_bytes, to_geojson, to_json_bytes
 from components.ui.i18n import t, ui_strings
 from components.ui.map_figure import map_figure, outside_places, topojson_url
 from components.ui.summary import summary_line
-from components.evaluation.synthetic import synthetic_events
 from components.ui.timeline_figure import TYPE_COLOURS, timeline_figure
 
 XSS = "<script>alert(1)</script> و <img src=x onerror=alert(1)>"
@@ -23,10 +24,24 @@ BAKU = {"name_en": "Baku", "name_ar": "باكو", "country": "AZ", "lat": 40.41,
 
 
 def make(event_id: str, start, end, precision, kind="meeting", places=(), **extra) -> dict:
-    event = {"id": event_id, "article_id": f"art-{event_id}", "date_start": start, "date_end": end,
-             "precision": precision, "type": kind, "countries": ["AM", "AZ"], "actors": [], "places": list(places),
-             "title_en": f"Title {event_id}", "sentence": "اجتمع الوزيران في باكو", "date_text": "مايو 2023",
-             "mentions": [], "source": "RT Arabic", "url": "https://arabic.rt.com/x", "published": "2023-06-01"}
+    event = {
+        "id": event_id,
+        "article_id": f"art-{event_id}",
+        "date_start": start,
+        "date_end": end,
+        "precision": precision,
+        "type": kind,
+        "countries": ["AM", "AZ"],
+        "actors": [],
+        "places": list(places),
+        "title_en": f"Title {event_id}",
+        "sentence": "اجتمع الوزيران في باكو",
+        "date_text": "مايو 2023",
+        "mentions": [],
+        "source": "RT Arabic",
+        "url": "https://arabic.rt.com/x",
+        "published": "2023-06-01",
+    }
     event.update(extra)
     return event
 
@@ -41,8 +56,11 @@ EVENTS = [
 
 
 def traces_with(figure: go.Figure, event_id: str) -> list:
-    return [trace for trace in figure.data
-            if trace.customdata is not None and any(row[0] == event_id for row in trace.customdata)]
+    return [
+        trace
+        for trace in figure.data
+        if trace.customdata is not None and any(row[0] == event_id for row in trace.customdata)
+    ]
 
 
 def test_timeline_draws_days_as_markers_and_spans_as_bars() -> None:
@@ -66,8 +84,10 @@ def test_timeline_draws_days_as_markers_and_spans_as_bars() -> None:
 
 
 def test_a_merged_event_is_one_mark_showing_its_source_count() -> None:
-    sources = [{"article_id": f"a{i}", "source": name, "published": "2023-05-11"}
-               for i, name in enumerate(("RT Arabic", "Al Jazeera", "Asharq Al-Awsat"))]
+    sources = [
+        {"article_id": f"a{i}", "source": name, "published": "2023-05-11"}
+        for i, name in enumerate(("RT Arabic", "Al Jazeera", "Asharq Al-Awsat"))
+    ]
     merged = make("merged", "2023-05-10", "2023-05-10", "day", sources=sources, source_count=3)
     figure, _ = timeline_figure([merged, EVENTS[0]])
     (trace,) = traces_with(figure, "merged")
@@ -120,14 +140,22 @@ def test_map_frames_the_region_and_lists_places_outside() -> None:
 
 
 def test_map_marker_size_grows_with_count() -> None:
-    figure = map_figure([make(f"m{i}", "2023-01-01", "2023-01-01", "day", places=[BAKU]) for i in range(9)]
-                        + [make("one", "2023-01-01", "2023-01-01", "day", kind="border", places=[BAKU])])
+    figure = map_figure(
+        [make(f"m{i}", "2023-01-01", "2023-01-01", "day", places=[BAKU]) for i in range(9)]
+        + [make("one", "2023-01-01", "2023-01-01", "day", kind="border", places=[BAKU])]
+    )
     sizes = {trace.name: trace.marker.size[0] for trace in figure.data if trace.mode == "markers"}
     assert sizes["meeting"] > sizes["border"]
 
 
-@pytest.mark.parametrize(("prefix", "url"), [("", "/app/static/topojson/"), ("timeline", "/timeline/app/static/topojson/"),
-                                             ("/timeline/", "/timeline/app/static/topojson/")])
+@pytest.mark.parametrize(
+    ("prefix", "url"),
+    [
+        ("", "/app/static/topojson/"),
+        ("timeline", "/timeline/app/static/topojson/"),
+        ("/timeline/", "/timeline/app/static/topojson/"),
+    ],
+)
 def test_topojson_url_follows_the_path_prefix(prefix: str, url: str) -> None:
     assert topojson_url(prefix) == url
 
@@ -135,10 +163,15 @@ def test_topojson_url_follows_the_path_prefix(prefix: str, url: str) -> None:
 def test_highlight_escapes_everything_and_marks_mentions() -> None:
     sentence = f"قال {XSS} في 5 يونيو"
     start = sentence.index("5 يونيو")
-    out = highlight_sentence(sentence, [{"kind": "date", "start": start, "end": start + 7},
-                                        {"kind": "bogus\"><script>", "start": 0, "end": 3},
-                                        {"kind": "actor", "start": 1, "end": 2},  # overlaps: dropped
-                                        {"kind": "place", "start": 500, "end": 600}])
+    out = highlight_sentence(
+        sentence,
+        [
+            {"kind": "date", "start": start, "end": start + 7},
+            {"kind": 'bogus"><script>', "start": 0, "end": 3},
+            {"kind": "actor", "start": 1, "end": 2},  # overlaps: dropped
+            {"kind": "place", "start": 500, "end": 600},
+        ],
+    )
     assert out.startswith('<p class="tl-sentence" dir="rtl" lang="ar">')
     assert "<script>" not in out and "<img" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&lt;img src=x onerror=alert(1)&gt;" in out
@@ -147,11 +180,26 @@ def test_highlight_escapes_everything_and_marks_mentions() -> None:
 
 
 def test_details_escape_every_field_and_drop_unsafe_links() -> None:
-    event = make("x", "2023-05-01", "2023-05-31", "month", sentence=XSS, title_en=XSS, date_text=XSS,
-                 actors=[{"name_en": XSS, "name_ar": XSS}], places=[dict(BAKU, name_en=XSS)],
-                 sources=[{"article_id": "a", "source": XSS, "url": "javascript:alert(1)", "published": "2023-06-01"},
-                          {"article_id": "b", "source": "Al Jazeera", "url": "https://www.aljazeera.net/a?x=1&y=2",
-                           "published": "2023-06-02"}])
+    event = make(
+        "x",
+        "2023-05-01",
+        "2023-05-31",
+        "month",
+        sentence=XSS,
+        title_en=XSS,
+        date_text=XSS,
+        actors=[{"name_en": XSS, "name_ar": XSS}],
+        places=[dict(BAKU, name_en=XSS)],
+        sources=[
+            {"article_id": "a", "source": XSS, "url": "javascript:alert(1)", "published": "2023-06-01"},
+            {
+                "article_id": "b",
+                "source": "Al Jazeera",
+                "url": "https://www.aljazeera.net/a?x=1&y=2",
+                "published": "2023-06-02",
+            },
+        ],
+    )
     out = details_html(event, "en")
     assert "<script" not in out and "<img" not in out and "javascript:" not in out
     assert 'href="https://www.aljazeera.net/a?x=1&amp;y=2"' in out
@@ -178,9 +226,11 @@ def test_json_and_geojson_hold_exactly_the_given_events() -> None:
 
 
 def test_summary_line_in_both_languages() -> None:
-    events = [make("a", "2020-11-09", "2020-11-09", "day"),
-              make("b", "2025-03-20", "2025-03-24", "day", article_id="art-a", source="Al Jazeera"),
-              make("c", None, None, None, article_id="art-a")]
+    events = [
+        make("a", "2020-11-09", "2020-11-09", "day"),
+        make("b", "2025-03-20", "2025-03-24", "day", article_id="art-a", source="Al Jazeera"),
+        make("c", None, None, None, article_id="art-a"),
+    ]
     assert summary_line(events, "en") == "3 events · 1 article · 2 sources · 9 Nov 2020 – 24 Mar 2025"
     arabic = summary_line(events, "ar")
     assert "الأحداث: 3" in arabic and "نوفمبر 2020" in arabic and "مارس 2025" in arabic
@@ -190,8 +240,14 @@ def test_every_interface_string_has_both_languages() -> None:
     strings = ui_strings()
     assert all(value["en"] and value["ar"] for value in strings.values())
     assert t("share", "ar") != t("share", "en")
-    for key in ("notice_bad_date", "notice_unknown_value", "notice_unknown_param", "notice_swapped_dates",
-                "notice_cleaned_text", "notice_unknown_event"):
+    for key in (
+        "notice_bad_date",
+        "notice_unknown_value",
+        "notice_unknown_param",
+        "notice_swapped_dates",
+        "notice_cleaned_text",
+        "notice_unknown_event",
+    ):
         assert "{" not in t(key, "en", param="p", value="v")
 
 
@@ -206,8 +262,15 @@ def test_a_long_history_opens_on_its_recent_years_with_all_in_the_slider() -> No
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
-    hostile = make("f1", "2023-05-10", "2023-05-10", "day", sentence='=HYPERLINK("http://evil.example","x")',
-                   source="@SUM(A1)", date_text="-1+1")
+    hostile = make(
+        "f1",
+        "2023-05-10",
+        "2023-05-10",
+        "day",
+        sentence='=HYPERLINK("http://evil.example","x")',
+        source="@SUM(A1)",
+        date_text="-1+1",
+    )
     row = next(csv.DictReader(io.StringIO(to_csv_bytes([hostile]).decode("utf-8-sig"))))
     assert row["sentence"].startswith("'=") and row["source"].startswith("'@") and row["date_text"] == "'-1+1"
     assert row["date_start"] == "2023-05-10"

@@ -1,10 +1,12 @@
 """Filtering: overlap of date spans, facets, folded Arabic search, option counts."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
+from components.evaluation.synthetic import synthetic_events
 from components.ui.filters import (
     Filters,
     all_values,
@@ -12,29 +14,55 @@ from components.ui.filters import (
     facet_counts,
     filter_rows,
 )
-from components.evaluation.synthetic import synthetic_events
 
 
 def event(event_id: str, start: str | None, end: str | None, precision: str | None, **extra) -> dict:
-    base = {"id": event_id, "date_start": start, "date_end": end, "precision": precision, "type": "meeting",
-            "countries": ["AM", "AZ"], "actors": [], "places": [], "title_en": "Meeting", "sentence": "",
-            "source": "RT Arabic", "article_id": event_id}
+    base = {
+        "id": event_id,
+        "date_start": start,
+        "date_end": end,
+        "precision": precision,
+        "type": "meeting",
+        "countries": ["AM", "AZ"],
+        "actors": [],
+        "places": [],
+        "title_en": "Meeting",
+        "sentence": "",
+        "source": "RT Arabic",
+        "article_id": event_id,
+    }
     base.update(extra)
     return base
 
 
 @pytest.fixture(scope="module")
 def index():
-    return build_index([
-        event("may", "2023-05-01", "2023-05-31", "month", sentence="اجتمع الوزيران في موسكو"),
-        event("day", "2023-05-15", "2023-05-15", "day", type="agreement", countries=["RU"],
-              sentence="وقّع الطرفان اتفاقًا في أستانا", title_en="Agreement — Russia — Kazakhstan",
-              actors=[{"name_en": "Sergey Lavrov"}]),
-        event("year", "2022-01-01", "2022-12-31", "year", type="statement", sentence="قال مسؤول إن السلام قريب"),
-        event("undated", None, None, None, sentence="قال المتحدث أمس", countries=["GE"], source="Al Jazeera"),
-        event("merged", "2024-03-01", "2024-03-02", "day", sentence="بـيـان مشترك حول الحدود",
-              sources=[{"article_id": "x", "source": "Sky News Arabia"}, {"article_id": "y", "source": "Al Arabiya"}]),
-    ])
+    return build_index(
+        [
+            event("may", "2023-05-01", "2023-05-31", "month", sentence="اجتمع الوزيران في موسكو"),
+            event(
+                "day",
+                "2023-05-15",
+                "2023-05-15",
+                "day",
+                type="agreement",
+                countries=["RU"],
+                sentence="وقّع الطرفان اتفاقًا في أستانا",
+                title_en="Agreement — Russia — Kazakhstan",
+                actors=[{"name_en": "Sergey Lavrov"}],
+            ),
+            event("year", "2022-01-01", "2022-12-31", "year", type="statement", sentence="قال مسؤول إن السلام قريب"),
+            event("undated", None, None, None, sentence="قال المتحدث أمس", countries=["GE"], source="Al Jazeera"),
+            event(
+                "merged",
+                "2024-03-01",
+                "2024-03-02",
+                "day",
+                sentence="بـيـان مشترك حول الحدود",
+                sources=[{"article_id": "x", "source": "Sky News Arabia"}, {"article_id": "y", "source": "Al Arabiya"}],
+            ),
+        ]
+    )
 
 
 def ids(index, filters: Filters) -> set[str]:
@@ -86,6 +114,6 @@ def test_synthetic_events_are_deterministic_and_consistent() -> None:
     assert any(item["date_start"] != item["date_end"] and item["precision"] == "day" for item in first)
     for item in first:
         for mention in item["mentions"]:
-            assert item["sentence"][mention["start"]:mention["end"]] == mention["text"]
+            assert item["sentence"][mention["start"] : mention["end"]] == mention["text"]
         if item["date_start"]:
             assert item["date_start"] <= item["date_end"]

@@ -1,4 +1,5 @@
 """The entity lexicon files and the gazetteer built from them and the libraries."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """Ingestion from files and folders: command line, summary, bad input, idempotence."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from components.store.ingest import IngestSummary, Progress
 from components.store.event_store import open_store
+from components.store.ingest import IngestSummary, Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
@@ -20,8 +21,13 @@ ARABIC = "التقى وزير الخارجية الأرميني نظيره ال�
 
 
 def run_ingest(*args: str, db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "components.ingest", *args, "--db", str(db)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "components.ingest", *args, "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def table_count(db: Path, table: str) -> int:
@@ -43,8 +49,9 @@ def test_progress_bar_counts_to_the_total() -> None:
 
 
 def test_summary_names_each_failure_with_its_reason() -> None:
-    summary = IngestSummary(pages_added=2, articles_added=3, duplicates=1, events_added=7,
-                            failed=[("bad.txt", "empty file")])
+    summary = IngestSummary(
+        pages_added=2, articles_added=3, duplicates=1, events_added=7, failed=[("bad.txt", "empty file")]
+    )
     text = "\n".join(summary.lines())
     assert "articles added: 3" in text and "events added: 7" in text and "duplicates: 1 pages" in text
     assert "bad.txt: empty file" in text
@@ -58,7 +65,8 @@ def inbox(tmp_path: Path) -> Path:
     (folder / "cp1256.txt").write_bytes(ARABIC.encode("cp1256"))
     (folder / "script.html").write_text(
         "<html><head><script>alert('x')</script></head><body><article><p>" + ARABIC + "</p></article></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
@@ -98,8 +106,8 @@ def test_ingesting_again_adds_nothing_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> None:
-    from components.store.ingest import ingest_paths
     from components.store.event_store import open_store
+    from components.store.ingest import ingest_paths
 
     results = []
     for workers in (1, 2):
@@ -110,8 +118,9 @@ def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> N
     assert results[0] == results[1]
 
 
-def test_a_missing_default_store_is_built_from_the_articles_folder(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_default_store_is_built_from_the_articles_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from components.store import event_store as store_module
 
     articles = tmp_path / "articles"

@@ -1,4 +1,5 @@
 """The "Add article" panel: paste, preview, save; bad uploads are refused with a reason."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,13 +9,15 @@ from streamlit.testing.v1 import AppTest
 
 from components.store.event_store import open_store
 
-ARTICLE = ("ألماتي - وكالات\n\nالتقى وزير الخارجية الأرميني أرارات ميرزويان نظيره الأذربيجاني جيهون بيراموف "
-           "في ألماتي يومي 10 و11 مايو 2024 لبحث نص معاهدة السلام <script>alert(1)</script>.\n")
+ARTICLE = (
+    "ألماتي - وكالات\n\nالتقى وزير الخارجية الأرميني أرارات ميرزويان نظيره الأذربيجاني جيهون بيراموف "
+    "في ألماتي يومي 10 و11 مايو 2024 لبحث نص معاهدة السلام <script>alert(1)</script>.\n"
+)
 
 
 def _panel_app() -> None:
-    from components.ui.add_article_panel import render_add_article_panel
     from components.store.event_store import open_store
+    from components.ui.add_article_panel import render_add_article_panel
 
     render_add_article_panel(open_store(), "en")
 

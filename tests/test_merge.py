@@ -1,4 +1,5 @@
 """Merging events reported by several articles (pure functions over event dicts)."""
+
 from __future__ import annotations
 
 from components.store.merge import group_events, group_ids, merge_events, same_event
@@ -8,14 +9,39 @@ YEREVAN = {"name_en": "Yerevan", "name_ar": "يريفان", "country": "AM", "la
 RUSSIA = {"name_en": "Russia", "name_ar": "روسيا", "country": "RU", "lat": 61.0, "lon": 99.0, "kind": "country"}
 
 
-def ev(id: str, start: str | None, end: str | None = None, *, precision: str | None = "day", type: str = "agreement",
-       countries: tuple[str, ...] = ("AM", "AZ", "RU"), places: tuple[dict, ...] = (), approximate: bool = False,
-       article: str | None = None, date_text: str = "") -> dict:
-    return {"id": id, "article_id": article or f"a-{id}", "date_start": start, "date_end": end or start,
-            "precision": precision if start else None, "approximate": approximate, "undated": start is None,
-            "date_text": date_text, "type": type, "countries": sorted(countries), "actors": [],
-            "places": list(places), "sentence": f"sentence {id}", "source": f"outlet {id}", "url": None,
-            "published": None, "confidence": 0.5, "title_en": id}
+def ev(
+    id: str,
+    start: str | None,
+    end: str | None = None,
+    *,
+    precision: str | None = "day",
+    type: str = "agreement",
+    countries: tuple[str, ...] = ("AM", "AZ", "RU"),
+    places: tuple[dict, ...] = (),
+    approximate: bool = False,
+    article: str | None = None,
+    date_text: str = "",
+) -> dict:
+    return {
+        "id": id,
+        "article_id": article or f"a-{id}",
+        "date_start": start,
+        "date_end": end or start,
+        "precision": precision if start else None,
+        "approximate": approximate,
+        "undated": start is None,
+        "date_text": date_text,
+        "type": type,
+        "countries": sorted(countries),
+        "actors": [],
+        "places": list(places),
+        "sentence": f"sentence {id}",
+        "source": f"outlet {id}",
+        "url": None,
+        "published": None,
+        "confidence": 0.5,
+        "title_en": id,
+    }
 
 
 def test_the_trilateral_statement_in_three_date_styles_becomes_one_event() -> None:
@@ -40,7 +66,9 @@ def test_a_stated_date_wins_over_an_inferred_one() -> None:
 
 
 def test_day_beats_month_even_when_the_day_was_inferred() -> None:
-    merged = merge_events([ev("m", "2024-05-01", "2024-05-31", precision="month"), ev("d", "2024-05-10", approximate=True)])
+    merged = merge_events(
+        [ev("m", "2024-05-01", "2024-05-31", precision="month"), ev("d", "2024-05-10", approximate=True)]
+    )
     assert len(merged) == 1 and merged[0]["precision"] == "day" and merged[0]["date_start"] == "2024-05-10"
 
 
@@ -58,7 +86,9 @@ def test_spans_must_overlap_and_undated_events_never_merge() -> None:
 
 
 def test_countries_must_be_equal_or_one_set_inside_the_other() -> None:
-    assert same_event(ev("a", "2024-05-10", countries=("AM", "AZ")), ev("b", "2024-05-10", countries=("AM", "AZ", "KZ")))
+    assert same_event(
+        ev("a", "2024-05-10", countries=("AM", "AZ")), ev("b", "2024-05-10", countries=("AM", "AZ", "KZ"))
+    )
     assert not same_event(ev("a", "2024-05-10", countries=("AM", "RU")), ev("b", "2024-05-10", countries=("AM", "AZ")))
     assert not same_event(ev("a", "2024-05-10", countries=()), ev("b", "2024-05-10", countries=("AM",)))
 
@@ -86,12 +116,18 @@ def test_clusters_do_not_chain_through_a_vague_event() -> None:
 
 
 def test_merging_is_independent_of_input_order() -> None:
-    events = [ev("a", "2024-05-10"), ev("b", "2024-05-01", "2024-05-31", precision="month"),
-              ev("c", "2024-05-11", type="meeting"), ev("d", "2024-05-10", places=(MOSCOW,))]
+    events = [
+        ev("a", "2024-05-10"),
+        ev("b", "2024-05-01", "2024-05-31", precision="month"),
+        ev("c", "2024-05-11", type="meeting"),
+        ev("d", "2024-05-10", places=(MOSCOW,)),
+    ]
     assert group_ids(events) == group_ids(list(reversed(events)))
     assert group_ids(events)["b"] == "a"
 
 
 def test_at_equal_precision_the_fuller_span_is_kept() -> None:
-    merged = merge_events([ev("one", "2024-05-10", type="meeting"), ev("two", "2024-05-10", "2024-05-11", type="meeting")])
+    merged = merge_events(
+        [ev("one", "2024-05-10", type="meeting"), ev("two", "2024-05-10", "2024-05-11", type="meeting")]
+    )
     assert len(merged) == 1 and (merged[0]["date_start"], merged[0]["date_end"]) == ("2024-05-10", "2024-05-11")

@@ -1,11 +1,11 @@
 """Page → articles: the sample page, markers, datelines, HTML pages."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from components.text.lexicon import load_tsv, one_of
 from components.extract.page_split import (
     MATCHES,
     ROLES,
@@ -18,6 +18,7 @@ from components.extract.page_split import (
     split_text,
 )
 from components.extract.reading import RawPage, decode_page, read_page
+from components.text.lexicon import load_tsv, one_of
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
@@ -190,7 +191,7 @@ def test_headline_like() -> None:
     assert is_headline_like(READ_ALSO_HEADLINE)
     assert is_headline_like("والتز: التوصل إلى سلام بين روسيا وأوكرانيا بات قريب")
     assert not is_headline_like("وقال الوزير إن المحادثات مثمرة.")
-    assert not is_headline_like("وقال: \"نحن مستعدون\".")
+    assert not is_headline_like('وقال: "نحن مستعدون".')
     assert not is_headline_like(" ".join(["كلمة"] * 30))
 
 
@@ -211,11 +212,7 @@ def test_boilerplate_and_skip_lists_are_dropped() -> None:
 
 
 def test_body_after_source_starts_next_article() -> None:
-    text = (
-        "قال الوزير إن المحادثات مثمرة.\n"
-        "المصدر: وكالات\n"
-        "أعلن الكرملين أن الرئيس سيزور باكو.\n"
-    )
+    text = "قال الوزير إن المحادثات مثمرة.\nالمصدر: وكالات\nأعلن الكرملين أن الرئيس سيزور باكو.\n"
     first, second = split_text(text)
     assert first.source == "وكالات" and first.text == "قال الوزير إن المحادثات مثمرة."
     assert second.source is None and second.text == "أعلن الكرملين أن الرئيس سيزور باكو."
@@ -282,11 +279,13 @@ def test_page_with_only_furniture_has_no_articles() -> None:
 
 
 def test_each_article_element_of_an_html_page_is_kept() -> None:
-    body = ("<p>" + "وقال المتحدث إن الوفدين ناقشا ملفات عديدة تتعلق بالطاقة والنقل والحدود. " * 12 + "</p>")
-    html = ("<html><head><title>أخبار</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
-            "<article><h1>الخبر الأول</h1><p>التقى الوزيران في باكو يوم 3 مارس 2025.</p>" + body + "</article>"
-            "<article><h2>الخبر الثاني</h2><p>أجرى الرئيسان اتصالا هاتفيا مساء أمس بحثا فيه الهدنة.</p></article>"
-            "<script>alert(1)</script></body></html>")
+    body = "<p>" + "وقال المتحدث إن الوفدين ناقشا ملفات عديدة تتعلق بالطاقة والنقل والحدود. " * 12 + "</p>"
+    html = (
+        "<html><head><title>أخبار</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
+        "<article><h1>الخبر الأول</h1><p>التقى الوزيران في باكو يوم 3 مارس 2025.</p>" + body + "</article>"
+        "<article><h2>الخبر الثاني</h2><p>أجرى الرئيسان اتصالا هاتفيا مساء أمس بحثا فيه الهدنة.</p></article>"
+        "<script>alert(1)</script></body></html>"
+    )
     drafts = split_page(RawPage("two.html", html, True, "utf-8", "x"))
     text = "\n".join(draft.text for draft in drafts)
     assert "التقى الوزيران في باكو" in text and "أجرى الرئيسان اتصالا هاتفيا" in text

@@ -1,4 +1,5 @@
 """Reading pages: encodings, refusals, HTML detection and main-text extraction, folder walking."""
+
 from __future__ import annotations
 
 import codecs
@@ -225,14 +226,23 @@ def test_without_trafilatura_the_fallback_is_used(monkeypatch: pytest.MonkeyPatc
 def test_iter_page_paths(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ["b/2.txt", "b/1.html", "a.htm", "noext", "a.txt.meta.json", "x.meta.json", "img.png",
-                 ".secret.txt", ".hidden/in.txt", "c.TXT"]:
+    for name in [
+        "b/2.txt",
+        "b/1.html",
+        "a.htm",
+        "noext",
+        "a.txt.meta.json",
+        "x.meta.json",
+        "img.png",
+        ".secret.txt",
+        ".hidden/in.txt",
+        "c.TXT",
+    ]:
         (tmp_path / name).write_text("نص", encoding="utf-8")
     explicit = tmp_path / "img.png"
     found = list(iter_page_paths([tmp_path, explicit, tmp_path / "missing.txt"]))
     relative = [str(path.relative_to(tmp_path)) for path in found]
     assert relative == ["a.htm", "b/1.html", "b/2.txt", "c.TXT", "noext", "img.png", "missing.txt"]
-
 
 
 def test_a_truncated_binary_header_is_not_taken_for_text() -> None:
@@ -241,8 +251,10 @@ def test_a_truncated_binary_header_is_not_taken_for_text() -> None:
 
 
 def test_noscript_text_is_not_article_text() -> None:
-    html = ("<html><head><script>var x='أمس';</script></head><body><p>التقى رئيس الوزراء الأرميني نيكول باشينيان "
-            "الرئيس الأذربيجاني إلهام علييف في موسكو يوم 25 مايو 2023.</p>"
-            "<noscript>وقع الطرفان اتفاقا في 2 يونيو 2023</noscript></body></html>")
+    html = (
+        "<html><head><script>var x='أمس';</script></head><body><p>التقى رئيس الوزراء الأرميني نيكول باشينيان "
+        "الرئيس الأذربيجاني إلهام علييف في موسكو يوم 25 مايو 2023.</p>"
+        "<noscript>وقع الطرفان اتفاقا في 2 يونيو 2023</noscript></body></html>"
+    )
     text = html_main_text(html).text
     assert "التقى رئيس الوزراء" in text and "وقع الطرفان" not in text

@@ -1,4 +1,5 @@
 """The sample page through the command line must give the events of tests/golden/seed_events.tsv."""
+
 from __future__ import annotations
 
 import calendar
@@ -19,8 +20,9 @@ GOLDEN = load_golden(ROOT / "tests" / "golden" / "seed_events.tsv")
 
 @pytest.fixture(scope="module")
 def seed_events() -> list[dict]:
-    run = subprocess.run([sys.executable, "-m", "components.extract", str(SEED)], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "components.extract", str(SEED)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return [json.loads(line) for line in run.stdout.splitlines()]
 
 
@@ -52,9 +54,25 @@ def test_month_mentions_keep_month_precision(seed_events):
 
 
 def test_event_objects_carry_the_documented_fields(seed_events):
-    required = {"id", "article_id", "date_start", "date_end", "precision", "approximate", "type", "countries",
-                "actors", "places", "title_en", "sentence", "char_start", "char_end", "source", "published",
-                "confidence"}
+    required = {
+        "id",
+        "article_id",
+        "date_start",
+        "date_end",
+        "precision",
+        "approximate",
+        "type",
+        "countries",
+        "actors",
+        "places",
+        "title_en",
+        "sentence",
+        "char_start",
+        "char_end",
+        "source",
+        "published",
+        "confidence",
+    }
     assert seed_events
     for event in seed_events:
         assert required <= set(event), required - set(event)

@@ -1,6 +1,8 @@
 """Sentence splitting: end marks, quotes, numbers, abbreviations, exact offsets."""
+
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ def texts(text: str) -> list[str]:
 
 def assert_offsets(text: str) -> None:
     for sentence in split_sentences(text):
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip()
 
 
@@ -72,8 +74,8 @@ def test_offsets_on_sample_articles() -> None:
         sentences = split_sentences(draft.text)
         assert len(sentences) >= 3
         for sentence in sentences:
-            assert draft.text[sentence.start:sentence.end] == sentence.text
-        assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+            assert draft.text[sentence.start : sentence.end] == sentence.text
+        assert all(a.end <= b.start for a, b in pairwise(sentences))
 
 
 def test_sample_quote_sentence() -> None:

@@ -1,4 +1,5 @@
 """The event store: schema, ingestion transactions, idempotence, merged reading, bad files."""
+
 from __future__ import annotations
 
 import hashlib
@@ -50,8 +51,16 @@ def test_an_article_already_stored_from_another_page_is_skipped(tmp_path: Path) 
     other_page, (same_article, new_article) = make_page("y.txt", [STATEMENT_A, STATEMENT_B])
     with open_store(tmp_path / "t.db") as store:
         store.ingest_page(FakeResult(page, [article], [make_event(article, STATEMENT_A, "2020-11-09")]))
-        outcome = store.ingest_page(FakeResult(other_page, [same_article, new_article], [
-            make_event(same_article, STATEMENT_A, "2020-11-09"), make_event(new_article, STATEMENT_B, "2021-01-01")]))
+        outcome = store.ingest_page(
+            FakeResult(
+                other_page,
+                [same_article, new_article],
+                [
+                    make_event(same_article, STATEMENT_A, "2020-11-09"),
+                    make_event(new_article, STATEMENT_B, "2021-01-01"),
+                ],
+            )
+        )
         assert (outcome.articles_added, outcome.articles_skipped, outcome.events_added) == (1, 1, 1)
         assert store.counts() == {"pages": 2, "articles": 2, "events": 2, "corrections": 0}
 
@@ -122,11 +131,15 @@ def test_postgresql_urls_are_refused_clearly(monkeypatch: pytest.MonkeyPatch) ->
         open_store()
 
 
-@pytest.mark.parametrize("content", [
-    "هذا ملف نصي وليس قاعدة بيانات\n".encode(),
-    b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
-    b"SQLite format 3\x00" + b"\x00" * 200,  # a damaged database
-], ids=["text", "png", "damaged-sqlite"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "هذا ملف نصي وليس قاعدة بيانات\n".encode(),
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+        b"SQLite format 3\x00" + b"\x00" * 200,  # a damaged database
+    ],
+    ids=["text", "png", "damaged-sqlite"],
+)
 def test_a_foreign_file_is_refused_and_left_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "store.db"
     path.write_bytes(content)

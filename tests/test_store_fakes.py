@@ -1,4 +1,5 @@
 """Hand-made pages, articles and events for the store tests (no extractor needed)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,10 +18,21 @@ class FakeResult:
     events: list[dict]
 
 
-def make_event(article: Article, sentence: str, date_start: str | None, *, date_end: str | None = None,
-               precision: str | None = "day", type: str = "meeting", countries: tuple[str, ...] = ("AM", "AZ"),
-               places: tuple[dict, ...] = (), date_text: str = "", approximate: bool = False,
-               version: str = "1.0", offset_shift: int = 0) -> dict:
+def make_event(
+    article: Article,
+    sentence: str,
+    date_start: str | None,
+    *,
+    date_end: str | None = None,
+    precision: str | None = "day",
+    type: str = "meeting",
+    countries: tuple[str, ...] = ("AM", "AZ"),
+    places: tuple[dict, ...] = (),
+    date_text: str = "",
+    approximate: bool = False,
+    version: str = "1.0",
+    offset_shift: int = 0,
+) -> dict:
     """An event dict for ``sentence`` (which must occur in the article's text)."""
     start = article.text.index(sentence) + offset_shift
     end = start + len(sentence) - offset_shift
@@ -54,8 +66,10 @@ def make_event(article: Article, sentence: str, date_start: str | None, *, date_
 def make_page(name: str, texts: list[str], source: str = "outlet") -> tuple[RawPage, list[Article]]:
     page_text = "\n\n".join(texts)
     page = RawPage(name=name, text=page_text, is_html=False, encoding="utf-8", content_hash=content_hash(page_text))
-    articles = [Article(id=stable_id("article", text), text=text, source=source, page=name, index_in_page=i)
-                for i, text in enumerate(texts)]
+    articles = [
+        Article(id=stable_id("article", text), text=text, source=source, page=name, index_in_page=i)
+        for i, text in enumerate(texts)
+    ]
     return page, articles
 
 
@@ -65,8 +79,10 @@ def numbered_result(n: int, events_per_page: int = 3) -> FakeResult:
     sentences = [f"جملة رقم {n} - {k} عن اجتماع في يريفان." for k in range(events_per_page)]
     page, articles = make_page(f"page-{n}.txt", [" ".join(sentences)])
     base = 700_000 + n * events_per_page
-    events = [make_event(articles[0], s, date.fromordinal(base + k).isoformat(), date_text=f"d{k}")
-              for k, s in enumerate(sentences)]
+    events = [
+        make_event(articles[0], s, date.fromordinal(base + k).isoformat(), date_text=f"d{k}")
+        for k, s in enumerate(sentences)
+    ]
     return FakeResult(page, articles, events)
 
 
@@ -77,9 +93,34 @@ STATEMENT_B = "وكان البيان الذي وقعه الزعماء الثلا
 def two_outlets() -> tuple[FakeResult, FakeResult]:
     page_a, (art_a,) = make_page("a.txt", [STATEMENT_A], source="الوفد")
     page_b, (art_b,) = make_page("b.txt", [STATEMENT_B], source="البلاد")
-    one = FakeResult(page_a, [art_a], [make_event(art_a, STATEMENT_A, "2020-11-09", type="agreement",
-                                                  countries=("AM", "AZ", "RU"), date_text="9 نوفمبر 2020")])
-    two = FakeResult(page_b, [art_b], [make_event(art_b, STATEMENT_B, "2020-11-01", date_end="2020-11-30",
-                                                  precision="month", type="statement", countries=("AM", "AZ", "RU"),
-                                                  date_text="نوفمبر 2020")])
+    one = FakeResult(
+        page_a,
+        [art_a],
+        [
+            make_event(
+                art_a,
+                STATEMENT_A,
+                "2020-11-09",
+                type="agreement",
+                countries=("AM", "AZ", "RU"),
+                date_text="9 نوفمبر 2020",
+            )
+        ],
+    )
+    two = FakeResult(
+        page_b,
+        [art_b],
+        [
+            make_event(
+                art_b,
+                STATEMENT_B,
+                "2020-11-01",
+                date_end="2020-11-30",
+                precision="month",
+                type="statement",
+                countries=("AM", "AZ", "RU"),
+                date_text="نوفمبر 2020",
+            )
+        ],
+    )
     return one, two

@@ -3,6 +3,7 @@
 The four articles report the same happenings in different words and date styles; the store
 must show each happening once, with all its sources and the most precise date.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from components.extract import pipeline
-from components.store.ingest import ingest_paths
 from components.store.event_store import Store, open_store
+from components.store.ingest import ingest_paths
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "merge"
 
@@ -42,7 +43,11 @@ def test_the_almaty_talks_are_one_event_reported_by_three_outlets(store: Store) 
     events = [e for e in on(store, "2024-05-10") if e["type"] == "meeting"]
     assert len(events) == 1, [(e["date_start"], e["date_end"], e["countries"], e["places"]) for e in events]
     assert events[0]["source_count"] >= 2
-    assert (events[0]["precision"], events[0]["date_start"], events[0]["date_end"]) == ("day", "2024-05-10", "2024-05-11")
+    assert (events[0]["precision"], events[0]["date_start"], events[0]["date_end"]) == (
+        "day",
+        "2024-05-10",
+        "2024-05-11",
+    )
 
 
 def test_different_happenings_stay_apart(store: Store) -> None:

@@ -1,4 +1,5 @@
 """The store under stress: concurrent writers, a killed writer, a reader during writes."""
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,9 @@ print("added", added, flush=True)
 
 def start_writer(path: Path, numbers: list[int], *, per_page: int = 3, pause: float = 0.0) -> subprocess.Popen:
     """A separate Python process ingesting the numbered fake pages (a real second writer)."""
-    script = WRITER.format(root=str(ROOT), here=str(HERE), path=str(path), numbers=numbers, per_page=per_page,
-                           pause=pause)
+    script = WRITER.format(
+        root=str(ROOT), here=str(HERE), path=str(path), numbers=numbers, per_page=per_page, pause=pause
+    )
     return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
 
 
@@ -58,8 +60,10 @@ def assert_consistent(path: Path, events_per_page: int) -> int:
 def test_two_processes_writing_at_once_lose_nothing_and_double_nothing(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     open_store(path).close()
-    writers = [start_writer(path, list(range(40)), pause=0.005),
-               start_writer(path, list(range(59, 19, -1)), pause=0.005)]
+    writers = [
+        start_writer(path, list(range(40)), pause=0.005),
+        start_writer(path, list(range(59, 19, -1)), pause=0.005),
+    ]
     assert sum(added_by(writer) for writer in writers) == 60
     assert assert_consistent(path, 3) == 60
     with open_store(path) as store:

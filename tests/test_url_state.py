@@ -1,4 +1,5 @@
 """The URL grammar: parsing, building, round trip, and what happens to garbage."""
+
 from __future__ import annotations
 
 import random
@@ -20,10 +21,12 @@ def random_state(rng: random.Random) -> ViewState:
         countries=tuple(rng.sample(("AM", "AZ", "RU", "GE", "UA", "KZ", "TR"), rng.randrange(4))),
         actors=tuple(rng.sample(ACTORS, rng.randrange(3))),
         types=tuple(rng.sample(EVENT_TYPES, rng.randrange(4))),
-        date_from=start, date_to=end,
+        date_from=start,
+        date_to=end,
         q=rng.choice(("", "باكو", "peace talks", "سلام & ود", "a=b?c#d")),
         sources=tuple(rng.sample(SOURCES, rng.randrange(3))),
-        lanes=rng.choice(("type", "country")), lang=rng.choice(("en", "ar")),
+        lanes=rng.choice(("type", "country")),
+        lang=rng.choice(("en", "ar")),
         event=rng.choice((None, *EVENT_IDS)),
     )
 
@@ -45,8 +48,17 @@ def test_defaults_are_left_out_of_the_url() -> None:
 
 
 def test_documented_grammar_is_read() -> None:
-    params = {"country": ["AM", "az"], "type": ["meeting"], "from": "2023-05-10", "to": "2023-05-20", "q": "باكو",
-              "lanes": "country", "lang": "ar", "event": "a1b2c3", "actor": ["Ilham Aliyev"]}
+    params = {
+        "country": ["AM", "az"],
+        "type": ["meeting"],
+        "from": "2023-05-10",
+        "to": "2023-05-20",
+        "q": "باكو",
+        "lanes": "country",
+        "lang": "ar",
+        "event": "a1b2c3",
+        "actor": ["Ilham Aliyev"],
+    }
     state, notices = parse_query(params, actors=ACTORS, event_ids=EVENT_IDS)
     assert notices == []
     assert state.countries == ("AM", "AZ")
@@ -55,9 +67,17 @@ def test_documented_grammar_is_read() -> None:
 
 
 def test_garbage_is_dropped_with_notices() -> None:
-    params = {"country": ["XX", "AM", "<script>"], "from": "banana", "to": "2023-02-30", "lanes": "diagonal",
-              "lang": "fr", "event": "no-such-event", "type": ["meeting", "party"], "actor": ["<script>alert(1)</script>"],
-              "zzz": "1"}
+    params = {
+        "country": ["XX", "AM", "<script>"],
+        "from": "banana",
+        "to": "2023-02-30",
+        "lanes": "diagonal",
+        "lang": "fr",
+        "event": "no-such-event",
+        "type": ["meeting", "party"],
+        "actor": ["<script>alert(1)</script>"],
+        "zzz": "1",
+    }
     state, notices = parse_query(params, actors=ACTORS, sources=SOURCES, event_ids=EVENT_IDS)
     assert state == ViewState(countries=("AM",), types=("meeting",))
     keys = {(notice.key, notice.param) for notice in notices}
@@ -87,5 +107,7 @@ def test_without_known_lists_any_well_formed_value_passes() -> None:
 def test_dates_outside_the_filter_range_are_dropped_with_a_notice() -> None:
     state, notices = parse_query({"from": ["1900-01-01"], "to": ["2099-01-01"]})
     assert (state.date_from, state.date_to) == (None, None)
-    assert [(n.key, n.param) for n in notices] == [("notice_date_out_of_range", "from"),
-                                                   ("notice_date_out_of_range", "to")]
+    assert [(n.key, n.param) for n in notices] == [
+        ("notice_date_out_of_range", "from"),
+        ("notice_date_out_of_range", "to"),
+    ]

@@ -1,4 +1,5 @@
 """Run the extractor over a folder of pages and score it against a golden file."""
+
 from __future__ import annotations
 
 from pathlib import Path

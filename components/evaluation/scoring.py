@@ -5,6 +5,7 @@ it comes from the same page and has the same span (start, end, precision). It *m
 in addition, its type is one of the row's types, its countries include the row's, and its places
 include the row's place (when the row names one). Each output event counts for one row at most.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -59,15 +60,29 @@ def _split(value: object, separator: str) -> tuple[str, ...]:
 def load_golden(path: Path) -> list[GoldenEvent]:
     rows = load_tsv(
         path.name,
-        {"article": None, "date_start": None, "date_end": None, "precision": one_of(*PRECISIONS), "type": None,
-         "countries": None, "place": None, "date_text": None, "evidence": None},
+        {
+            "article": None,
+            "date_start": None,
+            "date_end": None,
+            "precision": one_of(*PRECISIONS),
+            "type": None,
+            "countries": None,
+            "place": None,
+            "date_text": None,
+            "evidence": None,
+        },
         directory=path.parent,
     )
     return [
         GoldenEvent(
-            article=str(row["article"]), date_start=str(row["date_start"]), date_end=str(row["date_end"]),
-            precision=str(row["precision"]), types=_split(row["type"], "|"), countries=_split(row["countries"], ","),
-            place=None if row["place"] == "-" else str(row["place"]), date_text=str(row["date_text"]),
+            article=str(row["article"]),
+            date_start=str(row["date_start"]),
+            date_end=str(row["date_end"]),
+            precision=str(row["precision"]),
+            types=_split(row["type"], "|"),
+            countries=_split(row["countries"], ","),
+            place=None if row["place"] == "-" else str(row["place"]),
+            date_text=str(row["date_text"]),
             evidence=str(row["evidence"]),
         )
         for row in rows
@@ -76,7 +91,10 @@ def load_golden(path: Path) -> list[GoldenEvent]:
 
 def same_span(event: Mapping, golden: GoldenEvent) -> bool:
     return (event.get("date_start"), event.get("date_end"), event.get("precision")) == (
-        golden.date_start, golden.date_end, golden.precision)
+        golden.date_start,
+        golden.date_end,
+        golden.precision,
+    )
 
 
 def matches(event: Mapping, golden: GoldenEvent) -> bool:

@@ -3,6 +3,7 @@
 Places, actors, outlets, sentence patterns and date phrasings come from
 ``components/evaluation/data/synthetic_*.tsv``; the same ``(n, seed)`` always gives the same events.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -14,8 +15,8 @@ from pathlib import Path
 
 from babel import Locale
 
-from components.text.lexicon import float_between, iso_country, load_tsv, one_of
 from components.extract.models import EVENT_TYPES, stable_id
+from components.text.lexicon import float_between, iso_country, load_tsv, one_of
 
 FIRST_DAY = date(2020, 9, 1)
 LAST_DAY = date(2025, 6, 30)
@@ -25,19 +26,35 @@ _SLOT = re.compile(r"\{(\w+)\}")
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict, ...]:
-    rows = load_tsv("synthetic_places.tsv", directory=DATA_DIR, columns={
-        "name_en": None, "name_ar": None, "country": iso_country,
-        "lat": float_between(-90, 90), "lon": float_between(-180, 180), "kind": None,
-    })
+    rows = load_tsv(
+        "synthetic_places.tsv",
+        directory=DATA_DIR,
+        columns={
+            "name_en": None,
+            "name_ar": None,
+            "country": iso_country,
+            "lat": float_between(-90, 90),
+            "lon": float_between(-180, 180),
+            "kind": None,
+        },
+    )
     return tuple(rows)
 
 
 @lru_cache(maxsize=1)
 def _actors() -> tuple[dict, ...]:
-    rows = load_tsv("synthetic_actors.tsv", directory=DATA_DIR, columns={
-        "name_en": None, "name_ar": None, "country": iso_country, "role": None,
-        "kind": one_of("person", "organisation"),
-    }, optional=frozenset({"country", "role"}))
+    rows = load_tsv(
+        "synthetic_actors.tsv",
+        directory=DATA_DIR,
+        columns={
+            "name_en": None,
+            "name_ar": None,
+            "country": iso_country,
+            "role": None,
+            "kind": one_of("person", "organisation"),
+        },
+        optional=frozenset({"country", "role"}),
+    )
     return tuple(rows)
 
 
@@ -48,7 +65,9 @@ def _outlets() -> tuple[dict, ...]:
 
 @lru_cache(maxsize=1)
 def _sentences() -> dict[str, tuple[str, ...]]:
-    rows = load_tsv("synthetic_sentences.tsv", directory=DATA_DIR, columns={"type": one_of(*EVENT_TYPES), "sentence": None})
+    rows = load_tsv(
+        "synthetic_sentences.tsv", directory=DATA_DIR, columns={"type": one_of(*EVENT_TYPES), "sentence": None}
+    )
     out: dict[str, list[str]] = {}
     for row in rows:
         out.setdefault(str(row["type"]), []).append(str(row["sentence"]))
@@ -57,8 +76,11 @@ def _sentences() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _date_phrases() -> dict[str, tuple[str, ...]]:
-    rows = load_tsv("synthetic_date_phrases.tsv", directory=DATA_DIR, columns={
-        "shape": one_of("day", "range", "month", "year", "undated"), "phrase": None})
+    rows = load_tsv(
+        "synthetic_date_phrases.tsv",
+        directory=DATA_DIR,
+        columns={"shape": one_of("day", "range", "month", "year", "undated"), "phrase": None},
+    )
     out: dict[str, list[str]] = {}
     for row in rows:
         out.setdefault(str(row["shape"]), []).append(str(row["phrase"]))
@@ -72,7 +94,7 @@ def _fill(template: str, values: dict[str, str]) -> tuple[str, dict[str, tuple[i
     position = 0
     length = 0
     for match in _SLOT.finditer(template):
-        literal = template[position:match.start()]
+        literal = template[position : match.start()]
         parts.append(literal)
         length += len(literal)
         value = values[match.group(1)]
@@ -135,15 +157,26 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
         pair = ["AM", "AZ"]
     shape, start, end, precision = _random_span(rng)
     values = {
-        "date": _date_text(rng, shape, start, end), "place": str(place["name_ar"]),
-        "actor1": str(actors[0]["name_ar"]), "actor2": str(actors[1]["name_ar"]),
-        "country1": _country_name(pair[0]), "country2": _country_name(pair[1]),
+        "date": _date_text(rng, shape, start, end),
+        "place": str(place["name_ar"]),
+        "actor1": str(actors[0]["name_ar"]),
+        "actor2": str(actors[1]["name_ar"]),
+        "country1": _country_name(pair[0]),
+        "country2": _country_name(pair[1]),
     }
     sentence, spans = _fill(template, values)
-    mention_kind = {"date": "date", "place": "place", "actor1": "actor", "actor2": "actor",
-                    "country1": "country", "country2": "country"}
-    mentions = [{"kind": mention_kind[slot], "start": a, "end": b, "text": sentence[a:b]}
-                for slot, (a, b) in sorted(spans.items(), key=lambda item: item[1])]
+    mention_kind = {
+        "date": "date",
+        "place": "place",
+        "actor1": "actor",
+        "actor2": "actor",
+        "country1": "country",
+        "country2": "country",
+    }
+    mentions = [
+        {"kind": mention_kind[slot], "start": a, "end": b, "text": sentence[a:b]}
+        for slot, (a, b) in sorted(spans.items(), key=lambda item: item[1])
+    ]
     used_actors = [dict(actor) for slot, actor in (("actor1", actors[0]), ("actor2", actors[1])) if slot in spans]
     used_place = dict(place) if "place" in spans else None
     countries = {code for slot, code in (("country1", pair[0]), ("country2", pair[1])) if slot in spans}
@@ -155,13 +188,27 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     published = (end or LAST_DAY) + timedelta(days=rng.randint(0, 3))
     article_id = stable_id("synthetic-article", seed, article_index)
     url = f"{outlet['url']}news/{article_id}"
-    sources = [{"article_id": article_id, "source": outlet["name"], "url": url,
-                "published": published.isoformat(), "sentence": sentence}]
+    sources = [
+        {
+            "article_id": article_id,
+            "source": outlet["name"],
+            "url": url,
+            "published": published.isoformat(),
+            "sentence": sentence,
+        }
+    ]
     for extra in range(rng.choice((0, 0, 0, 1, 2))):
         other = _outlets()[(article_index + extra + 1) % len(_outlets())]
         other_id = stable_id("synthetic-article", seed, article_index, extra)
-        sources.append({"article_id": other_id, "source": other["name"], "url": f"{other['url']}news/{other_id}",
-                        "published": (published + timedelta(days=extra + 1)).isoformat(), "sentence": sentence})
+        sources.append(
+            {
+                "article_id": other_id,
+                "source": other["name"],
+                "url": f"{other['url']}news/{other_id}",
+                "published": (published + timedelta(days=extra + 1)).isoformat(),
+                "sentence": sentence,
+            }
+        )
     event = {
         "id": stable_id("synthetic-event", seed, index),
         "article_id": article_id,
@@ -193,8 +240,9 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     }
     if rng.random() < 0.02:
         event["corrected"] = True
-        event["corrections"] = [{"who": "editor", "when": published.isoformat(), "why": "type checked against source",
-                                 "field": "type"}]
+        event["corrections"] = [
+            {"who": "editor", "when": published.isoformat(), "why": "type checked against source", "field": "type"}
+        ]
     return event
 
 

@@ -1,4 +1,5 @@
 """``python -m components.extract``: see :mod:`components.extract.cli`."""
+
 import sys
 
 from components.extract.cli import main

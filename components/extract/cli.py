@@ -4,6 +4,7 @@ Prints one JSON object per event per line on stdout (see docs/event_schema.md). 
 file or a folder. An input that cannot be read gets a message on stderr and nothing on stdout;
 the other inputs are still processed and the exit status is 2.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract dated diplomatic events from Arabic news pages (text or HTML) as JSON lines.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a page file or a folder of pages")
-    parser.add_argument("--published", type=iso_date,
-                        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one")
+    parser.add_argument(
+        "--published",
+        type=iso_date,
+        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one",
+    )
     parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
     parser.add_argument("--url", help="address of the page, when its metadata does not give one")
     return parser
@@ -49,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         for page_path in iter_page_paths([path]):
             try:
-                result = extract_file(page_path, published=args.published, source=args.source, url=args.url,
-                                      resources=resources)
+                result = extract_file(
+                    page_path, published=args.published, source=args.source, url=args.url, resources=resources
+                )
             except UnreadableInput as error:
                 print(f"error: {error}", file=sys.stderr)
                 failed = True

@@ -1,4 +1,5 @@
 """Countries: names from Babel/CLDR, ISO codes from pycountry, curated spellings from ``countries.tsv``."""
+
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from types import MappingProxyType
 
 from babel import Locale
 
+from components.extract.models import Country, Place
 from components.text.lexicon import (
     LexiconError,
     float_between,
@@ -17,7 +19,6 @@ from components.text.lexicon import (
     one_of,
     variants,
 )
-from components.extract.models import Country, Place
 
 COUNTRY_KINDS = ("name", "adjective", "people", "centroid", "small_cities")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -83,8 +84,9 @@ def _rows() -> tuple[dict[str, object], ...]:
             raise LexiconError(f"countries.tsv: centroid of {row['code']} needs lat and lon only")
         if row["kind"] == "small_cities" and has_any:
             raise LexiconError(f"countries.tsv: small_cities row of {row['code']} takes no other value")
-        if row["kind"] in ("name", "adjective", "people") and (row["spellings"] is None or row["lat"] is not None
-                                                               or row["lon"] is not None):
+        if row["kind"] in ("name", "adjective", "people") and (
+            row["spellings"] is None or row["lat"] is not None or row["lon"] is not None
+        ):
             raise LexiconError(f"countries.tsv: {row['kind']} row of {row['code']} needs spellings only")
     return tuple(rows)
 

@@ -5,13 +5,14 @@ stripped from the first word of a name (و/ف, then ب/ل/ك, "لل" read as ل 
 name starting at a word wins, and a word never matches inside a longer word. Offsets are
 mapped back to the original text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.text.arabic import Folded, fold
 from components.extract.gazetteer import Entry, Gazetteer, load_gazetteer, tokens
 from components.extract.models import EntityMention
+from components.text.arabic import Folded, fold
 
 __all__ = ["find_entities", "load_gazetteer"]
 
@@ -55,7 +56,7 @@ def _match_at(index: int, words: list[str], gazetteer: Gazetteer) -> _Match | No
     for n in lengths:
         if index + n > len(words):
             continue
-        rest = tuple(words[index + 1: index + n])
+        rest = tuple(words[index + 1 : index + n])
         for form, skip in forms:
             entry = gazetteer.phrases.get((form, *rest))
             if entry is not None:
@@ -88,20 +89,31 @@ def _coordinated(matches: list[_Match], words: list[str], gazetteer: Gazetteer) 
     marked: set[int] = set()
     for position, match in enumerate(matches[:-1]):
         partner = matches[position + 1]
-        if (match.first > 0 and words[match.first - 1] in between and partner.first == match.last
-                and partner.skip > 0 and words[partner.first][0] in conjunctions
-                and (match.entry.capital or match.entry.kind == "country")
-                and (partner.entry.capital or partner.entry.kind == "country")):
+        if (
+            match.first > 0
+            and words[match.first - 1] in between
+            and partner.first == match.last
+            and partner.skip > 0
+            and words[partner.first][0] in conjunctions
+            and (match.entry.capital or match.entry.kind == "country")
+            and (partner.entry.capital or partner.entry.kind == "country")
+        ):
             marked.update({position, position + 1})
     return marked
 
 
-def _mention(match: _Match, span: tuple[int, int], text: str, *, located: bool, coordinated: bool,
-             gazetteer: Gazetteer) -> EntityMention:
+def _mention(
+    match: _Match, span: tuple[int, int], text: str, *, located: bool, coordinated: bool, gazetteer: Gazetteer
+) -> EntityMention:
     entry = match.entry
     start, end = span
-    common = {"char_start": start, "char_end": end, "text": text[start:end], "country": entry.country,
-              "actor": entry.actor}
+    common = {
+        "char_start": start,
+        "char_end": end,
+        "text": text[start:end],
+        "country": entry.country,
+        "actor": entry.actor,
+    }
     if entry.capital and coordinated:
         return EntityMention("country", **common)
     if entry.kind == "country":
@@ -128,6 +140,7 @@ def find_entities(text: str, gazetteer: Gazetteer, folded: Folded | None = None)
         start = spans[match.first][1] + match.skip
         span = folded.to_original(start, spans[match.last - 1][2])
         located = match.first > 0 and words[match.first - 1] in locatives
-        mentions.append(_mention(match, span, text, located=located, coordinated=position in coordinated,
-                                 gazetteer=gazetteer))
+        mentions.append(
+            _mention(match, span, text, located=located, coordinated=position in coordinated, gazetteer=gazetteer)
+        )
     return mentions

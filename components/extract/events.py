@@ -17,17 +17,19 @@ stands between trigger and date (the trigger then names another, earlier or late
 Statements report on the whole sentence, so their countries come from all of it; everything else
 (actors, places, and the countries of other types) comes from the segment. A segment that names
 refers to two parties ("البلدين", "الزعيمين"), or a meeting, agreement or border step that
-names fewer than two states, takes the two states the article named most often before it; one that names no state and no place takes the
-state the article named most often ("البلاد", "البرلمان"). A word of saying that only cites a source ("وفق ما أعلنته
-الوزارة") loses weight. A date that is a time limit ("حتى نهاية عام 2028",
-"بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا") is not the date of an event,
-nor is a date that recurs ("من كل عام") or a relative date inside quoted speech.
+names fewer than two states, takes the two states the article named most often before it; one that names no
+state and no place takes the state the article named most often ("البلاد", "البرلمان"). A word of
+saying that only cites a source ("وفق ما أعلنته الوزارة") loses weight. A date that is a time
+limit ("حتى نهاية عام 2028", "بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا")
+is not the date of an event, nor is a date that recurs ("من كل عام") or a relative date inside quoted speech.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from components.extract.countries import country_name
 from components.extract.models import (
@@ -44,8 +46,13 @@ from components.extract.models import (
 from components.extract.triggers import ClauseWord
 
 TYPE_LABELS = {
-    "meeting": "Meeting", "agreement": "Agreement", "statement": "Statement", "military": "Military",
-    "border": "Border", "protest": "Protest", "other": "Other",
+    "meeting": "Meeting",
+    "agreement": "Agreement",
+    "statement": "Statement",
+    "military": "Military",
+    "border": "Border",
+    "protest": "Protest",
+    "other": "Other",
 }
 CHARACTER_PENALTY = 0.002  # score lost per character between a trigger and its date
 CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its date
@@ -70,7 +77,7 @@ def clause_bounds(sentence: Sentence, dates: Sequence[DateSpan] = ()) -> list[tu
     not side by side is cut right after the first of them."""
     cuts = [sentence.start + match.end() for match in _CLAUSE_BREAK.finditer(sentence.text)]
     ordered = sorted(dates, key=lambda span: span.char_start)
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in pairwise(ordered):
         between = (first.char_end, second.char_start)
         if between[1] - between[0] > COORDINATED_GAP and not any(between[0] <= cut <= between[1] for cut in cuts):
             cuts.append(first.char_end)
@@ -103,9 +110,9 @@ def segment_sentence(
     ordered = sorted(groups)
     has_trigger = [any(start <= t.char_start < end for t in triggers) for start, end in clauses]
     starts: list[int] = [0]
-    for previous, current in zip(ordered, ordered[1:]):
+    for previous, current in pairwise(ordered):
         first = current
-        while first - 1 > previous and not any(has_trigger[first:current + 1]):
+        while first - 1 > previous and not any(has_trigger[first : current + 1]):
             first -= 1
         starts.append(first)
     segments: list[Segment] = []
@@ -117,21 +124,33 @@ def segment_sentence(
 
 
 def trigger_score(
-    trigger: TriggerMatch, span: DateSpan, clauses: Sequence[tuple[int, int]], connectors: Sequence[ClauseWord],
+    trigger: TriggerMatch,
+    span: DateSpan,
+    clauses: Sequence[tuple[int, int]],
+    connectors: Sequence[ClauseWord],
     reported: Sequence[int] = (),
 ) -> float:
     """How well a trigger fits a date: weight minus distance and connector penalties, and minus a
     penalty for a word inside reported speech when the date belongs to the speaking ("أعلن
     السفير أمس أن مسار الانضمام …": the date is the announcement's)."""
     in_report = trigger.event_type != "statement" and any(
-        span.char_end <= start < trigger.char_start for start in reported)
-    low, high = sorted((trigger.char_end, span.char_start)) if trigger.char_end <= span.char_start else sorted(
-        (span.char_end, trigger.char_start))
+        span.char_end <= start < trigger.char_start for start in reported
+    )
+    low, high = (
+        sorted((trigger.char_end, span.char_start))
+        if trigger.char_end <= span.char_start
+        else sorted((span.char_end, trigger.char_start))
+    )
     distance = max(0, high - low)
     clause_gap = abs(_clause_of(trigger.char_start, clauses) - _clause_of(span.char_start, clauses))
     separated = any(low <= word.char_start and word.char_end <= high for word in connectors)
-    return (trigger.weight - CHARACTER_PENALTY * distance - CLAUSE_PENALTY * clause_gap
-            - (CONNECTOR_PENALTY if separated else 0.0) - (REPORTED_PENALTY if in_report else 0.0))
+    return (
+        trigger.weight
+        - CHARACTER_PENALTY * distance
+        - CLAUSE_PENALTY * clause_gap
+        - (CONNECTOR_PENALTY if separated else 0.0)
+        - (REPORTED_PENALTY if in_report else 0.0)
+    )
 
 
 def best_trigger(
@@ -153,13 +172,14 @@ def best_trigger(
 def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Sequence[ClauseWord]) -> list[int]:
     """Where reported speech begins: an "أن"/"إن" shortly after a word of saying."""
     says = [t.char_end for t in triggers if t.event_type == "statement"]
-    return [word.char_start for word in clause_words
-            if word.role == "subject" and any(0 <= word.char_start - end <= REPORT_REACH for end in says)]
+    return [
+        word.char_start
+        for word in clause_words
+        if word.role == "subject" and any(0 <= word.char_start - end <= REPORT_REACH for end in says)
+    ]
 
 
-def discount_attributions(
-    triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]
-) -> list[TriggerMatch]:
+def discount_attributions(triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]) -> list[TriggerMatch]:
     """Words of saying right after "وفق ما"/"بحسب ما" cite a source: they lose weight."""
     ends = [word.char_end for word in attributions]
     return [
@@ -221,10 +241,14 @@ def participant_states(entities: Sequence[EntityMention], located: frozenset[int
     """States taking part, in order of appearance: named, by adjective, by a capital acting as the
     state, or through a person's or body's country. A place is not a party: a country named as
     the place, or a capital in ``located`` (the starts of capitals written as a location)."""
-    return _unique([
-        m.country.code for m in entities
-        if m.country is not None and not (m.place is not None and (m.place.kind == "country" or m.char_start in located))
-    ])
+    return _unique(
+        [
+            m.country.code
+            for m in entities
+            if m.country is not None
+            and not (m.place is not None and (m.place.kind == "country" or m.char_start in located))
+        ]
+    )
 
 
 def located_places(entities: Sequence[EntityMention], locatives: Sequence[ClauseWord], text: str) -> frozenset[int]:
@@ -254,15 +278,14 @@ def needs_parties(
     parties ("البلدين") not named right after that word, or it is a bilateral kind of event
     (talks, agreement, border step) that names fewer than two states."""
     named_after = any(
-        0 <= m.char_start - pair.char_end <= 12 and m.country is not None for pair in pairs for m in scope)
+        0 <= m.char_start - pair.char_end <= 12 and m.country is not None for pair in pairs for m in scope
+    )
     if pairs and not named_after:
         return True
     return trigger.event_type in BILATERAL_TYPES and len(participants) < 2
 
 
-def main_states_before(
-    entities: Sequence[EntityMention], offset: int, count: int, exclude: Sequence[str]
-) -> list[str]:
+def main_states_before(entities: Sequence[EntityMention], offset: int, count: int, exclude: Sequence[str]) -> list[str]:
     """The ``count`` states named most often before ``offset`` (ties: the most recent first),
     for words that refer back to two parties ("البلدين", "الزعيمين")."""
     tally: dict[str, tuple[int, int]] = {}
@@ -312,18 +335,33 @@ def confidence(trigger: TriggerMatch, span: DateSpan, countries: Sequence[str], 
 
 
 def actor_dict(actor: Actor) -> dict:
-    return {"name_en": actor.name_en, "name_ar": actor.name_ar, "country": actor.country, "role": actor.role,
-            "kind": actor.kind}
+    return {
+        "name_en": actor.name_en,
+        "name_ar": actor.name_ar,
+        "country": actor.country,
+        "role": actor.role,
+        "kind": actor.kind,
+    }
 
 
 def place_dict(place: Place) -> dict:
-    return {"name_en": place.name_en, "name_ar": place.name_ar, "country": place.country,
-            "lat": round(place.lat, 5), "lon": round(place.lon, 5), "kind": place.kind}
+    return {
+        "name_en": place.name_en,
+        "name_ar": place.name_ar,
+        "country": place.country,
+        "lat": round(place.lat, 5),
+        "lon": round(place.lon, 5),
+        "kind": place.kind,
+    }
 
 
 def _mention(kind: str, start: int, end: int, sentence: Sentence) -> dict:
-    return {"kind": kind, "start": start - sentence.start, "end": end - sentence.start,
-            "text": sentence.text[start - sentence.start:end - sentence.start]}
+    return {
+        "kind": kind,
+        "start": start - sentence.start,
+        "end": end - sentence.start,
+        "text": sentence.text[start - sentence.start : end - sentence.start],
+    }
 
 
 @dataclass(frozen=True)
@@ -364,8 +402,13 @@ def segment_parties(
 
 
 def make_event(
-    article: Article, sentence: Sentence, span: DateSpan, trigger: TriggerMatch, parties: Parties,
-    mentions: list[dict], extractor_version: str,
+    article: Article,
+    sentence: Sentence,
+    span: DateSpan,
+    trigger: TriggerMatch,
+    parties: Parties,
+    mentions: list[dict],
+    extractor_version: str,
 ) -> Event:
     countries = parties.countries
     place_names = _unique([p["name_en"] for p in parties.places])
@@ -414,13 +457,19 @@ def build_events(
     located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
     reported = reported_speech_starts(triggers, clause_words)
     for sentence in sentences:
-        sentence_dates = [span for span in _within(dates, sentence.start, sentence.end)
-                          if not follows_word(span, not_event_date_ends, article.text)
-                          and not precedes_word(span, recurring_starts, article.text)]
+        sentence_dates = [
+            span
+            for span in _within(dates, sentence.start, sentence.end)
+            if not follows_word(span, not_event_date_ends, article.text)
+            and not precedes_word(span, recurring_starts, article.text)
+        ]
         if any(span.relative for span in sentence_dates):
             quoted = quoted_ranges(sentence)
-            sentence_dates = [span for span in sentence_dates
-                              if not (span.relative and any(a <= span.char_start < b for a, b in quoted))]
+            sentence_dates = [
+                span
+                for span in sentence_dates
+                if not (span.relative and any(a <= span.char_start < b for a, b in quoted))
+            ]
         if not sentence_dates:
             continue
         sentence_triggers = _within(triggers, sentence.start, sentence.end)
@@ -436,6 +485,8 @@ def build_events(
             parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words, located)
             mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
             mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
-            events += [make_event(article, sentence, span, trigger, parties, mentions, extractor_version)
-                       for span in segment.dates]
+            events += [
+                make_event(article, sentence, span, trigger, parties, mentions, extractor_version)
+                for span in segment.dates
+            ]
     return events

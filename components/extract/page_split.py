@@ -15,15 +15,16 @@ by a list of headlines, share/follow/copyright lines. These markers are data
 * short headline-like lines between body paragraphs stay in the text (they may be
   sub-headings); sentence splitting keeps them apart since it splits on line breaks.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from components.extract.reading import RawPage, article_blocks, html_main_text
 from components.text.arabic import fold, fold_key, fold_text
 from components.text.lexicon import load_tsv, one_of
-from components.extract.reading import RawPage, article_blocks, html_main_text
 
 ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boilerplate", "agency")
 MATCHES = ("prefix", "line", "start", "contains", "name")
@@ -119,7 +120,8 @@ def _first_word(line: str) -> str:
 def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
     """The (role, value) of a marker line, ``None`` for other lines."""
     if len(line.split()) > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and (
-            _first_word(fold_text(line)) not in markers.prefix_words):
+        _first_word(fold_text(line)) not in markers.prefix_words
+    ):
         return None  # a paragraph of body text: only a "prefix" marker could start it, and none does
     folded = fold(line)
     lowered = _fold_lower(line)
@@ -139,7 +141,7 @@ def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
             found = marker.pattern.match(lowered)
             if not found:
                 continue
-            rest = lowered[found.end():]
+            rest = lowered[found.end() :]
             if " " not in marker.key and rest.strip() and not _SEPARATOR.match(rest):
                 continue  # a one-word marker ("المصدر") needs "المصدر: …"
             start = folded.offsets[found.end()] if found.end() < len(folded.offsets) else len(line)

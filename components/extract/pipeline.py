@@ -3,6 +3,7 @@
 Each step is a function of its own module; this module only chains them and decides each
 article's publication date (metadata first, then what the text itself says).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from components.text.arabic import fold, fold_key
 from components.extract.dates.mentions import find_date_mentions
 from components.extract.entities import find_entities
 from components.extract.events import build_events
@@ -22,7 +22,6 @@ from components.extract.page_split import ArticleDraft, split_page
 from components.extract.publication_date import infer_publication_date
 from components.extract.reading import RawPage, UnreadableInput, read_page
 from components.extract.sentences import split_sentences
-from components.text.tokens import tokenize
 from components.extract.triggers import (
     PhraseIndex,
     find_clause_words,
@@ -30,6 +29,8 @@ from components.extract.triggers import (
     load_clause_words,
     load_triggers,
 )
+from components.text.arabic import fold, fold_key
+from components.text.tokens import tokenize
 
 EXTRACTOR_VERSION = "1.0"
 META_SUFFIX = ".meta.json"
@@ -111,9 +112,7 @@ def extract_article(article: Article, resources: Resources) -> list[Event]:
     return build_events(article, sentences, dates, entities, triggers, clause_words, EXTRACTOR_VERSION)
 
 
-def article_meta(
-    page_meta: Mapping[str, object], index: int, given: Mapping[str, object]
-) -> dict[str, object]:
+def article_meta(page_meta: Mapping[str, object], index: int, given: Mapping[str, object]) -> dict[str, object]:
     """Metadata of article ``index`` of a page. Most specific wins: the page's metadata entry for
     that article, then the page's own metadata, then values given by the caller (command-line
     flags), which fill in what the metadata does not say."""
@@ -171,8 +170,9 @@ def extract_file(
 ) -> PageResult:
     """Read a page (and its metadata sidecar) and extract it. Raises :class:`UnreadableInput`."""
     page = read_page(path)
-    return extract_page(page, published=published, source=source, url=url, page_meta=read_page_meta(path),
-                        resources=resources)
+    return extract_page(
+        page, published=published, source=source, url=url, page_meta=read_page_meta(path), resources=resources
+    )
 
 
 def event_to_dict(event: Event) -> dict:

@@ -6,6 +6,7 @@ whatever charset-normalizer recognises for other text. Refused with
 :class:`UnreadableInput`: missing files, folders, unreadable files, empty files, binary
 files and pages larger than :data:`MAX_PAGE_BYTES`.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -117,8 +118,12 @@ def _plausible_share(text: str) -> float:
     good = sum(
         1
         for ch in text
-        if ch < "\x80" or "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
-        or "\u2000" <= ch <= "\u206f" or "\ufb50" <= ch <= "\ufeff" or "\u00a0" <= ch <= "\u024f"
+        if ch < "\x80"
+        or "\u0600" <= ch <= "\u06ff"
+        or "\u0750" <= ch <= "\u077f"
+        or "\u2000" <= ch <= "\u206f"
+        or "\ufb50" <= ch <= "\ufeff"
+        or "\u00a0" <= ch <= "\u024f"
         or "\u0370" <= ch <= "\u04ff"
     )
     return good / len(text)
@@ -291,13 +296,58 @@ def iter_page_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 # --- HTML main text -------------------------------------------------------------------------
 
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head",
-                           "nav", "footer", "aside", "form", "button", "select"})
+_SKIPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "head",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+    }
+)
 _SMALL_PAGE_CHARS = 1000
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col"})
-_BLOCK_TAGS = frozenset({"p", "div", "br", "hr", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5",
-                         "h6", "article", "section", "header", "main", "blockquote", "pre", "figure",
-                         "figcaption", "dd", "dt", "title", "body", "html"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "hr",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "header",
+        "main",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "title",
+        "body",
+        "html",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -397,7 +447,7 @@ def article_blocks(html: str) -> list[str]:
     blocks = []
     for start, end in parser.spans:
         close = html.find(">", offset(end))
-        blocks.append(html[offset(start):close + 1 if close >= 0 else len(html)])
+        blocks.append(html[offset(start) : close + 1 if close >= 0 else len(html)])
     return blocks
 
 
@@ -421,7 +471,7 @@ def without_noscript(html: str) -> str:
         for element in tree.xpath("//noscript"):
             element.drop_tree()
         return lxml_html.tostring(tree, encoding="unicode")
-    except Exception as error:  # noqa: BLE001 - an odd page is read as it is
+    except Exception as error:
         log.warning("could not drop <noscript> blocks (%s)", error)
         return html
 
@@ -434,7 +484,11 @@ def html_main_text(html: str) -> HtmlText:
         import trafilatura
 
         document = trafilatura.bare_extraction(
-            html, include_comments=False, favor_recall=True, include_tables=True, with_metadata=True,
+            html,
+            include_comments=False,
+            favor_recall=True,
+            include_tables=True,
+            with_metadata=True,
         )
     except ImportError as error:  # e.g. lxml without lxml_html_clean
         log.warning("trafilatura unavailable (%s); using plain tag stripping", error)
@@ -447,9 +501,7 @@ def html_main_text(html: str) -> HtmlText:
     text = (document.text or "").strip()
     if len(fallback.text) < _SMALL_PAGE_CHARS and len(text) < len(fallback.text) / 2:
         text = ""  # trafilatura drops parts of small snippets; their visible text is the content
-    keywords = tuple(
-        word.strip() for tag in (document.tags or []) for word in re.split(r"[,،;|]", tag) if word.strip()
-    )
+    keywords = tuple(word.strip() for tag in (document.tags or []) for word in re.split(r"[,،;|]", tag) if word.strip())
     return HtmlText(
         text=_drop_title_line(text, title) if text else _drop_title_line(fallback.text, title),
         title=title,

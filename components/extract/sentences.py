@@ -5,6 +5,7 @@ one end). Closing quotes and brackets right after the end mark stay with the sen
 (``…السلام".``). A full stop does not end a sentence inside a number (``3.5``), inside a
 token (``العربية.نت``) or after a one-letter abbreviation (``د. محمد``, ``أ.د.``).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def _sentence_end(line: str, index: int) -> int | None:
     end = index + 1
     while end < len(line) and (line[end] in _ENDS or line[end] in _CLOSERS):
         end += 1
-    if ch == "." and line[index + 1: end].strip(_CLOSERS) == "":
+    if ch == "." and line[index + 1 : end].strip(_CLOSERS) == "":
         before = line[index - 1] if index > 0 else ""
         after = line[index + 1] if index + 1 < len(line) else ""
         if before.isdigit() and after.isdigit():

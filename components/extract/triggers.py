@@ -1,20 +1,39 @@
 """Trigger words (what makes a dated sentence an event of a type) and clause words (connectors
 and references to two parties, which decide how a sentence is shared out between its events)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from components.extract.models import EVENT_TYPES, TriggerMatch
 from components.text.arabic import Folded, fold_key
 from components.text.lexicon import float_between, load_tsv, one_of, variants
-from components.extract.models import EVENT_TYPES, TriggerMatch
 from components.text.tokens import PROCLITICS, Token, tokenize
 
 # Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
 # feminine, the dual and the plural (وقعت، وقعتا، صادقوا) (folded spelling).
-STEM_SUFFIXES = ("ه", "ها", "هما", "هم", "ات", "ان", "ين", "ا", "وا", "تان", "تين", "ته", "تها", "اتها", "اته",
-                 "ت", "تا", "ون")
+STEM_SUFFIXES = (
+    "ه",
+    "ها",
+    "هما",
+    "هم",
+    "ات",
+    "ان",
+    "ين",
+    "ا",
+    "وا",
+    "تان",
+    "تين",
+    "ته",
+    "تها",
+    "اتها",
+    "اته",
+    "ت",
+    "تا",
+    "ون",
+)
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PENALTY = 0.4
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
@@ -88,7 +107,8 @@ def _follows(tokens: list[Token], words: tuple[str, ...]) -> bool:
     """The tokens spell ``words``; an adjective may carry the article when the noun does
     ("العملية العسكرية" for the phrase "عملية عسكرية")."""
     return len(tokens) == len(words) and all(
-        token.text == word or token.text == "ال" + word for token, word in zip(tokens, words))
+        token.text == word or token.text == "ال" + word for token, word in zip(tokens, words, strict=False)
+    )
 
 
 def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[PhraseMatch]:
@@ -100,7 +120,7 @@ def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None
         candidates = index.by_surface.get(tokens[position].text)
         best: tuple[PhraseEntry, str] | None = None
         for entry, proclitic in candidates or ():
-            following = tokens[position + 1: position + len(entry.words)]
+            following = tokens[position + 1 : position + len(entry.words)]
             if _follows(following, entry.words[1:]) and (best is None or len(entry.words) > len(best[0].words)):
                 best = (entry, proclitic)
         if best is None:
@@ -122,8 +142,12 @@ def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
 def load_triggers() -> PhraseIndex:
     rows = load_tsv(
         "triggers.tsv",
-        {"type": one_of(*EVENT_TYPES, NOT_A_TRIGGER), "weight": float_between(0.0, 1.0), "form": variants,
-         "match": one_of("exact", "stem")},
+        {
+            "type": one_of(*EVENT_TYPES, NOT_A_TRIGGER),
+            "weight": float_between(0.0, 1.0),
+            "form": variants,
+            "match": one_of("exact", "stem"),
+        },
     )
     return build_index(
         PhraseEntry(words, str(row["type"]), float(row["weight"]), row["match"] == "stem")  # type: ignore[arg-type]
@@ -136,7 +160,9 @@ def load_triggers() -> PhraseIndex:
 def load_clause_words() -> PhraseIndex:
     rows = load_tsv("clause_words.tsv", {"role": one_of(*CLAUSE_ROLES), "form": variants})
     return build_index(
-        PhraseEntry(words, str(row["role"])) for row in rows for words in _phrases(row["form"])  # type: ignore[arg-type]
+        PhraseEntry(words, str(row["role"]))
+        for row in rows
+        for words in _phrases(row["form"])  # type: ignore[arg-type]
     )
 
 
@@ -154,7 +180,7 @@ def find_triggers(
         if match.entry.label == NOT_A_TRIGGER:
             continue
         weight = match.entry.weight - (PURPOSE_PENALTY if is_purpose(match.proclitic) else 0.0)
-        found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start:match.end], weight))
+        found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start : match.end], weight))
     return found
 
 

@@ -4,6 +4,7 @@
 :mod:`components.store.ingest`; merging in :mod:`components.store.merge`; corrections in
 :mod:`components.store.corrections`.
 """
+
 from components.store.event_store import Store, StoreError, open_store, resolve_location
 
 __all__ = ["Store", "StoreError", "open_store", "resolve_location"]

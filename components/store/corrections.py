@@ -12,18 +12,29 @@ A correction matches a merged event when any member's key or alt_key is among it
 Actions: ``edit`` (new field values, ``hidden`` included), ``add`` (an event the extractor
 missed) and ``undo`` (reverts an earlier correction; the history is kept).
 """
+
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from components.text.arabic import fold_key
 from components.extract.events import title_of
 from components.extract.models import EVENT_TYPES, stable_id
+from components.text.arabic import fold_key
 
 EDITABLE_FIELDS: frozenset[str] = frozenset(
-    {"date_start", "date_end", "precision", "approximate", "type", "countries", "actors", "places", "hidden",
-     "title_en"}
+    {
+        "date_start",
+        "date_end",
+        "precision",
+        "approximate",
+        "type",
+        "countries",
+        "actors",
+        "places",
+        "hidden",
+        "title_en",
+    }
 )
 ACTIONS: tuple[str, ...] = ("edit", "add", "undo")
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
@@ -47,7 +58,7 @@ def alt_event_key(page_hash: str, sentence: str, date_text: str) -> str:
     if where < 0:
         core = folded
     else:
-        before, after = folded[:where].split()[-3:], folded[where + len(written):].split()[:3]
+        before, after = folded[:where].split()[-3:], folded[where + len(written) :].split()[:3]
         core = f"{' '.join(before)}|{written}|{' '.join(after)}"
     return f"{page_hash}:c{stable_id(core, length=20)}"
 
@@ -121,18 +132,44 @@ def manual_event(correction: dict) -> dict:
     key = f"{MANUAL_PREFIX}{correction['id']}"
     countries = fields.get("countries") or []
     event = {
-        "id": key, "article_id": fields.get("article_id"), "event_key": key, "alt_key": None,
-        "date_start": fields.get("date_start"), "date_end": fields.get("date_end") or fields.get("date_start"),
-        "precision": fields.get("precision") or "day", "approximate": bool(fields.get("approximate")),
-        "undated": False, "date_text": fields.get("date_text") or "", "type": fields.get("type") or "other",
-        "countries": countries, "actors": fields.get("actors") or [], "places": fields.get("places") or [],
-        "title_en": fields.get("title_en") or f"{str(fields.get('type') or 'other').capitalize()} — "
-                                              f"{', '.join(countries)}",
-        "sentence": fields.get("sentence") or "", "char_start": 0, "char_end": 0, "mentions": [], "trigger": "",
-        "source": None, "url": None, "published": None, "confidence": 1.0, "extractor_version": "manual",
+        "id": key,
+        "article_id": fields.get("article_id"),
+        "event_key": key,
+        "alt_key": None,
+        "date_start": fields.get("date_start"),
+        "date_end": fields.get("date_end") or fields.get("date_start"),
+        "precision": fields.get("precision") or "day",
+        "approximate": bool(fields.get("approximate")),
+        "undated": False,
+        "date_text": fields.get("date_text") or "",
+        "type": fields.get("type") or "other",
+        "countries": countries,
+        "actors": fields.get("actors") or [],
+        "places": fields.get("places") or [],
+        "title_en": fields.get("title_en")
+        or f"{str(fields.get('type') or 'other').capitalize()} — {', '.join(countries)}",
+        "sentence": fields.get("sentence") or "",
+        "char_start": 0,
+        "char_end": 0,
+        "mentions": [],
+        "trigger": "",
+        "source": None,
+        "url": None,
+        "published": None,
+        "confidence": 1.0,
+        "extractor_version": "manual",
     }
-    event["sources"] = [{"event_id": key, "article_id": event["article_id"], "source": None, "url": None,
-                         "published": None, "sentence": event["sentence"], "key": key}]
+    event["sources"] = [
+        {
+            "event_id": key,
+            "article_id": event["article_id"],
+            "source": None,
+            "url": None,
+            "published": None,
+            "sentence": event["sentence"],
+            "key": key,
+        }
+    ]
     event["source_count"] = 1 if event["article_id"] else 0
     return event
 
@@ -156,7 +193,8 @@ def apply_corrections(events: list[dict], corrections: list[dict], *, in_place: 
     active_ids = {c["id"] for c in active}
     undo_of = {c["target"]: c for c in corrections if c["action"] == "undo"}
     result = (events if in_place else [dict(event) for event in events]) + [
-        manual_event(c) for c in active if c["action"] == "add"]
+        manual_event(c) for c in active if c["action"] == "add"
+    ]
     by_key: dict[str, list[dict]] = {}
     for correction in corrections:
         if correction["action"] == "edit":
@@ -168,7 +206,7 @@ def apply_corrections(events: list[dict], corrections: list[dict], *, in_place: 
             continue
         matched = {c["id"]: c for key in _event_keys(event) for c in by_key.get(key, ())}
         if event["event_key"].startswith(MANUAL_PREFIX):
-            origin = int(event["event_key"][len(MANUAL_PREFIX):])
+            origin = int(event["event_key"][len(MANUAL_PREFIX) :])
             matched[origin] = next(c for c in active if c["id"] == origin)
         history = [matched[cid] for cid in sorted(matched)]
         for correction in history:

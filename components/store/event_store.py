@@ -5,6 +5,7 @@ corrections live in one SQLite file (``data/timeline.db``, or ``$TIMELINE_DB``).
 write is one ``BEGIN IMMEDIATE`` transaction that also bumps a revision counter, which
 :meth:`Store.version` returns for the dashboard's cache key.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -66,7 +67,7 @@ def resolve_location(path: str | Path | None = None) -> tuple[Path, bool]:
     if scheme == "sqlite":  # SQLAlchemy style: sqlite:///relative.db, sqlite:////absolute.db
         if not text.lower().startswith("sqlite:///") or len(text) <= len("sqlite:///"):
             raise StoreError(f"bad SQLite URL {text!r}: use sqlite:///relative/path or sqlite:////absolute/path")
-        return Path(text[len("sqlite:///"):]), False
+        return Path(text[len("sqlite:///") :]), False
     if scheme:
         raise StoreError(f"unknown database URL scheme {scheme!r}; give an SQLite file path")
     return Path(text), False
@@ -114,8 +115,13 @@ def event_dict(event: Any) -> dict:
 
 
 def _raw_page(row: sqlite3.Row) -> Any:
-    fields = {"name": row["name"], "text": row["text"], "is_html": bool(row["is_html"]),
-              "encoding": row["encoding"], "content_hash": row["content_hash"]}
+    fields = {
+        "name": row["name"],
+        "text": row["text"],
+        "is_html": bool(row["is_html"]),
+        "encoding": row["encoding"],
+        "content_hash": row["content_hash"],
+    }
     try:
         from components.extract.reading import RawPage
     except ImportError:
@@ -139,8 +145,9 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the store ({error})") from error
         self._lock = threading.RLock()
         try:
-            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                         check_same_thread=False)
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
             self._conn.row_factory = sqlite3.Row
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._conn.execute("PRAGMA journal_mode = WAL")
@@ -197,16 +204,25 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
-            return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                    for table in ("pages", "articles", "events", "corrections")}
+            return {
+                table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("pages", "articles", "events", "corrections")
+            }
 
     # -- ingestion ------------------------------------------------------------------------
     def page_hashes(self) -> frozenset[str]:
         with self._lock:
             return frozenset(row[0] for row in self._conn.execute("SELECT content_hash FROM pages"))
 
-    def ingest_page(self, result: Any, *, published: date | str | None = None, source: str | None = None,
-                    url: str | None = None, page_meta: dict | None = None) -> IngestOutcome:
+    def ingest_page(
+        self,
+        result: Any,
+        *,
+        published: date | str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        page_meta: dict | None = None,
+    ) -> IngestOutcome:
         """Store one extracted page (a ``PageResult``) in one transaction; a page already
         stored (same content hash) adds nothing. ``published``/``source``/``url``/``page_meta``
         are what extraction was given, kept for re-extraction."""
@@ -217,9 +233,19 @@ class Store:
             conn.execute(
                 "INSERT INTO pages (content_hash, name, text, is_html, encoding, published, source, url, meta,"
                 " extractor_version, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (page.content_hash, page.name, page.text, int(bool(page.is_html)), page.encoding, _iso(published),
-                 source, url, json.dumps(page_meta or {}, ensure_ascii=False), self._extractor_version(result),
-                 _now()),
+                (
+                    page.content_hash,
+                    page.name,
+                    page.text,
+                    int(bool(page.is_html)),
+                    page.encoding,
+                    _iso(published),
+                    source,
+                    url,
+                    json.dumps(page_meta or {}, ensure_ascii=False),
+                    self._extractor_version(result),
+                    _now(),
+                ),
             )
             outcome = self._insert_extraction(conn, result)
             self._bump(conn)
@@ -227,8 +253,10 @@ class Store:
 
     @staticmethod
     def _extractor_version(result: Any) -> str:
-        versions = {e.get("extractor_version") if isinstance(e, dict) else getattr(e, "extractor_version", None)
-                    for e in result.events}
+        versions = {
+            e.get("extractor_version") if isinstance(e, dict) else getattr(e, "extractor_version", None)
+            for e in result.events
+        }
         versions.discard(None)
         return ",".join(sorted(versions)) or "unknown"
 
@@ -244,8 +272,19 @@ class Store:
             conn.execute(
                 "INSERT INTO articles (id, page_hash, text_hash, page_name, title, text, source, url, published,"
                 " published_how, index_in_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, page.content_hash, digest, article.page or page.name, article.title, article.text,
-                 article.source, article.url, _iso(article.published), article.published_how, article.index_in_page),
+                (
+                    article.id,
+                    page.content_hash,
+                    digest,
+                    article.page or page.name,
+                    article.title,
+                    article.text,
+                    article.source,
+                    article.url,
+                    _iso(article.published),
+                    article.published_how,
+                    article.index_in_page,
+                ),
             )
             kept[article.id] = digest
         known = {article.id for article in result.articles}
@@ -266,9 +305,21 @@ class Store:
                 "INSERT OR IGNORE INTO events (id, article_id, event_key, alt_key, type, date_start, date_end,"
                 " sentence, char_start, char_end, date_text, extractor_version, data)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (data["id"], data["article_id"], key, alt, data["type"], data.get("date_start"), data.get("date_end"),
-                 data["sentence"], data["char_start"], data["char_end"], data.get("date_text") or "",
-                 data.get("extractor_version") or "", json.dumps(data, ensure_ascii=False)),
+                (
+                    data["id"],
+                    data["article_id"],
+                    key,
+                    alt,
+                    data["type"],
+                    data.get("date_start"),
+                    data.get("date_end"),
+                    data["sentence"],
+                    data["char_start"],
+                    data["char_end"],
+                    data.get("date_text") or "",
+                    data.get("extractor_version") or "",
+                    json.dumps(data, ensure_ascii=False),
+                ),
             )
             added += cursor.rowcount
         return IngestOutcome(page.name, page.content_hash, False, len(kept), skipped, added)
@@ -286,16 +337,23 @@ class Store:
             if row is None:
                 continue
             published = date.fromisoformat(row["published"]) if row["published"] else None
-            result = extract_fn(_raw_page(row), published=published, source=row["source"], url=row["url"],
-                                page_meta=json.loads(row["meta"]))
+            result = extract_fn(
+                _raw_page(row),
+                published=published,
+                source=row["source"],
+                url=row["url"],
+                page_meta=json.loads(row["meta"]),
+            )
             with self._write() as conn:
                 ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE page_hash = ?", (content_hash,))]
                 for article_id in ids:
                     deleted = conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
                     totals["events_before"] += deleted.rowcount
                 conn.execute("DELETE FROM articles WHERE page_hash = ?", (content_hash,))
-                conn.execute("UPDATE pages SET extractor_version = ? WHERE content_hash = ?",
-                             (self._extractor_version(result), content_hash))
+                conn.execute(
+                    "UPDATE pages SET extractor_version = ? WHERE content_hash = ?",
+                    (self._extractor_version(result), content_hash),
+                )
                 totals["events_after"] += self._insert_extraction(conn, result).events_added
                 totals["pages"] += 1
                 self._bump(conn)
@@ -306,7 +364,9 @@ class Store:
         with self._lock:
             row = self._conn.execute(
                 "SELECT a.*, p.name AS page, p.content_hash AS page_hash FROM articles a"
-                " JOIN pages p ON p.content_hash = a.page_hash WHERE a.id = ?", (article_id,)).fetchone()
+                " JOIN pages p ON p.content_hash = a.page_hash WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
         return dict(row) if row else None
 
     def _machine_events(self, conn: sqlite3.Connection) -> list[dict]:
@@ -341,8 +401,10 @@ class Store:
                     if conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0] != revision:
                         return
                     conn.execute("DELETE FROM event_groups")
-                    conn.executemany("INSERT INTO event_groups (event_id, group_id) VALUES (?, ?)",
-                                     [(e["id"], c[0]["id"]) for c in clusters for e in c])
+                    conn.executemany(
+                        "INSERT INTO event_groups (event_id, group_id) VALUES (?, ?)",
+                        [(e["id"], c[0]["id"]) for c in clusters for e in c],
+                    )
                     conn.execute("UPDATE meta SET value = ? WHERE key = 'groups_revision'", (revision,))
             except sqlite3.OperationalError:
                 pass  # busy: groups are a cache, the events are unaffected
@@ -367,11 +429,27 @@ class Store:
     @staticmethod
     def _corrections(conn: sqlite3.Connection) -> list[dict]:
         rows = conn.execute("SELECT * FROM corrections ORDER BY id").fetchall()
-        return [{**dict(row), "keys": json.loads(row["keys"]), "fields": json.loads(row["fields"]),
-                 "previous": json.loads(row["previous"])} for row in rows]
+        return [
+            {
+                **dict(row),
+                "keys": json.loads(row["keys"]),
+                "fields": json.loads(row["fields"]),
+                "previous": json.loads(row["previous"]),
+            }
+            for row in rows
+        ]
 
-    def _add_correction(self, action: str, *, author: str, reason: str, keys: list[str], fields: dict,
-                        previous: dict, target: int | None = None) -> int:
+    def _add_correction(
+        self,
+        action: str,
+        *,
+        author: str,
+        reason: str,
+        keys: list[str],
+        fields: dict,
+        previous: dict,
+        target: int | None = None,
+    ) -> int:
         reason, author = check_note(reason, author)
         with self._write() as conn:
             if target is not None:
@@ -383,8 +461,17 @@ class Store:
             cursor = conn.execute(
                 "INSERT INTO corrections (action, author, reason, created_at, keys, fields, previous, target)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (action, author, reason, _now(), json.dumps(keys), json.dumps(fields, ensure_ascii=False),
-                 json.dumps(previous, ensure_ascii=False), target))
+                (
+                    action,
+                    author,
+                    reason,
+                    _now(),
+                    json.dumps(keys),
+                    json.dumps(fields, ensure_ascii=False),
+                    json.dumps(previous, ensure_ascii=False),
+                    target,
+                ),
+            )
             self._bump(conn)
             return int(cursor.lastrowid)
 
@@ -407,8 +494,9 @@ class Store:
         if merged.get("date_start") and merged.get("date_end") and merged["date_end"] < merged["date_start"]:
             raise CorrectionError("date_end is before date_start")
         previous = {name: event.get(name) for name in clean}
-        return self._add_correction("edit", author=author, reason=reason, keys=self._keys_of(event),
-                                    fields=clean, previous=previous)
+        return self._add_correction(
+            "edit", author=author, reason=reason, keys=self._keys_of(event), fields=clean, previous=previous
+        )
 
     def hide_event(self, event: dict, *, reason: str, author: str) -> int:
         return self.correct_event(event, {"hidden": True}, reason=reason, author=author)
@@ -423,8 +511,9 @@ class Store:
 
     def undo_correction(self, correction_id: int, *, author: str, reason: str = "undo") -> int:
         """Revert a correction by recording an undo (the history keeps both)."""
-        return self._add_correction("undo", author=author, reason=reason, keys=[], fields={}, previous={},
-                                    target=int(correction_id))
+        return self._add_correction(
+            "undo", author=author, reason=reason, keys=[], fields={}, previous={}, target=int(correction_id)
+        )
 
     def list_corrections(self) -> list[dict]:
         with self._read() as conn:
@@ -435,5 +524,8 @@ class Store:
         with self._read() as conn:
             corrections = self._corrections(conn)
             revision = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
-        return json.dumps({"format": "timeline-corrections/1", "revision": int(revision), "corrections": corrections},
-                          ensure_ascii=False, indent=1)
+        return json.dumps(
+            {"format": "timeline-corrections/1", "revision": int(revision), "corrections": corrections},
+            ensure_ascii=False,
+            indent=1,
+        )

@@ -5,6 +5,7 @@ run that is killed) leaves nothing half-written; running again skips what is sto
 (pages are recognised by content hash) and completes the rest. Exit status 2 when some
 input failed, 0 otherwise.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,18 +76,32 @@ def _resources() -> Any:
     return load_resources()
 
 
-def extract_bytes(data: bytes, name: str, *, published: date | None = None, source: str | None = None,
-                  url: str | None = None, page_meta: dict | None = None) -> Any:
+def extract_bytes(
+    data: bytes,
+    name: str,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    page_meta: dict | None = None,
+) -> Any:
     """Decode and extract an uploaded or pasted page (raises ``UnreadableInput``)."""
     from components.extract.pipeline import extract_page
     from components.extract.reading import decode_page
 
-    return extract_page(decode_page(data, name), published=published, source=source, url=url,
-                        page_meta=page_meta or {}, resources=_resources())
+    return extract_page(
+        decode_page(data, name),
+        published=published,
+        source=source,
+        url=url,
+        page_meta=page_meta or {},
+        resources=_resources(),
+    )
 
 
-def _extract_path(path: Path, published: date | None, source: str | None, url: str | None,
-                  known: frozenset[str] = frozenset()) -> tuple[str, Any, dict, str | None]:
+def _extract_path(
+    path: Path, published: date | None, source: str | None, url: str | None, known: frozenset[str] = frozenset()
+) -> tuple[str, Any, dict, str | None]:
     """(name, PageResult or None, page metadata, error). Runs in worker processes too."""
     from components.extract.pipeline import extract_page, read_page_meta
     from components.extract.reading import UnreadableInput, read_page
@@ -96,8 +111,7 @@ def _extract_path(path: Path, published: date | None, source: str | None, url: s
         if page.content_hash in known:
             return str(path), None, {}, None
         meta = read_page_meta(path)
-        result = extract_page(page, published=published, source=source, url=url, page_meta=meta,
-                              resources=_resources())
+        result = extract_page(page, published=published, source=source, url=url, page_meta=meta, resources=_resources())
         return str(path), result, meta, None
     except UnreadableInput as error:
         return str(path), None, {}, str(error.reason if hasattr(error, "reason") else error)
@@ -105,8 +119,9 @@ def _extract_path(path: Path, published: date | None, source: str | None, url: s
         return str(path), None, {}, f"extraction failed ({type(error).__name__}: {error})"
 
 
-def _extracted(paths: Sequence[Path], workers: int, args: tuple,
-               known: frozenset[str]) -> Iterator[tuple[str, Any, dict, str | None]]:
+def _extracted(
+    paths: Sequence[Path], workers: int, args: tuple, known: frozenset[str]
+) -> Iterator[tuple[str, Any, dict, str | None]]:
     """Extraction results in input order. Pages already stored are skipped before extraction
     in a single process; with workers the store's own duplicate check catches them."""
     if workers <= 1:
@@ -117,9 +132,17 @@ def _extracted(paths: Sequence[Path], workers: int, args: tuple,
         yield from pool.map(_extract_path, paths, *[[a] * len(paths) for a in args], chunksize=4)
 
 
-def ingest_paths(store: Store, paths: Iterable[Path | str], *, published: date | None = None,
-                 source: str | None = None, url: str | None = None, progress: bool = True,
-                 workers: int = 1, on_page: Callable[[str], None] | None = None) -> IngestSummary:
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    progress: bool = True,
+    workers: int = 1,
+    on_page: Callable[[str], None] | None = None,
+) -> IngestSummary:
     """Ingest files and folders; extraction may run in ``workers`` processes, writes stay here."""
     from components.extract.reading import iter_page_paths
 
@@ -172,13 +195,21 @@ def build_store(path: Path, articles_dir: Path) -> IngestSummary:
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m components.ingest",
-                                     description="Add pages (text or HTML files, or folders of them) to the store.")
+    parser = argparse.ArgumentParser(
+        prog="python -m components.ingest",
+        description="Add pages (text or HTML files, or folders of them) to the store.",
+    )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    parser.add_argument("--reextract", action="store_true",
-                        help="run the current extractor again over every stored page (corrections are kept)")
-    parser.add_argument("--published", type=iso_date,
-                        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one")
+    parser.add_argument(
+        "--reextract",
+        action="store_true",
+        help="run the current extractor again over every stored page (corrections are kept)",
+    )
+    parser.add_argument(
+        "--published",
+        type=iso_date,
+        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one",
+    )
     parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
     parser.add_argument("--url", help="address of the page, when its metadata does not give one")
     parser.add_argument("--db", help="store file (default: $TIMELINE_DB or data/timeline.db)")
@@ -198,10 +229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from components.extract.pipeline import extract_page
 
                 totals = store.reextract(partial(extract_page, resources=_resources()))
-                print(f"re-extracted {totals['pages']} pages: {totals['events_before']} events before, "
-                      f"{totals['events_after']} after (corrections kept)")
-            summary = ingest_paths(store, args.paths, published=args.published, source=args.source, url=args.url,
-                                   workers=args.workers)
+                print(
+                    f"re-extracted {totals['pages']} pages: {totals['events_before']} events before, "
+                    f"{totals['events_after']} after (corrections kept)"
+                )
+            summary = ingest_paths(
+                store, args.paths, published=args.published, source=args.source, url=args.url, workers=args.workers
+            )
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ Clusters are seeded by the best-dated events (day over month over year, stated o
 inferred), and every later event joins the first cluster whose *seed* it matches; matching
 against the seed only keeps clusters from drifting through chains of near matches.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -119,7 +120,7 @@ def _family_map() -> dict[str, str]:
     family: dict[str, str] = {}
     for pair in COMPATIBLE_TYPES:
         first = min(pair)
-        family.update({kind: first for kind in pair})
+        family.update(dict.fromkeys(pair, first))
     return family
 
 
@@ -190,8 +191,13 @@ def group_events(events: Sequence[dict]) -> list[list[dict]]:
             seeds.append(profile)
             continue
         families = _query_families(event)
-        lists = [found for bucket in _query_buckets(span) for country in countries for family in families
-                 if (found := index.get((bucket, country, family)))]
+        lists = [
+            found
+            for bucket in _query_buckets(span)
+            for country in countries
+            for family in families
+            if (found := index.get((bucket, country, family)))
+        ]
         chosen: int | None = None
         last = -1
         for cluster_no in heapq.merge(*lists) if len(lists) > 1 else (lists[0] if lists else ()):

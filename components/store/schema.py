@@ -3,6 +3,7 @@
 SQLite specifics live here and in ``components/store.py`` only (see ``docs/store.md`` for
 what PostgreSQL would take). The SQL itself sticks to portable types (TEXT, INTEGER, REAL).
 """
+
 from __future__ import annotations
 
 import sqlite3

@@ -4,6 +4,7 @@ Every finder (dates, countries, actors, places, triggers) works on *folded* text
 spelling variants match one lexicon entry, then reports offsets in the *original* text so
 that the exact Arabic sentence and its mentions can be shown and highlighted.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,18 +17,27 @@ from pyarabic import araby
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Letters whose written variants are folded to one form (hamza seats, alef maqsura,
 # taa marbuta, Persian/Urdu forms sometimes seen in Arabic text).
-_LETTERS = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ی": "ي", "ۍ": "ي",
-    "ة": "ه",
-    "ؤ": "و", "ئ": "ي",
-    "ک": "ك",
-    "،": "،",
-})
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ۍ": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "،": "،",
+    }
+)
 _DROP = set(araby.TASHKEEL) | {araby.TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
 # Typographic punctuation folded to its plain form (quotes, dashes, Arabic comma kept).
-_PUNCT = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "–": "-", "—": "-", "‐": "-",
-                        "‑": "-", "٫": ".", "\u00a0": " "})
+_PUNCT = str.maketrans(
+    {"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "٫": ".", "\u00a0": " "}
+)
 
 
 @dataclass(frozen=True)

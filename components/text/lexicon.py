@@ -4,6 +4,7 @@ Each file is UTF-8 TSV: comment lines first (``# source: …`` and ``# licence: 
 required), then one header row naming the columns, then data rows. Files are validated
 when loaded; a bad file raises :class:`LexiconError` naming the file and line.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -69,8 +70,7 @@ def load_tsv(
                 unknown = set(names) - set(columns)
                 if missing or unknown:
                     raise LexiconError(
-                        f"{path}:{number}: header columns {names}; missing {sorted(missing)}, "
-                        f"unknown {sorted(unknown)}"
+                        f"{path}:{number}: header columns {names}; missing {sorted(missing)}, unknown {sorted(unknown)}"
                     )
                 continue
             if len(fields) < len(names):
@@ -78,7 +78,7 @@ def load_tsv(
             if len(fields) != len(names):
                 raise LexiconError(f"{path}:{number}: {len(fields)} fields, expected {len(names)}")
             row: dict[str, object] = {}
-            for column, value in zip(names, fields):
+            for column, value in zip(names, fields, strict=False):
                 if not value:
                     if column in optional:
                         row[column] = None

@@ -1,4 +1,5 @@
 """Word tokens of folded Arabic text and the clitic-stripped forms a lexicon lookup tries."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,31 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3A-Za-z0-9]+")
 
 # Proclitics, longest first: conjunction (و ف), preposition (ب ل ك), article (ال), future (س).
-PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل",
-               "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
+PROCLITICS = (
+    "وبال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "وس",
+    "فس",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+    "س",
+)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 Article text and everything taken from it is shown through plain Streamlit widgets
 (``st.text``, ``st.dataframe``), never as HTML.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,19 +12,21 @@ from typing import Any
 
 import streamlit as st
 
+from components.store.event_store import Store, StoreError
 from components.ui.correction_panel import show_done
 from components.ui.i18n import escape_markdown, t
-from components.store.event_store import Store, StoreError
 
 _KEY = "add_article"
 
 
-
-
 def _inputs(lang: str) -> list[tuple[str, bytes]]:
     pasted = st.text_area(t("add_paste", lang), key=f"{_KEY}_text", height=180)
-    uploads = st.file_uploader(t("add_upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True,
-                               key=f"{_KEY}_files") or []
+    uploads = (
+        st.file_uploader(
+            t("add_upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True, key=f"{_KEY}_files"
+        )
+        or []
+    )
     inputs = [(upload.name, upload.getvalue()) for upload in uploads]
     if pasted.strip():
         data = pasted.encode("utf-8")
@@ -33,8 +36,8 @@ def _inputs(lang: str) -> list[tuple[str, bytes]]:
 
 def _extract(inputs: list[tuple[str, bytes]], published: date | None, source: str, url: str) -> list[dict]:
     """One entry per input: ``{"name", "result"}`` or ``{"name", "error"}``."""
-    from components.store.ingest import extract_bytes
     from components.extract.reading import UnreadableInput
+    from components.store.ingest import extract_bytes
 
     out: list[dict] = []
     for name, data in inputs:
@@ -42,7 +45,7 @@ def _extract(inputs: list[tuple[str, bytes]], published: date | None, source: st
             result = extract_bytes(data, name, published=published, source=source or None, url=url or None)
         except UnreadableInput as error:
             out.append({"name": name, "error": str(error)})
-        except Exception as error:  # noqa: BLE001 - one page that breaks extraction must not break the page
+        except Exception as error:
             out.append({"name": name, "error": f"extraction failed ({type(error).__name__}: {error})"})
         else:
             out.append({"name": name, "result": result})
@@ -57,10 +60,14 @@ def _event_rows(result: Any, lang: str) -> list[dict]:
         when = event.get("date_start") or "—"
         if event.get("date_end") and event["date_end"] != event.get("date_start"):
             when = f"{when} – {event['date_end']}"
-        rows.append({t("add_date", lang): f"{when} ({event.get('date_text') or ''})",
-                     t("add_type", lang): event.get("type"),
-                     t("add_countries", lang): ", ".join(event.get("countries") or ()),
-                     t("add_sentence", lang): event.get("sentence")})
+        rows.append(
+            {
+                t("add_date", lang): f"{when} ({event.get('date_text') or ''})",
+                t("add_type", lang): event.get("type"),
+                t("add_countries", lang): ", ".join(event.get("countries") or ()),
+                t("add_sentence", lang): event.get("sentence"),
+            }
+        )
     return rows
 
 

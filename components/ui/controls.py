@@ -4,6 +4,7 @@ The URL is read once per browser session (``parse_query``) to seed the widgets; 
 each run the URL is rewritten from the widgets (``build_query``), so a copied link always
 reproduces the view.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,17 @@ from components.ui.url_state import (
     parse_query,
 )
 
-KEYS = {"countries": "f_country", "actors": "f_actor", "types": "f_type", "date_from": "f_from",
-        "date_to": "f_to", "q": "f_q", "sources": "f_source", "lanes": "f_lanes", "lang": "f_lang"}
+KEYS = {
+    "countries": "f_country",
+    "actors": "f_actor",
+    "types": "f_type",
+    "date_from": "f_from",
+    "date_to": "f_to",
+    "q": "f_q",
+    "sources": "f_source",
+    "lanes": "f_lanes",
+    "lang": "f_lang",
+}
 EVENT_KEY = "event"
 SEEDED_KEY = "_view_seeded"
 NOTICES_KEY = "_url_notices"
@@ -82,10 +92,17 @@ def current_state() -> ViewState:
     if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
         values["date_from"], values["date_to"] = values["date_to"], values["date_from"]  # as a link's would be
     return ViewState(
-        countries=tuple(values["countries"] or ()), actors=tuple(values["actors"] or ()),
-        types=tuple(values["types"] or ()), date_from=values["date_from"] or None,
-        date_to=values["date_to"] or None, q=(values["q"] or "").strip(), sources=tuple(values["sources"] or ()),
-        lanes=values["lanes"] or "type", lang=values["lang"] or "en", event=st.session_state.get(EVENT_KEY))
+        countries=tuple(values["countries"] or ()),
+        actors=tuple(values["actors"] or ()),
+        types=tuple(values["types"] or ()),
+        date_from=values["date_from"] or None,
+        date_to=values["date_to"] or None,
+        q=(values["q"] or "").strip(),
+        sources=tuple(values["sources"] or ()),
+        lanes=values["lanes"] or "type",
+        lang=values["lang"] or "en",
+        event=st.session_state.get(EVENT_KEY),
+    )
 
 
 def sync_url(state: ViewState) -> None:
@@ -110,16 +127,22 @@ def _facet(label: str, facet: str, index, counts_for: CountsFor, name: Callable[
         st.session_state[key] = repair_facet(facet, current)  # before the widget exists in this run
     counts = counts_for(facet)
     options = sorted(set(all_values(index, facet)) | set(st.session_state.get(key) or []), key=name)
-    st.multiselect(label, options, key=key, placeholder=t("choose", lang),
-                   format_func=lambda value: f"{name(value)} ({counts.get(value, 0)})")
+    st.multiselect(
+        label,
+        options,
+        key=key,
+        placeholder=t("choose", lang),
+        format_func=lambda value: f"{name(value)} ({counts.get(value, 0)})",
+    )
 
 
 def render_filters(index, counts_for: CountsFor) -> None:
     """The sidebar: language, filters (with counts), timeline lanes."""
     lang = st.session_state.get(KEYS["lang"]) or "en"
     with st.sidebar:
-        st.radio(t("language", lang), ("en", "ar"), key=KEYS["lang"], horizontal=True,
-                 format_func=LANGUAGE_NAMES.__getitem__)
+        st.radio(
+            t("language", lang), ("en", "ar"), key=KEYS["lang"], horizontal=True, format_func=LANGUAGE_NAMES.__getitem__
+        )
         lang = st.session_state.get(KEYS["lang"]) or "en"
         st.subheader(t("filters", lang))
         st.text_input(t("filter_q", lang), key=KEYS["q"])
@@ -127,13 +150,20 @@ def render_filters(index, counts_for: CountsFor) -> None:
         _facet(t("filter_actor", lang), "actors", index, counts_for, str, lang)
         _facet(t("filter_type", lang), "types", index, counts_for, lambda kind: type_label(kind, lang), lang)
         left, right = st.columns(2)
-        left.date_input(t("filter_from", lang), key=KEYS["date_from"], min_value=MIN_DAY, max_value=MAX_DAY,
-                        format="YYYY-MM-DD")
-        right.date_input(t("filter_to", lang), key=KEYS["date_to"], min_value=MIN_DAY, max_value=MAX_DAY,
-                         format="YYYY-MM-DD")
+        left.date_input(
+            t("filter_from", lang), key=KEYS["date_from"], min_value=MIN_DAY, max_value=MAX_DAY, format="YYYY-MM-DD"
+        )
+        right.date_input(
+            t("filter_to", lang), key=KEYS["date_to"], min_value=MIN_DAY, max_value=MAX_DAY, format="YYYY-MM-DD"
+        )
         _facet(t("filter_source", lang), "sources", index, counts_for, str, lang)
-        st.radio(t("lanes", lang), ("type", "country"), key=KEYS["lanes"], horizontal=True,
-                 format_func=lambda value: t(f"lanes_{value}", lang))
+        st.radio(
+            t("lanes", lang),
+            ("type", "country"),
+            key=KEYS["lanes"],
+            horizontal=True,
+            format_func=lambda value: t(f"lanes_{value}", lang),
+        )
         st.button(t("reset", lang), on_click=_clear_filters)
 
 
@@ -157,4 +187,3 @@ def select_from_table(key: str) -> None:
 
 def close_event() -> None:
     st.session_state[EVENT_KEY] = None
-

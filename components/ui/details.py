@@ -1,4 +1,5 @@
 """The details of one event, as HTML built only from escaped pieces (article text is untrusted)."""
+
 from __future__ import annotations
 
 import html
@@ -69,8 +70,11 @@ def _sources_html(event: dict, lang: str) -> str:
         name = _esc(source.get("source") or source.get("article_id") or "?")
         link = f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{name}</a>' if url else name
         published = source.get("published")
-        when = (f" · {_esc(t('field_published', lang))} <bdi dir=\"ltr\" class=\"tl-nowrap\">{_esc(published)}</bdi>"
-                if published else "")
+        when = (
+            f' · {_esc(t("field_published", lang))} <bdi dir="ltr" class="tl-nowrap">{_esc(published)}</bdi>'
+            if published
+            else ""
+        )
         address = f'<br><span class="tl-url" dir="ltr">{_esc(url)}</span>' if url else ""
         items.append(f"<li>{link}{when}{address}</li>")
     return f"<ul>{''.join(items)}</ul>"
@@ -81,8 +85,11 @@ def _names(items: Sequence[dict], lang: str) -> str:
     for item in items or []:
         english, arabic = item.get("name_en") or "", item.get("name_ar") or ""
         first, second = (arabic, english) if lang == "ar" else (english, arabic)
-        inner = (f'<bdi dir="rtl" lang="ar">{_esc(second)}</bdi>' if lang != "ar"
-                 else f'<bdi dir="ltr" class="tl-nowrap">{_esc(second)}</bdi>')
+        inner = (
+            f'<bdi dir="rtl" lang="ar">{_esc(second)}</bdi>'
+            if lang != "ar"
+            else f'<bdi dir="ltr" class="tl-nowrap">{_esc(second)}</bdi>'
+        )
         names.append(_esc(first) + (f" ({inner})" if second else ""))
     return "; ".join(names) or "—"
 
@@ -94,8 +101,9 @@ def details_html(event: dict, lang: str) -> str:
     span = format_span(start, end, precision, lang)
     if event.get("approximate"):
         span += f" ({t('field_approximate', lang)})"
-    precision_label = t(f"precision_{precision}", lang) if precision in ("day", "month", "year") else t(
-        "precision_none", lang)
+    precision_label = (
+        t(f"precision_{precision}", lang) if precision in ("day", "month", "year") else t("precision_none", lang)
+    )
     countries = ", ".join(_esc(country_name(code, lang)) for code in event.get("countries") or []) or "—"
     rows = [
         _row(t("field_type", lang), _esc(type_label(event.get("type") or "other", lang))),
@@ -106,12 +114,13 @@ def details_html(event: dict, lang: str) -> str:
         _row(t("field_places", lang), _names(event.get("places") or [], lang)),
         _row(t("field_sources", lang), _sources_html(event, lang)),
     ]
-    corrected = (f'<p class="tl-corrected">{_esc(t("field_corrected", lang))}</p>'
-                 if event.get("corrected") else "")
-    return (f'<div class="tl-details" data-event-id="{_esc(event.get("id"))}">'
-            f'<h4 dir="ltr">{_esc(event.get("title_en"))}</h4>'
-            f"{highlight_sentence(event.get('sentence') or '', event.get('mentions') or [])}"
-            f'<table class="tl-fields">{"".join(rows)}</table>{corrected}</div>')
+    corrected = f'<p class="tl-corrected">{_esc(t("field_corrected", lang))}</p>' if event.get("corrected") else ""
+    return (
+        f'<div class="tl-details" data-event-id="{_esc(event.get("id"))}">'
+        f'<h4 dir="ltr">{_esc(event.get("title_en"))}</h4>'
+        f"{highlight_sentence(event.get('sentence') or '', event.get('mentions') or [])}"
+        f'<table class="tl-fields">{"".join(rows)}</table>{corrected}</div>'
+    )
 
 
 def render_details(event: dict, lang: str, *, below: DetailsHook | None = None) -> None:

@@ -1,4 +1,5 @@
 """The filtered events as a table, and as CSV, JSON and GeoJSON downloads."""
+
 from __future__ import annotations
 
 import csv
@@ -11,9 +12,28 @@ import pandas as pd
 from components.ui.filters import event_sources
 from components.ui.i18n import country_name, t, type_label
 
-CSV_COLUMNS = ("id", "date_start", "date_end", "precision", "approximate", "date_text", "type", "title_en",
-               "countries", "actors", "places", "sentence", "source", "url", "published", "sources",
-               "source_count", "corrected", "confidence", "article_id")
+CSV_COLUMNS = (
+    "id",
+    "date_start",
+    "date_end",
+    "precision",
+    "approximate",
+    "date_text",
+    "type",
+    "title_en",
+    "countries",
+    "actors",
+    "places",
+    "sentence",
+    "source",
+    "url",
+    "published",
+    "sources",
+    "source_count",
+    "corrected",
+    "confidence",
+    "article_id",
+)
 LIST_SEPARATOR = "; "
 
 
@@ -64,11 +84,20 @@ def to_geojson(events: Sequence[dict]) -> dict:
             if place.get("lat") is None or place.get("lon") is None:
                 continue
             properties = flat_row(event)
-            properties.update({"place_en": place.get("name_en"), "place_ar": place.get("name_ar"),
-                               "place_country": place.get("country")})
-            features.append({"type": "Feature",
-                             "geometry": {"type": "Point", "coordinates": [float(place["lon"]), float(place["lat"])]},
-                             "properties": properties})
+            properties.update(
+                {
+                    "place_en": place.get("name_en"),
+                    "place_ar": place.get("name_ar"),
+                    "place_country": place.get("country"),
+                }
+            )
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [float(place["lon"]), float(place["lat"])]},
+                    "properties": properties,
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -95,18 +124,22 @@ def table_frame(events: Sequence[dict], lang: str) -> pd.DataFrame:
     """The on-screen table, indexed by event id, in the interface language."""
     rows = []
     for event in events:
-        rows.append({
-            "id": str(event["id"]),
-            t("col_date", lang): table_date(event),
-            t("col_date_text", lang): event.get("date_text"),
-            t("col_type", lang): type_label(event.get("type") or "other", lang),
-            t("col_title", lang): event.get("title_en"),
-            t("col_countries", lang): ", ".join(country_name(code, lang) for code in event.get("countries") or []),
-            t("col_actors", lang): LIST_SEPARATOR.join(_names(event.get("actors"), "name_ar" if lang == "ar"
-                                                               else "name_en")),
-            t("col_places", lang): LIST_SEPARATOR.join(_names(event.get("places"), "name_ar" if lang == "ar"
-                                                               else "name_en")),
-            t("col_sources", lang): event.get("source_count") or len(event_sources(event)),
-            t("col_sentence", lang): event.get("sentence"),
-        })
+        rows.append(
+            {
+                "id": str(event["id"]),
+                t("col_date", lang): table_date(event),
+                t("col_date_text", lang): event.get("date_text"),
+                t("col_type", lang): type_label(event.get("type") or "other", lang),
+                t("col_title", lang): event.get("title_en"),
+                t("col_countries", lang): ", ".join(country_name(code, lang) for code in event.get("countries") or []),
+                t("col_actors", lang): LIST_SEPARATOR.join(
+                    _names(event.get("actors"), "name_ar" if lang == "ar" else "name_en")
+                ),
+                t("col_places", lang): LIST_SEPARATOR.join(
+                    _names(event.get("places"), "name_ar" if lang == "ar" else "name_en")
+                ),
+                t("col_sources", lang): event.get("source_count") or len(event_sources(event)),
+                t("col_sentence", lang): event.get("sentence"),
+            }
+        )
     return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()

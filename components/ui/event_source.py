@@ -5,6 +5,7 @@ clone builds it from ``data/articles/`` on first use). For tests and benchmarks,
 ``TIMELINE_EVENTS_JSONL`` names a file with one event object per line, and
 ``TIMELINE_SYNTHETIC_N`` asks for that many synthetic events.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.store.event_store import Store
 from components.evaluation.synthetic import synthetic_events
+from components.store.event_store import Store
 
 
 @dataclass(frozen=True)

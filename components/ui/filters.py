@@ -1,4 +1,5 @@
 """Filtering events: an index built once per data version, then fast vectorised masks."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -36,8 +37,15 @@ def event_sources(event: dict) -> list[dict]:
     sources = event.get("sources") or []
     if sources:
         return list(sources)
-    return [{"article_id": event.get("article_id"), "source": event.get("source"), "url": event.get("url"),
-             "published": event.get("published"), "sentence": event.get("sentence")}]
+    return [
+        {
+            "article_id": event.get("article_id"),
+            "source": event.get("source"),
+            "url": event.get("url"),
+            "published": event.get("published"),
+            "sentence": event.get("sentence"),
+        }
+    ]
 
 
 def _long(values: Iterable[tuple[int, Iterable[str]]]) -> pd.DataFrame:
@@ -63,21 +71,26 @@ def _search_text(event: dict) -> str:
 def build_index(events: Iterable[dict]) -> EventIndex:
     """Index ``events`` (once per data version; the result is read-only)."""
     ordered = tuple(events)
-    frame = pd.DataFrame({
-        "id": [str(event["id"]) for event in ordered],
-        "type": [event.get("type") or "other" for event in ordered],
-        "start": pd.to_datetime([event.get("date_start") for event in ordered], errors="coerce"),
-        "end": pd.to_datetime([event.get("date_end") or event.get("date_start") for event in ordered],
-                              errors="coerce"),
-        "precision": [event.get("precision") for event in ordered],
-        "search": [_search_text(event) for event in ordered],
-    })
+    frame = pd.DataFrame(
+        {
+            "id": [str(event["id"]) for event in ordered],
+            "type": [event.get("type") or "other" for event in ordered],
+            "start": pd.to_datetime([event.get("date_start") for event in ordered], errors="coerce"),
+            "end": pd.to_datetime(
+                [event.get("date_end") or event.get("date_start") for event in ordered], errors="coerce"
+            ),
+            "precision": [event.get("precision") for event in ordered],
+            "search": [_search_text(event) for event in ordered],
+        }
+    )
     long = {
         "countries": _long((row, event.get("countries") or []) for row, event in enumerate(ordered)),
-        "actors": _long((row, (actor.get("name_en") for actor in event.get("actors") or []))
-                        for row, event in enumerate(ordered)),
-        "sources": _long((row, (source.get("source") for source in event_sources(event)))
-                         for row, event in enumerate(ordered)),
+        "actors": _long(
+            (row, (actor.get("name_en") for actor in event.get("actors") or [])) for row, event in enumerate(ordered)
+        ),
+        "sources": _long(
+            (row, (source.get("source") for source in event_sources(event))) for row, event in enumerate(ordered)
+        ),
     }
     return EventIndex(ordered, frame, long, {event_id: row for row, event_id in enumerate(frame["id"])})
 

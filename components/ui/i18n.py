@@ -1,4 +1,5 @@
 """Interface strings in English and Arabic, country names and dates per language."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,8 +8,8 @@ from functools import lru_cache
 from babel.dates import format_date
 
 from components.extract import countries
-from components.text.lexicon import load_tsv
 from components.extract.models import EVENT_TYPES
+from components.text.lexicon import load_tsv
 
 LANGUAGES = ("en", "ar")
 

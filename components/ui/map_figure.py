@@ -1,4 +1,5 @@
 """The map of the South Caucasus, drawn offline from topojson files the app serves itself."""
+
 from __future__ import annotations
 
 import html
@@ -9,9 +10,9 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
-from components.ui.i18n import type_label
-from components.text.lexicon import float_between, iso_country, load_tsv
 from components.extract.models import EVENT_TYPES
+from components.text.lexicon import float_between, iso_country, load_tsv
+from components.ui.i18n import type_label
 from components.ui.timeline_figure import type_colour
 
 LON_RANGE = (38.0, 52.0)
@@ -32,9 +33,18 @@ def in_frame(lat: float, lon: float) -> bool:
 
 @lru_cache(maxsize=1)
 def map_labels() -> tuple[dict, ...]:
-    return tuple(load_tsv("map_labels.tsv", {
-        "code": iso_country, "name_en": None, "name_ar": None,
-        "lat": float_between(-90, 90), "lon": float_between(-180, 180)}))
+    return tuple(
+        load_tsv(
+            "map_labels.tsv",
+            {
+                "code": iso_country,
+                "name_en": None,
+                "name_ar": None,
+                "lat": float_between(-90, 90),
+                "lon": float_between(-180, 180),
+            },
+        )
+    )
 
 
 def place_name(place: dict, lang: str) -> str:
@@ -102,24 +112,58 @@ def map_figure(events: Sequence[dict], *, lang: str = "en", resolution: int = 50
             trace["customdata"].append([str(items[0]["id"]), _hover(place_name(place, lang), kind, items, lang)])
     figure = go.Figure()
     labels = map_labels()
-    figure.add_trace(go.Scattergeo(
-        lat=[row["lat"] for row in labels], lon=[row["lon"] for row in labels], mode="text",
-        text=[str(row["name_ar"] if lang == "ar" else row["name_en"]) for row in labels],
-        textfont={"color": "#6b6b6b", "size": 12}, hoverinfo="skip", showlegend=False, name="labels"))
+    figure.add_trace(
+        go.Scattergeo(
+            lat=[row["lat"] for row in labels],
+            lon=[row["lon"] for row in labels],
+            mode="text",
+            text=[str(row["name_ar"] if lang == "ar" else row["name_en"]) for row in labels],
+            textfont={"color": "#6b6b6b", "size": 12},
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
+        )
+    )
     for kind in [*EVENT_TYPES, *sorted(set(traces) - set(EVENT_TYPES))]:
         trace = traces.get(kind)
         if not trace:
             continue
-        figure.add_trace(go.Scattergeo(
-            lat=trace["lat"], lon=trace["lon"], mode="markers", name=type_label(kind, lang),
-            customdata=trace["customdata"], hovertemplate="%{customdata[1]}<extra></extra>",
-            marker={"size": trace["size"], "color": type_colour(kind), "opacity": 0.8,
-                    "line": {"color": "white", "width": 1}}))
+        figure.add_trace(
+            go.Scattergeo(
+                lat=trace["lat"],
+                lon=trace["lon"],
+                mode="markers",
+                name=type_label(kind, lang),
+                customdata=trace["customdata"],
+                hovertemplate="%{customdata[1]}<extra></extra>",
+                marker={
+                    "size": trace["size"],
+                    "color": type_colour(kind),
+                    "opacity": 0.8,
+                    "line": {"color": "white", "width": 1},
+                },
+            )
+        )
     figure.update_geos(
-        projection_type="mercator", resolution=resolution, lonaxis_range=list(LON_RANGE),
-        lataxis_range=list(LAT_RANGE), showcountries=True, countrycolor="#444444", countrywidth=1.2,
-        showcoastlines=True, coastlinecolor="#6d8fb3", showland=True, landcolor="#f4f1e8", showocean=True,
-        oceancolor="#dcebf5", showlakes=True, lakecolor="#dcebf5", showframe=True, framecolor="#999999")
-    figure.update_layout(height=460, margin={"l": 0, "r": 0, "t": 10, "b": 0},
-                         legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
+        projection_type="mercator",
+        resolution=resolution,
+        lonaxis_range=list(LON_RANGE),
+        lataxis_range=list(LAT_RANGE),
+        showcountries=True,
+        countrycolor="#444444",
+        countrywidth=1.2,
+        showcoastlines=True,
+        coastlinecolor="#6d8fb3",
+        showland=True,
+        landcolor="#f4f1e8",
+        showocean=True,
+        oceancolor="#dcebf5",
+        showlakes=True,
+        lakecolor="#dcebf5",
+        showframe=True,
+        framecolor="#999999",
+    )
+    figure.update_layout(
+        height=460, margin={"l": 0, "r": 0, "t": 10, "b": 0}, legend={"orientation": "h", "y": -0.02, "yanchor": "top"}
+    )
     return figure

@@ -1,4 +1,5 @@
 """The one-line summary of what is shown."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -24,15 +25,23 @@ def summary_counts(events: Sequence[dict]) -> tuple[int, int, int, date | None, 
         if start:
             first = start if first is None or start < first else first
             last = end if last is None or end > last else last
-    return (len(events), len(articles), len(sources), date.fromisoformat(first[:10]) if first else None,
-            date.fromisoformat(last[:10]) if last else None)
+    return (
+        len(events),
+        len(articles),
+        len(sources),
+        date.fromisoformat(first[:10]) if first else None,
+        date.fromisoformat(last[:10]) if last else None,
+    )
 
 
 def summary_line(events: Sequence[dict], lang: str) -> str:
     """``12 events · 3 articles · 2 sources · 9 Nov 2020 – 24 Mar 2025``."""
     count, articles, sources, first, last = summary_counts(events)
-    parts = [plural("summary_events", count, lang), plural("summary_articles", articles, lang),
-             plural("summary_sources", sources, lang)]
+    parts = [
+        plural("summary_events", count, lang),
+        plural("summary_articles", articles, lang),
+        plural("summary_sources", sources, lang),
+    ]
     if first and last:
         parts.append(f"{format_day(first, lang)} – {format_day(last, lang)}")
     return " · ".join(parts)

@@ -1,4 +1,5 @@
 """The timeline: every dated event at its true span, one lane per country or type."""
+
 from __future__ import annotations
 
 import html
@@ -10,12 +11,17 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from components.ui.i18n import country_name, format_span, plural, t, type_label
 from components.extract.models import EVENT_TYPES
+from components.ui.i18n import country_name, format_span, plural, t, type_label
 
 TYPE_COLOURS: dict[str, str] = {
-    "meeting": "#1f77b4", "agreement": "#2ca02c", "statement": "#9467bd", "military": "#d62728",
-    "border": "#ff7f0e", "protest": "#e377c2", "other": "#7f7f7f",
+    "meeting": "#1f77b4",
+    "agreement": "#2ca02c",
+    "statement": "#9467bd",
+    "military": "#d62728",
+    "border": "#ff7f0e",
+    "protest": "#e377c2",
+    "other": "#7f7f7f",
 }
 MAX_MARKS = 1500  # above this many marks, the timeline shows weekly counts instead
 NO_COUNTRY = "—"
@@ -55,8 +61,10 @@ def hover_text(event: dict, lang: str) -> str:
     sentence = "<br>".join(RLM + html.escape(line) for line in textwrap.wrap(event.get("sentence") or "", 70))
     sources = source_count(event)
     reported = f"<br><i>{html.escape(plural('reported_by', sources, lang))}</i>" if sources > 1 else ""
-    return (f"<b>{html.escape(event.get('title_en') or '')}</b><br>"
-            f"{RLM}{html.escape(event.get('date_text') or '')}{LRM} · {html.escape(span)}<br>{sentence}{reported}")
+    return (
+        f"<b>{html.escape(event.get('title_en') or '')}</b><br>"
+        f"{RLM}{html.escape(event.get('date_text') or '')}{LRM} · {html.escape(span)}<br>{sentence}{reported}"
+    )
 
 
 def source_count(event: dict) -> int:
@@ -82,9 +90,14 @@ def mark_count(events: Sequence[dict], lanes: str) -> int:
 
 def _empty_figure(lane_count: int) -> go.Figure:
     figure = go.Figure()
-    figure.update_layout(height=max(300, 110 + 46 * lane_count), margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-                         hoverlabel={"align": "right"}, dragmode="zoom", plot_bgcolor="#fbfbfb")
+    figure.update_layout(
+        height=max(300, 110 + 46 * lane_count),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        hoverlabel={"align": "right"},
+        dragmode="zoom",
+        plot_bgcolor="#fbfbfb",
+    )
     figure.update_xaxes(type="date", rangeslider={"visible": True, "thickness": 0.08}, showgrid=True)
     return figure
 
@@ -102,8 +115,9 @@ def _event_traces(events: Sequence[dict], lanes: str, lang: str, order: list[str
             shape = "day"
         else:
             shape = "span" if event.get("precision") == "day" else "vague"
-        group = groups.setdefault((kind, shape), {"x": [], "base": [], "y": [], "customdata": [], "text": [],
-                                                  "size": []})
+        group = groups.setdefault(
+            (kind, shape), {"x": [], "base": [], "y": [], "customdata": [], "text": [], "size": []}
+        )
         sources = source_count(event)
         for lane in event_lanes(event, lanes):
             y = position[lane] + _jitter(str(event["id"]))
@@ -123,26 +137,48 @@ def _event_traces(events: Sequence[dict], lanes: str, lang: str, order: list[str
             group = groups.get((kind, shape))
             if not group:
                 continue
-            common = {"name": type_label(kind, lang), "legendgroup": kind, "showlegend": kind not in shown,
-                      "customdata": group["customdata"], "hovertemplate": "%{customdata[1]}<extra></extra>",
-                      "y": group["y"]}
+            common = {
+                "name": type_label(kind, lang),
+                "legendgroup": kind,
+                "showlegend": kind not in shown,
+                "customdata": group["customdata"],
+                "hovertemplate": "%{customdata[1]}<extra></extra>",
+                "y": group["y"],
+            }
             shown.add(kind)
             colour = type_colour(kind)
             if shape == "day":
-                traces.append(go.Scatter(  # a mark reported by several sources is bigger and shows their number
-                    x=group["x"], mode="markers+text", text=group["text"], textposition="middle right",
-                    textfont={"size": 10, "color": "#444"},
-                    marker={"color": colour, "size": group["size"], "line": {"color": "white", "width": 1}},
-                    **common))
+                traces.append(
+                    go.Scatter(  # a mark reported by several sources is bigger and shows their number
+                        x=group["x"],
+                        mode="markers+text",
+                        text=group["text"],
+                        textposition="middle right",
+                        textfont={"size": 10, "color": "#444"},
+                        marker={"color": colour, "size": group["size"], "line": {"color": "white", "width": 1}},
+                        **common,
+                    )
+                )
             else:
                 vague = shape == "vague"
-                traces.append(go.Bar(
-                    x=group["x"], base=group["base"], orientation="h", width=0.14, text=group["text"],
-                    textposition="outside", textfont={"size": 10, "color": "#444"},
-                    marker={"color": colour, "opacity": 0.35 if vague else 0.85,
+                traces.append(
+                    go.Bar(
+                        x=group["x"],
+                        base=group["base"],
+                        orientation="h",
+                        width=0.14,
+                        text=group["text"],
+                        textposition="outside",
+                        textfont={"size": 10, "color": "#444"},
+                        marker={
+                            "color": colour,
+                            "opacity": 0.35 if vague else 0.85,
                             "line": {"color": colour, "width": 1},
-                            "pattern": {"shape": "/" if vague else "", "fgcolor": colour, "size": 6}},
-                    **common))
+                            "pattern": {"shape": "/" if vague else "", "fgcolor": colour, "size": 6},
+                        },
+                        **common,
+                    )
+                )
     return traces
 
 
@@ -160,12 +196,21 @@ def _weekly_trace(events: Sequence[dict], lanes: str, lang: str, order: list[str
     z = [[0] * len(weeks) for _ in order]
     for (week, lane), count in counts.items():
         z[order.index(lane)][column[week]] = count
-    return go.Heatmap(x=weeks, y=list(range(len(order))), z=z, colorscale="Blues", xgap=0, ygap=3,
-                      hovertemplate="%{x|%d %b %Y}: %{z}<extra></extra>", colorbar={"thickness": 10})
+    return go.Heatmap(
+        x=weeks,
+        y=list(range(len(order))),
+        z=z,
+        colorscale="Blues",
+        xgap=0,
+        ygap=3,
+        hovertemplate="%{x|%d %b %Y}: %{z}<extra></extra>",
+        colorbar={"thickness": 10},
+    )
 
 
-def timeline_figure(events: Sequence[dict], *, lanes: str = "type", lang: str = "en",
-                    max_marks: int = MAX_MARKS) -> tuple[go.Figure, bool]:
+def timeline_figure(
+    events: Sequence[dict], *, lanes: str = "type", lang: str = "en", max_marks: int = MAX_MARKS
+) -> tuple[go.Figure, bool]:
     """The timeline of the dated ``events`` and whether it had to be aggregated by week."""
     dated = [event for event in events if event.get("date_start")]
     order = lane_order(dated, lanes)
@@ -175,11 +220,25 @@ def timeline_figure(events: Sequence[dict], *, lanes: str = "type", lang: str = 
         figure.add_trace(_weekly_trace(dated, lanes, lang, order))
     else:
         figure.add_traces(_event_traces(dated, lanes, lang, order))
-        figure.add_trace(go.Bar(x=[None], y=[None], name=t("less_precise", lang), orientation="h",
-                                marker={"color": "#bbbbbb", "opacity": 0.5, "pattern": {"shape": "/"}},
-                                hoverinfo="skip", legendgroup="precision"))
-    figure.update_yaxes(tickvals=list(range(len(order))), ticktext=[lane_label(lane, lanes, lang) for lane in order],
-                        range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False, fixedrange=True)
+        figure.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                name=t("less_precise", lang),
+                orientation="h",
+                marker={"color": "#bbbbbb", "opacity": 0.5, "pattern": {"shape": "/"}},
+                hoverinfo="skip",
+                legendgroup="precision",
+            )
+        )
+    figure.update_yaxes(
+        tickvals=list(range(len(order))),
+        ticktext=[lane_label(lane, lanes, lang) for lane in order],
+        range=[len(order) - 0.5, -0.5],
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
     figure.update_layout(barmode="overlay")
     if dated:
         whole = [day.isoformat() for day in padded_range(dated)]
@@ -201,6 +260,8 @@ def padded_range(events: Sequence[dict], focus: bool = False) -> tuple[date, dat
     first = starts[0]
     last = max(date.fromisoformat((event.get("date_end") or event["date_start"])[:10]) for event in events)
     if focus and (last - first).days > FOCUS_MIN_YEARS * 365:
-        first = max(first, min(starts[int(len(starts) * (1 - FOCUS_SHARE))], last - timedelta(days=FOCUS_MIN_YEARS * 365)))
+        first = max(
+            first, min(starts[int(len(starts) * (1 - FOCUS_SHARE))], last - timedelta(days=FOCUS_MIN_YEARS * 365))
+        )
     pad = timedelta(days=max(20, (last - first).days // 25))
     return first - pad, last + pad + timedelta(days=1)

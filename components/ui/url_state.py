@@ -17,6 +17,7 @@ event      no          the id of the event whose details are open
 
 Anything invalid is dropped or corrected, and each such change yields a :class:`Notice`.
 """
+
 from __future__ import annotations
 
 import re
@@ -110,8 +111,13 @@ def _parse_date(value: str | None, name: str, notices: list[Notice]) -> date | N
     return None
 
 
-def _filter_known(params: Mapping[str, str | Sequence[str]], name: str, known: Collection[str] | None,
-                  notices: list[Notice], normalise=lambda value: value) -> tuple[str, ...]:
+def _filter_known(
+    params: Mapping[str, str | Sequence[str]],
+    name: str,
+    known: Collection[str] | None,
+    notices: list[Notice],
+    normalise=lambda value: value,
+) -> tuple[str, ...]:
     kept: list[str] = []
     for value in _values(params, name):
         fixed = normalise(value.strip())
@@ -163,8 +169,18 @@ def parse_query(
     if event is not None and (not _EVENT_ID.fullmatch(event) or (event_ids is not None and event not in event_ids)):
         notices.append(Notice("notice_unknown_event", "event", event))
         event = None
-    state = ViewState(countries=countries, actors=actor_names, types=types, date_from=date_from, date_to=date_to,
-                      q=cleaned, sources=source_names, lanes=lanes, lang=lang, event=event)
+    state = ViewState(
+        countries=countries,
+        actors=actor_names,
+        types=types,
+        date_from=date_from,
+        date_to=date_to,
+        q=cleaned,
+        sources=source_names,
+        lanes=lanes,
+        lang=lang,
+        event=event,
+    )
     return state, notices
 
 

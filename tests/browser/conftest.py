@@ -1,4 +1,5 @@
 """Headless Chromium against a real ``streamlit run dashboard.py`` (Debian's /usr/bin/chromium)."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,14 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "events.jsonl"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -30,8 +37,21 @@ def free_port() -> int:
 def start_app(base_path: str = "") -> Iterator[str]:
     """Run the dashboard on a free port; yield its URL (ending in ``/``)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     if base_path:
         command += ["--server.baseUrlPath", base_path]
     env = dict(os.environ, TIMELINE_EVENTS_JSONL=str(FIXTURE))
@@ -47,7 +67,7 @@ def start_app(base_path: str = "") -> Iterator[str]:
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
-                    raise RuntimeError(f"streamlit did not start:\n{output}")
+                    raise RuntimeError(f"streamlit did not start:\n{output}") from None
                 time.sleep(0.3)
         yield url
     finally:

@@ -1,4 +1,5 @@
 """The dashboard in headless Chromium: offline map, shareable URLs, clicks, escaping."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,9 @@ def test_map_is_drawn_with_no_request_leaving_localhost(server: str, request, ne
     leaving = [url for url in requests if urlparse(url).hostname not in LOCAL_HOSTS and not url.startswith("data:")]
     assert leaving == []
     topojson = [url for url in requests if url.endswith("world_50m.json")]
-    assert topojson and all(urlparse(url).path == urlparse(base).path + "app/static/topojson/world_50m.json"
-                            for url in topojson)
+    assert topojson and all(
+        urlparse(url).path == urlparse(base).path + "app/static/topojson/world_50m.json" for url in topojson
+    )
 
 
 def test_changing_a_filter_changes_the_url_and_the_link_reproduces_the_view(app_url: str, new_page) -> None:

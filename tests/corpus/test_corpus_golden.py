@@ -4,6 +4,7 @@ These tests check the data, not the extractor: the golden file loads with the le
 ``date_text`` is written in its article, spans agree with their precision, relative dates agree
 with the publication date, and the corpus keeps the variety docs/corpus.md promises.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -14,15 +15,28 @@ from pathlib import Path
 
 import pytest
 
-from components.text.lexicon import iso_country, load_tsv, one_of
 from components.extract.models import EVENT_TYPES
+from components.text.lexicon import iso_country, load_tsv, one_of
 
 CORPUS = Path(__file__).resolve().parent
 ARTICLES = CORPUS / "articles"
 PAGE_SUFFIXES = (".txt", ".html")
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
 SAME_DAY_AS_ANOTHER = ("نفسه", "ذاته", "التالي")
-MAGHREBI_MONTHS = ("جانفي", "فيفري", "أفريل", "ماي", "جوان", "جويلية", "أوت", "يوليوز", "غشت", "شتنبر", "نونبر", "دجنبر")
+MAGHREBI_MONTHS = (
+    "جانفي",
+    "فيفري",
+    "أفريل",
+    "ماي",
+    "جوان",
+    "جويلية",
+    "أوت",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "نونبر",
+    "دجنبر",
+)
 
 
 def _types(value: str) -> tuple[str, ...]:
@@ -39,9 +53,17 @@ def _countries(value: str) -> tuple[str, ...]:
 def _load_rows() -> list[dict[str, object]]:
     return load_tsv(
         "golden.tsv",
-        {"article": None, "date_start": date.fromisoformat, "date_end": date.fromisoformat,
-         "precision": one_of("day", "month", "year"), "type": _types, "countries": _countries, "place": None,
-         "date_text": None, "evidence": None},
+        {
+            "article": None,
+            "date_start": date.fromisoformat,
+            "date_end": date.fromisoformat,
+            "precision": one_of("day", "month", "year"),
+            "type": _types,
+            "countries": _countries,
+            "place": None,
+            "date_text": None,
+            "evidence": None,
+        },
         directory=CORPUS,
     )
 
@@ -74,7 +96,9 @@ def row_id(row: dict[str, object]) -> str:
 def test_corpus_size_and_pages() -> None:
     assert len(ROWS) >= 60
     assert len(pages()) >= 14
-    assert {row["article"] for row in ROWS} == {path.name for path in pages()}, "every page has events, every row a page"
+    assert {row["article"] for row in ROWS} == {path.name for path in pages()}, (
+        "every page has events, every row a page"
+    )
 
 
 @pytest.mark.parametrize("path", pages(), ids=lambda path: path.name)
@@ -103,12 +127,14 @@ def test_span_agrees_with_precision(row: dict[str, object]) -> None:
         assert (end - start).days <= 31, "a day span is a single day or a range of days within a month or so"
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["precision"] == "day" and r["date_start"] == r["date_end"]],
-                         ids=row_id)
+@pytest.mark.parametrize(
+    "row", [r for r in ROWS if r["precision"] == "day" and r["date_start"] == r["date_end"]], ids=row_id
+)
 def test_weekday_names_agree_with_the_date(row: dict[str, object]) -> None:
     text = str(row["date_text"])
-    named = sorted((match.start(), day) for name, day in WEEKDAYS.items()
-                   for match in re.finditer(rf"(^|\s){name}(\s|$)", text))
+    named = sorted(
+        (match.start(), day) for name, day in WEEKDAYS.items() for match in re.finditer(rf"(^|\s){name}(\s|$)", text)
+    )
     if named:  # "منتصف ليل الخميس الجمعة": the night from one day to the next is dated by the last
         assert row["date_start"].weekday() == named[-1][1]
 
@@ -148,12 +174,21 @@ def test_corpus_keeps_its_variety() -> None:
         except UnicodeDecodeError:
             not_utf8.append(path.name)
     assert not_utf8, "one page is written in Windows-1256"
-    maghrebi = [name for name, text in texts.items()
-                if any(re.search(rf"\d\s+{month}(\s|$|،|\.)", text) for month in MAGHREBI_MONTHS)]
+    maghrebi = [
+        name
+        for name, text in texts.items()
+        if any(re.search(rf"\d\s+{month}(\s|$|،|\.)", text) for month in MAGHREBI_MONTHS)
+    ]
     assert len(maghrebi) >= 2
     assert len([name for name, text in texts.items() if re.search("[٠-٩]", text)]) >= 2
     assert sum(meta(path.name)["published"] is None for path in pages()) >= 1
     precisions = {row["precision"] for row in ROWS}
     assert precisions == {"day", "month", "year"}
-    assert {t for row in ROWS for t in row["type"]} >= {"meeting", "agreement", "statement", "military", "border",
-                                                        "protest"}
+    assert {t for row in ROWS for t in row["type"]} >= {
+        "meeting",
+        "agreement",
+        "statement",
+        "military",
+        "border",
+        "protest",
+    }

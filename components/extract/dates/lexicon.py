@@ -3,6 +3,7 @@
 Every spelling is folded with :func:`components.text.arabic.fold_key` so that it can be matched
 on folded text.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -13,10 +14,32 @@ from components.text.arabic import fold_key
 from components.text.lexicon import LexiconError, int_between, load_tsv, one_of, variants
 
 KINDS = (
-    "relative_day", "anchor_day", "day_prefix", "not_today_before", "not_today_after", "direction",
-    "this_word", "same_word", "background_cue", "period", "hedge", "year_word", "year_cue", "month_cue", "month_word", "era", "link",
-    "range_lead", "range_join", "counted_noun", "future_marker", "past_marker", "future_verb_prefix",
-    "not_future_verb", "stamp_cue", "ordinal_day",
+    "relative_day",
+    "anchor_day",
+    "day_prefix",
+    "not_today_before",
+    "not_today_after",
+    "direction",
+    "this_word",
+    "same_word",
+    "background_cue",
+    "period",
+    "hedge",
+    "year_word",
+    "year_cue",
+    "month_cue",
+    "month_word",
+    "era",
+    "link",
+    "range_lead",
+    "range_join",
+    "counted_noun",
+    "future_marker",
+    "past_marker",
+    "future_verb_prefix",
+    "not_future_verb",
+    "stamp_cue",
+    "ordinal_day",
 )
 # Kinds whose value must be an integer, and the kinds whose value is one of a closed set.
 _INT_KINDS = {"relative_day": (-7, 7), "anchor_day": (-7, 7), "direction": (-1, 1), "ordinal_day": (1, 31)}
@@ -58,13 +81,16 @@ def _yes_no(value: str) -> bool:
 
 
 def load_months() -> list[dict[str, object]]:
-    return load_tsv("months.tsv", {
-        "month": int_between(1, 12),
-        "calendar": one_of("gregorian", "hijri"),
-        "variant": one_of("egyptian_gulf", "levantine", "maghrebi", "moroccan", "hijri"),
-        "name": variants,
-        "needs_number": _yes_no,
-    })
+    return load_tsv(
+        "months.tsv",
+        {
+            "month": int_between(1, 12),
+            "calendar": one_of("gregorian", "hijri"),
+            "variant": one_of("egyptian_gulf", "levantine", "maghrebi", "moroccan", "hijri"),
+            "name": variants,
+            "needs_number": _yes_no,
+        },
+    )
 
 
 def load_weekdays() -> list[dict[str, object]]:
@@ -72,8 +98,9 @@ def load_weekdays() -> list[dict[str, object]]:
 
 
 def load_date_words() -> list[dict[str, object]]:
-    rows = load_tsv("date_words.tsv", {"kind": one_of(*KINDS), "phrase": variants, "value": None},
-                    optional=frozenset({"value"}))
+    rows = load_tsv(
+        "date_words.tsv", {"kind": one_of(*KINDS), "phrase": variants, "value": None}, optional=frozenset({"value"})
+    )
     for row in rows:
         kind, value = str(row["kind"]), row["value"]
         try:
@@ -99,14 +126,24 @@ def date_lexicon() -> DateLexicon:
             calendar = str(row["calendar"])
             if seen.setdefault(key, (calendar, int(row["month"]))) != (calendar, row["month"]):  # type: ignore
                 raise LexiconError(f"months.tsv: {spelling!r} names two different months")
-            months.append(MonthName(key, int(row["month"]), calendar, str(row["variant"]),  # type: ignore[arg-type]
-                                    bool(row["needs_number"])))
+            months.append(
+                MonthName(
+                    key,
+                    int(row["month"]),
+                    calendar,
+                    str(row["variant"]),  # type: ignore[arg-type]
+                    bool(row["needs_number"]),
+                )
+            )
             if row["variant"] == "egyptian_gulf":
                 canonical.setdefault(int(row["month"]), spelling)  # type: ignore[arg-type]
     if sorted(canonical) != list(range(1, 13)):
         raise LexiconError("months.tsv: every Gregorian month needs an egyptian_gulf spelling")
-    weekdays = {fold_key(name): int(row["weekday"])  # type: ignore[arg-type]
-                for row in load_weekdays() for name in row["name"]}  # type: ignore[union-attr]
+    weekdays = {
+        fold_key(name): int(row["weekday"])  # type: ignore[arg-type]
+        for row in load_weekdays()
+        for name in row["name"]
+    }  # type: ignore[union-attr]
     if sorted(set(weekdays.values())) != list(range(7)):
         raise LexiconError("weekdays.tsv: every weekday needs a name")
     words: dict[str, dict[str, object]] = defaultdict(dict)

@@ -1,4 +1,5 @@
 """Date mentions of an article resolved to spans of days (see docs/dates.md for the rules)."""
+
 from __future__ import annotations
 
 import bisect
@@ -6,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from components.text.arabic import Folded, fold
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import CLAUSE_END, SENTENCE_END, date_patterns
 from components.extract.dates.resolve import (
@@ -24,10 +24,12 @@ from components.extract.dates.resolve import (
 )
 from components.extract.dates.scan import Mention, day_number, scan
 from components.extract.models import DateSpan
+from components.text.arabic import Folded, fold
 
 Resolved = tuple[date, date, str, bool, bool]  # start, end, precision, approximate, relative
 UNDATED = "undated"
-BACKGROUND_REACH = 60  # characters before a date searched for "منذ …", "الموقع في …"  # marker: the mention needs the publication date, which is unknown
+# characters before a date searched for "منذ …", "الموقع في …"
+BACKGROUND_REACH = 60
 
 
 @dataclass
@@ -63,7 +65,7 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
     patterns = date_patterns()
     text = ctx.folded
     left = max((m.end() for m in CLAUSE_END.finditer(text, max(0, mention.start - 200), mention.start)), default=0)
-    clause = text[left:mention.end]
+    clause = text[left : mention.end]
     if patterns.past.search(clause):  # "وكان … قد أوقف في 18 حزيران": a past perfect, whatever follows
         return False
     if patterns.future.search(clause):
@@ -213,14 +215,14 @@ def _resolve(mention: Mention, ctx: _Context) -> Resolved | str | None:
 
 
 def _list_days(mention: Mention, span: DateSpan, folded: Folded, text: str) -> list[DateSpan]:
-    """"في 3 و7 مارس" as two days: the first written as its number alone, the second with the month."""
+    """ "في 3 و7 مارس" as two days: the first written as its number alone, the second with the month."""
     first_start, first_end = folded.to_original(*mention.extra["day_list"])  # type: ignore[misc]
     second_start = folded.to_original(mention.start + _second_day_at(folded.text, mention), mention.end)[0]
     first, last = span.start, span.end
     assert first is not None and last is not None
     return [
         replace(span, end=first, text=text[first_start:first_end], char_start=first_start, char_end=first_end),
-        replace(span, start=last, text=text[second_start:span.char_end], char_start=second_start),
+        replace(span, start=last, text=text[second_start : span.char_end], char_start=second_start),
     ]
 
 
@@ -245,8 +247,16 @@ def resolve_mentions(folded: Folded, text: str, published: date | None) -> list[
             span = DateSpan(None, None, None, text[char_start:char_end], char_start, char_end, True, True)
         else:
             start, end, precision, approximate, relative = resolved  # type: ignore[misc]
-            span = DateSpan(start, end, precision, text[char_start:char_end], char_start, char_end,  # type: ignore
-                            approximate, relative)
+            span = DateSpan(
+                start,
+                end,
+                precision,
+                text[char_start:char_end],
+                char_start,
+                char_end,  # type: ignore
+                approximate,
+                relative,
+            )
         if "day_list" in mention.extra and span.start is not None:
             ctx.previous.extend((mention, part) for part in _list_days(mention, span, folded, text))
             continue

@@ -6,6 +6,7 @@ taa marbuta as haa, no diacritics). Group names: ``d``/``o`` day number or ordin
 relative year ("من العام الماضي", "هذا العام"), ``md`` a direction after the month
 ("مايو الماضي"); a suffix ``a``/``b`` tells the first and second date of a range apart.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,21 @@ WORD = re.compile(r"[^\s\d\W]+|%")
 
 # Each finder runs only near a trigger of its class (see DatePatterns.trigger).
 FINDER_TRIGGERS = {
-    "range": "greg", "xrange": "greg", "dmy": "greg", "month": "greg", "hijri": "hijri",
-    "ymd": "numeric", "dmy_numeric": "numeric", "year_range": "year", "year": "year", "year_bare": "year",
-    "relday": "relday", "weekday": "weekday", "period": "period", "relmonth_day": "period", "anchor": "anchor",
+    "range": "greg",
+    "xrange": "greg",
+    "dmy": "greg",
+    "month": "greg",
+    "hijri": "hijri",
+    "ymd": "numeric",
+    "dmy_numeric": "numeric",
+    "year_range": "year",
+    "year": "year",
+    "year_bare": "year",
+    "relday": "relday",
+    "weekday": "weekday",
+    "period": "period",
+    "relmonth_day": "period",
+    "anchor": "anchor",
 }
 
 
@@ -48,8 +61,11 @@ def alternation(phrases: object) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if token == " " else re.escape(token)) + emit(child)
-                    for token, child in sorted(node.items()) if token]
+        branches = [
+            (r"\s+" if token == " " else re.escape(token)) + emit(child)
+            for token, child in sorted(node.items())
+            if token
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -106,8 +122,10 @@ def date_patterns() -> DatePatterns:
         return rf"(?:(?<![\d.,/:])(?P<d{s}>[0-3]?\d)(?![\d:]|[.,]\d)|(?P<o{s}>{ordinal})\s+من)"
 
     def month(s: str, names: str = greg) -> str:
-        return (rf"(?:{month_word}\s+)?(?P<m{s}>{names})(?!\w)"
-                rf"(?:\s*(?:/|\()\s*(?P<ma{s}>{names})(?!\w)(?:\s*\))?)?")
+        return (
+            rf"(?:{month_word}\s+)?(?P<m{s}>{names})(?!\w)"
+            rf"(?:\s*(?:/|\()\s*(?P<ma{s}>{names})(?!\w)(?:\s*\))?)?"
+        )
 
     def year(s: str, digits: str = r"(?:19|20)\d\d") -> str:
         return rf"(?P<y{s}>{digits})(?:\s?(?P<e{s}>{era})(?!\w))?(?!\d|[.,]\d|\s?%|[/\-.]\d{{1,2}}(?!\d))"
@@ -115,51 +133,65 @@ def date_patterns() -> DatePatterns:
     year_sep = rf"(?:\s*[/\-]\s*|\s+)(?:من\s+)?(?:{year_word}\s+)?"
 
     def year_tail(s: str) -> str:
-        return (rf"(?:{year_sep}{year(s)}"
-                rf"|\s+(?:من\s+)?(?:(?P<rp{s}>{period_year})\s+(?P<rd{s}>{direction})"
-                rf"|(?P<rs{s}>{period_year})\s+{same}"
-                rf"|{this}\s+(?P<rt{s}>{period_year}))(?!\w)"
-                rf"|\s+(?P<md{s}>{direction})(?!\w))?")
+        return (
+            rf"(?:{year_sep}{year(s)}"
+            rf"|\s+(?:من\s+)?(?:(?P<rp{s}>{period_year})\s+(?P<rd{s}>{direction})"
+            rf"|(?P<rs{s}>{period_year})\s+{same}"
+            rf"|{this}\s+(?P<rt{s}>{period_year}))(?!\w)"
+            rf"|\s+(?P<md{s}>{direction})(?!\w))?"
+        )
 
     hedges = rf"(?:(?P<h1>{hedge})\s+)?(?:(?P<h2>{hedge})\s+)?"
     finders = {
         "range": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?{day('a')}(?:\s*[و،,]\s*[0-3]?\d(?!\d))*"
-                 rf"\s*(?P<join>{join})\s*{day('b')}"
-                 rf"{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
+        rf"\s*(?P<join>{join})\s*{day('b')}"
+        rf"{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
         "xrange": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?{day('a')}{SEP_DAY_MONTH}{month('a')}(?:{year_sep}{year('a')})?"
-                  rf"\s*(?P<join>{join})\s*{day('b')}{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
+        rf"\s*(?P<join>{join})\s*{day('b')}{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
         "dmy": rf"{LEADIN}{day('a')}{SEP_DAY_MONTH}{month('a')}{year_tail('a')}",
         "month": rf"{LEADIN}{hedges}{month('a')}{year_tail('a')}",
         "hijri": rf"{LEADIN}(?:{day('a')}{SEP_DAY_MONTH})?{month('a', hijri)}(?:\s+من)?(?:\s+{year_word})?\s*"
-                 rf"{year('a', HIJRI_YEAR)}",
+        rf"{year('a', HIJRI_YEAR)}",
         "ymd": r"(?<![\w/.:-])(?P<ya>(?:19|20)\d\d)\s?(?P<sep>[/\-.])\s?(?P<ma>[01]?\d)\s?(?P=sep)\s?(?P<da>[0-3]?\d)"
-               r"(?![\d/]|\.\d)",
+        r"(?![\d/]|\.\d)",
         "dmy_numeric": r"(?<![\w/.:-])(?P<da>[0-3]?\d)\s?(?P<sep>[/\-.])\s?(?P<ma>[01]?\d)\s?(?P=sep)\s?"
-                       r"(?P<ya>(?:19|20)\d\d)(?!\d)",
+        r"(?P<ya>(?:19|20)\d\d)(?!\d)",
         "year_range": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?(?:(?P<yw>{year_word})\s+)?{year('a')}\s*(?P<join>{join})\s*"
-                      rf"{year('b')}",
+        rf"{year('b')}",
         "year": rf"{LEADIN}(?:(?P<cue>{year_cue})\s+)?{hedges}(?:(?P<yw>{year_word})\s+)?{year('a')}",
         "year_bare": rf"(?:(?<![\w.,/:-])|(?<=(?<!\w)و)){year('a')}",
         "relday": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<rel>{alternation(w['relative_day'])})(?!\w)"
-                  rf"(?!\s+{alternation(w['not_today_after'])}(?!\w))",
+        rf"(?!\s+{alternation(w['not_today_after'])}(?!\w))",
         "weekday": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<wd>{alternation(lex.weekdays)})(?!\w)"
-                   rf"(?:\s+(?P<dir>{direction})(?!\w))?",
+        rf"(?:\s+(?P<dir>{direction})(?!\w))?",
         "period": rf"{LEADIN}{hedges}(?:(?P<per>{period})\s+(?P<dir>{direction})|{this}\s+(?P<per2>{period}))(?!\w)",
         "relmonth_day": rf"{LEADIN}{day('a')}\s+(?:من\s+)?(?:(?P<per>{period_month})\s+(?P<dir>{direction})"
-                        rf"|{this}\s+(?P<per2>{period_month})|(?P<per3>{period_month})\s+(?P<same>{same}))(?!\w)",
+        rf"|{this}\s+(?P<per2>{period_month})|(?P<per3>{period_month})\s+(?P<same>{same}))(?!\w)",
         "anchor": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<anchor>{alternation(w['anchor_day'])})(?!\w)",
     }
     return DatePatterns(
         finders={kind: re.compile(pattern) for kind, pattern in finders.items()},
-        trigger=re.compile(r"(?P<year>\d{4})|(?P<numeric>\d{1,4}\s?[/\-.]\s?\d)|(?<![^\Wوفبل])(?:" + "|".join(
-            f"(?P<{name}>{pattern})" for name, pattern in (
-                ("hijri", hijri), ("greg", greg), ("weekday", alternation(lex.weekdays)),
-                ("anchor", alternation(w["anchor_day"])), ("relday", alternation(w["relative_day"])),
-                ("period", period))) + ")"),
+        trigger=re.compile(
+            r"(?P<year>\d{4})|(?P<numeric>\d{1,4}\s?[/\-.]\s?\d)|(?<![^\Wوفبل])(?:"
+            + "|".join(
+                f"(?P<{name}>{pattern})"
+                for name, pattern in (
+                    ("hijri", hijri),
+                    ("greg", greg),
+                    ("weekday", alternation(lex.weekdays)),
+                    ("anchor", alternation(w["anchor_day"])),
+                    ("relday", alternation(w["relative_day"])),
+                    ("period", period),
+                )
+            )
+            + ")"
+        ),
         link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
         future=re.compile(rf"(?<!\w)[وف]?{alternation(w['future_marker'])}(?!\w)"),
         past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
-        background=re.compile(rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){{0,6}}\s+(?:في\s+)?$"),
+        background=re.compile(
+            rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){{0,6}}\s+(?:في\s+)?$"
+        ),
         future_verb=re.compile(rf"(?<!\w)[وف]?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
         not_future_verb=frozenset(w["not_future_verb"]),
         counted_noun=frozenset(w["counted_noun"]),

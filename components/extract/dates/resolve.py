@@ -4,6 +4,7 @@ Canonical strings ("مايو 2023", "2023") are parsed once each by one shared `
 parser (days are placed in the parsed month); year inference and relative arithmetic are
 plain ``datetime`` code.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -24,12 +25,15 @@ def date_parser():  # type: ignore[no-untyped-def]
     """The one dateparser instance: Arabic only, first day/month preferred (never invents a day)."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["ar"], settings={
-        "PREFER_DAY_OF_MONTH": "first",
-        "PREFER_MONTH_OF_YEAR": "first",
-        "RETURN_TIME_AS_PERIOD": False,
-        "PARSERS": ["absolute-time"],  # canonical strings are absolute dates; skipping the other parsers is faster
-    })
+    return DateDataParser(
+        languages=["ar"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_MONTH_OF_YEAR": "first",
+            "RETURN_TIME_AS_PERIOD": False,
+            "PARSERS": ["absolute-time"],  # canonical strings are absolute dates; skipping the other parsers is faster
+        },
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -108,8 +112,16 @@ def infer_year(month: int, day: int | None, published: date, mode: str) -> int |
             if when is None:
                 continue
             key, ref = when, published  # type: ignore[assignment]
-        if (mode == PAST and key <= ref or mode == STRICT_PAST and key < ref
-                or mode == FUTURE and key >= ref or mode == STRICT_FUTURE and key > ref):
+        if (
+            mode == PAST
+            and key <= ref
+            or mode == STRICT_PAST
+            and key < ref
+            or mode == FUTURE
+            and key >= ref
+            or mode == STRICT_FUTURE
+            and key > ref
+        ):
             return year
     return None
 

@@ -6,12 +6,12 @@ where candidates overlap; words that are only dates next to a cue or a coordinat
 adjacent parts of one date are merged ("اليوم (الاثنين)", "الأربعاء الموافق 5 يونيو",
 a Hijri date beside its Gregorian one).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
-from components.text.arabic import Folded
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import (
     FINDER_TRIGGERS,
@@ -21,6 +21,7 @@ from components.extract.dates.patterns import (
     DatePatterns,
     date_patterns,
 )
+from components.text.arabic import Folded
 
 DATED_KINDS = frozenset({"dmy", "range", "xrange", "hijri", "ymd", "dmy_numeric"})
 GREGORIAN_DAY_KINDS = frozenset({"dmy", "ymd", "dmy_numeric"})
@@ -83,16 +84,17 @@ def _is_about(word: str | None) -> bool:
 def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str) -> bool:
     """True when a number is followed by a counted noun ("1960 جنديا", "380 وحده", "50%")."""
     word = WORD.search(folded.text, end, min(len(folded.text), end + 30))
-    if word is None or folded.text[end:word.start()].strip(" \t"):
+    if word is None or folded.text[end : word.start()].strip(" \t"):
         return False
     if word.group() in patterns.counted_noun:
         return True
     start, stop = folded.to_original(word.start(), word.end())
-    return "\u064b" in original[start:stop + 1]  # fathatan: an accusative counted noun (tamyiz)
+    return "\u064b" in original[start : stop + 1]  # fathatan: an accusative counted noun (tamyiz)
 
 
-def _candidate(kind: str, match: re.Match[str], folded: Folded, original: str,
-               patterns: DatePatterns) -> Mention | None:
+def _candidate(
+    kind: str, match: re.Match[str], folded: Folded, original: str, patterns: DatePatterns
+) -> Mention | None:
     g = match.groupdict()
     text = folded.text
     start, end = match.start(), match.end()
@@ -110,17 +112,24 @@ def _candidate(kind: str, match: re.Match[str], folded: Folded, original: str,
             return None  # "10 مايو و12 يونيو" are two dates, not a range
         if kind == "range" and day_number(g, "a") >= day_number(g, "b"):
             return None
-        if (kind == "range" and join_kind == "and" and lead is None and "," not in text[start:match.start("join")]
-                and day_number(g, "b") != day_number(g, "a") + 1):
-            day_list = (match.start("da") if g.get("da") else match.start("oa"),
-                        match.end("da") if g.get("da") else match.end("oa"))
+        if (
+            kind == "range"
+            and join_kind == "and"
+            and lead is None
+            and "," not in text[start : match.start("join")]
+            and day_number(g, "b") != day_number(g, "a") + 1
+        ):
+            day_list = (
+                match.start("da") if g.get("da") else match.start("oa"),
+                match.end("da") if g.get("da") else match.end("oa"),
+            )
     elif kind == "month":
         entry = date_lexicon().month(g["ma"] or "")
         has_year = g.get("ya") is not None
         if entry is not None and entry.needs_number and not has_year and not hedged:
             return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
         if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
-            cue = text[start:match.start("ma")].strip() or "ب" in (g.get("pfx") or "")  # hedge, "شهر", "بمايو"
+            cue = text[start : match.start("ma")].strip() or "ب" in (g.get("pfx") or "")  # hedge, "شهر", "بمايو"
             cue = cue or patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start())
             conditional = not cue
     elif kind in YEAR_KINDS:
@@ -173,7 +182,7 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 
 def _gap(text: str, left: Mention, right: Mention, pattern: re.Pattern[str]) -> bool:
-    gap = text[left.end:right.start]
+    gap = text[left.end : right.start]
     return len(gap) <= _MAX_GAP and pattern.fullmatch(gap) is not None
 
 
@@ -186,17 +195,27 @@ def _confirm(mentions: list[Mention], text: str) -> list[Mention]:
     keep = [not m.conditional for m in mentions]
     for i in range(len(mentions) - 2, -1, -1):  # right to left: "مايو ويونيو ويوليو 2023"
         left, right = mentions[i], mentions[i + 1]
-        if (left.kind in MONTH_KINDS and right.kind in MONTH_KINDS and keep[i + 1] and _has_year(right)
-                and left.written_year() is None and not any(left.relative_year_marks())
-                and _gap(text, left, right, GAP_COORDINATION)):
+        if (
+            left.kind in MONTH_KINDS
+            and right.kind in MONTH_KINDS
+            and keep[i + 1]
+            and _has_year(right)
+            and left.written_year() is None
+            and not any(left.relative_year_marks())
+            and _gap(text, left, right, GAP_COORDINATION)
+        ):
             left.borrowed_year = right.written_year() or right.borrowed_year
             keep[i] = True
     for i in range(1, len(mentions)):  # left to right: "عامي 2020 و2021"
         left, right = mentions[i - 1], mentions[i]
-        if right.kind == "year_bare" and keep[i - 1] and left.written_year() and _gap(text, left, right,
-                                                                                         GAP_COORDINATION):
+        if (
+            right.kind == "year_bare"
+            and keep[i - 1]
+            and left.written_year()
+            and _gap(text, left, right, GAP_COORDINATION)
+        ):
             keep[i] = True
-    return [m for m, ok in zip(mentions, keep) if ok]
+    return [m for m, ok in zip(mentions, keep, strict=True) if ok]
 
 
 def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[Mention]:
@@ -206,11 +225,17 @@ def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[M
     out: list[Mention] = []
     for mention in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "relday" and prev.weekday is None and mention.kind == "weekday" \
-                and not mention.group("dir") and _gap(text, prev, mention, GAP_TODAY_WEEKDAY):
+        if (
+            prev is not None
+            and prev.kind == "relday"
+            and prev.weekday is None
+            and mention.kind == "weekday"
+            and not mention.group("dir")
+            and _gap(text, prev, mention, GAP_TODAY_WEEKDAY)
+        ):
             end = mention.end
             closing = re.match(r"\s*\)", text[end:])
-            if "(" in text[prev.end:mention.start] and closing:
+            if "(" in text[prev.end : mention.start] and closing:
                 end += closing.end()
             out[-1] = replace(prev, end=end, weekday=weekdays[mention.group("wd") or ""])
             continue
@@ -219,14 +244,21 @@ def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[M
                 out[-1] = replace(mention, start=prev.start, weekday=weekdays[prev.group("wd") or ""])
                 continue
             if prev.kind == "relday":
-                out[-1] = replace(mention, start=prev.start, weekday=prev.weekday,
-                                  today=int(rel_days[prev.group("rel") or ""]))  # type: ignore[arg-type]
+                out[-1] = replace(
+                    mention, start=prev.start, weekday=prev.weekday, today=int(rel_days[prev.group("rel") or ""])
+                )  # type: ignore[arg-type]
                 continue
             pair = {prev.kind, mention.kind}
             if "hijri" in pair and pair & GREGORIAN_DAY_KINDS:
                 greg = mention if prev.kind == "hijri" else prev
-                out[-1] = replace(greg, start=prev.start, end=mention.end, with_hijri=True,
-                                  weekday=prev.weekday or mention.weekday, today=prev.today)
+                out[-1] = replace(
+                    greg,
+                    start=prev.start,
+                    end=mention.end,
+                    with_hijri=True,
+                    weekday=prev.weekday or mention.weekday,
+                    today=prev.today,
+                )
                 continue
         out.append(mention)
     return out
