@@ -6,7 +6,8 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.store.event_store import Store, StoreError, open_store, resolve_location
+from components.store.event_store import Store, StoreError, resolve_location
+from components.store.ingest import open_shipped_store
 from components.ui import controls
 from components.ui.add_article_panel import render_add_article_panel
 from components.ui.correction_panel import (
@@ -63,7 +64,7 @@ RTL_STYLE = """<style>
 def shared_store(location: str, resolved: str) -> Store:
     """One open store per file, shared by every session (the default one is built from
     data/articles on first use). ``resolved`` keys the cache: the file ``location`` means now."""
-    return open_store(location or None)
+    return open_shipped_store(location or None)
 
 
 def current_store(source: EventSource) -> Store | None:

@@ -122,13 +122,17 @@ def test_a_missing_default_store_is_built_from_the_articles_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from components.store import event_store as store_module
+    from components.store import ingest as ingest_module
 
     articles = tmp_path / "articles"
     shutil.copytree(MERGE_FIXTURES, articles)
     monkeypatch.delenv("TIMELINE_DB", raising=False)
     monkeypatch.setattr(store_module, "DEFAULT_DB", tmp_path / "data" / "timeline.db")
-    monkeypatch.setattr(store_module, "ARTICLES_DIR", articles)
-    with store_module.open_store() as store:
+    monkeypatch.setattr(ingest_module, "ARTICLES_DIR", articles)
+    with store_module.open_store() as store:  # opening builds nothing
+        assert store.counts()["pages"] == 0
+    (tmp_path / "data" / "timeline.db").unlink()
+    with ingest_module.open_shipped_store() as store:
         assert store.counts()["pages"] == 4
         assert store.list_events()
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["timeline.db"]

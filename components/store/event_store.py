@@ -13,23 +13,26 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
+from typing import Any, Protocol
 
+from components.extract.models import Article, Event
+from components.extract.pipeline import event_to_dict
+from components.extract.reading import RawPage
+from components.extract.records import EventRecord
 from components.store import merge
 from components.store.corrections import (
     CorrectionError,
     alt_event_key,
-    apply_corrections,
     check_note,
     event_key,
     validate_fields,
 )
+from components.store.listing import clusters_from_groups, corrected_view
 from components.store.schema import ForeignFileError, inspect_file, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +42,18 @@ ENV_VAR = "TIMELINE_DB"
 BUSY_TIMEOUT_MS = 30_000
 GROUPS_BUSY_TIMEOUT_MS = 250
 _REQUIRED_EVENT_FIELDS = ("id", "article_id", "type", "sentence", "char_start", "char_end")
+
+
+class ExtractedPage(Protocol):
+    """What the store takes in: a page with its articles and events
+    (:class:`components.extract.pipeline.ExtractedPage`, or hand-made events as dicts)."""
+
+    @property
+    def page(self) -> RawPage: ...
+    @property
+    def articles(self) -> Sequence[Article]: ...
+    @property
+    def events(self) -> Sequence[Event | dict[str, Any]]: ...
 
 
 class StoreError(Exception):
@@ -74,15 +89,9 @@ def resolve_location(path: str | Path | None = None) -> tuple[Path, bool]:
 
 
 def open_store(path: str | Path | None = None) -> Store:
-    """Open (creating or migrating if needed) the store; a missing default store is built
-    from ``data/articles/`` so that a fresh clone shows data on first run."""
-    location, is_default = resolve_location(path)
-    if is_default and not location.exists() and ARTICLES_DIR.is_dir():
-        from components.store.ingest import (
-            build_store,  # late import: ingest depends on this module
-        )
-
-        build_store(location, ARTICLES_DIR)
+    """Open the store, creating or migrating it if needed. Nothing else: building the default
+    store from the shipped articles is :func:`components.store.ingest.open_shipped_store`."""
+    location, _ = resolve_location(path)
     return Store(location)
 
 
@@ -100,33 +109,23 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def event_dict(event: Any) -> dict:
+def event_dict(event: Event | EventRecord | dict[str, Any]) -> dict[str, Any]:
+    """An event as the JSON object the store keeps (a copy)."""
+    if isinstance(event, Event):
+        return dict(event_to_dict(event))
     if isinstance(event, dict):
         return dict(event)
-    try:
-        from components.extract.pipeline import event_to_dict
-    except ImportError:
-        event_to_dict = None
-    if event_to_dict is not None:
-        return dict(event_to_dict(event))
-    if is_dataclass(event):
-        return asdict(event)
     raise StoreError(f"cannot store an event of type {type(event).__name__}")
 
 
-def _raw_page(row: sqlite3.Row) -> Any:
-    fields = {
-        "name": row["name"],
-        "text": row["text"],
-        "is_html": bool(row["is_html"]),
-        "encoding": row["encoding"],
-        "content_hash": row["content_hash"],
-    }
-    try:
-        from components.extract.reading import RawPage
-    except ImportError:
-        return SimpleNamespace(**fields)
-    return RawPage(**fields)
+def _raw_page(row: sqlite3.Row) -> RawPage:
+    return RawPage(
+        name=row["name"],
+        text=row["text"],
+        is_html=bool(row["is_html"]),
+        encoding=row["encoding"],
+        content_hash=row["content_hash"],
+    )
 
 
 class Store:
@@ -216,14 +215,14 @@ class Store:
 
     def ingest_page(
         self,
-        result: Any,
+        result: ExtractedPage,
         *,
         published: date | str | None = None,
         source: str | None = None,
         url: str | None = None,
         page_meta: dict | None = None,
     ) -> IngestOutcome:
-        """Store one extracted page (a ``PageResult``) in one transaction; a page already
+        """Store one extracted page (a ``ExtractedPage``) in one transaction; a page already
         stored (same content hash) adds nothing. ``published``/``source``/``url``/``page_meta``
         are what extraction was given, kept for re-extraction."""
         page = result.page
@@ -252,80 +251,66 @@ class Store:
         return outcome
 
     @staticmethod
-    def _extractor_version(result: Any) -> str:
-        versions = {
-            e.get("extractor_version") if isinstance(e, dict) else getattr(e, "extractor_version", None)
-            for e in result.events
-        }
-        versions.discard(None)
+    def _extractor_version(result: ExtractedPage) -> str:
+        versions = {str(event_dict(event).get("extractor_version") or "") for event in result.events}
+        versions.discard("")
         return ",".join(sorted(versions)) or "unknown"
 
-    def _insert_extraction(self, conn: sqlite3.Connection, result: Any) -> IngestOutcome:
+    def _insert_extraction(self, conn: sqlite3.Connection, result: ExtractedPage) -> IngestOutcome:
+        """Insert a page's articles (those not stored yet) and their events."""
+        kept = self._insert_articles(conn, result)
+        known = {article.id for article in result.articles}
+        added = sum(self._insert_event(conn, result.page, event_dict(event), known, kept) for event in result.events)
+        skipped = len(result.articles) - len(kept)
+        return IngestOutcome(result.page.name, result.page.content_hash, False, len(kept), skipped, added)
+
+    @staticmethod
+    def _insert_articles(conn: sqlite3.Connection, result: ExtractedPage) -> dict[str, str]:
+        """Store the page's new articles; returns article id -> text hash of those stored now
+        (an article whose text is already stored, from another page, is skipped)."""
         page = result.page
-        kept: dict[str, str] = {}  # article id -> text hash
-        skipped = 0
+        kept: dict[str, str] = {}
         for article in result.articles:
             digest = text_hash(article.text)
             if conn.execute("SELECT 1 FROM articles WHERE id = ? OR text_hash = ?", (article.id, digest)).fetchone():
-                skipped += 1
                 continue
             conn.execute(
                 "INSERT INTO articles (id, page_hash, text_hash, page_name, title, text, source, url, published,"
                 " published_how, index_in_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article.id,
-                    page.content_hash,
-                    digest,
-                    article.page or page.name,
-                    article.title,
-                    article.text,
-                    article.source,
-                    article.url,
-                    _iso(article.published),
-                    article.published_how,
-                    article.index_in_page,
-                ),
-            )
+                (article.id, page.content_hash, digest, article.page or page.name, article.title, article.text,
+                 article.source, article.url, _iso(article.published), article.published_how, article.index_in_page),
+            )  # fmt: skip
             kept[article.id] = digest
-        known = {article.id for article in result.articles}
-        added = 0
-        for event in result.events:
-            data = event_dict(event)
-            missing = [name for name in _REQUIRED_EVENT_FIELDS if data.get(name) is None]
-            if missing:
-                raise StoreError(f"{page.name}: event without {', '.join(missing)}")
-            if data["article_id"] not in known:
-                raise StoreError(f"{page.name}: event {data['id']} names an article not in the page")
-            digest = kept.get(data["article_id"])
-            if digest is None:
-                continue
-            key = event_key(digest, data["char_start"], data["char_end"], data.get("date_text") or "")
-            alt = alt_event_key(page.content_hash, data["sentence"], data.get("date_text") or "")
-            cursor = conn.execute(
-                "INSERT OR IGNORE INTO events (id, article_id, event_key, alt_key, type, date_start, date_end,"
-                " sentence, char_start, char_end, date_text, extractor_version, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    data["id"],
-                    data["article_id"],
-                    key,
-                    alt,
-                    data["type"],
-                    data.get("date_start"),
-                    data.get("date_end"),
-                    data["sentence"],
-                    data["char_start"],
-                    data["char_end"],
-                    data.get("date_text") or "",
-                    data.get("extractor_version") or "",
-                    json.dumps(data, ensure_ascii=False),
-                ),
-            )
-            added += cursor.rowcount
-        return IngestOutcome(page.name, page.content_hash, False, len(kept), skipped, added)
+        return kept
 
-    def reextract(self, extract_fn: Callable[..., Any]) -> dict[str, int]:
-        """Re-run ``extract_fn(page, published=, source=, url=, page_meta=) -> PageResult`` over every
+    @staticmethod
+    def _insert_event(
+        conn: sqlite3.Connection, page: RawPage, data: dict[str, Any], known: set[str], kept: dict[str, str]
+    ) -> int:
+        """Store one event of an article stored now; 1 if it was added."""
+        missing = [name for name in _REQUIRED_EVENT_FIELDS if data.get(name) is None]
+        if missing:
+            raise StoreError(f"{page.name}: event without {', '.join(missing)}")
+        if data["article_id"] not in known:
+            raise StoreError(f"{page.name}: event {data['id']} names an article not in the page")
+        article_hash = kept.get(data["article_id"])
+        if article_hash is None:
+            return 0
+        date_text = data.get("date_text") or ""
+        key = event_key(article_hash, data["char_start"], data["char_end"], date_text)
+        alt = alt_event_key(page.content_hash, data["sentence"], date_text)
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO events (id, article_id, event_key, alt_key, type, date_start, date_end,"
+            " sentence, char_start, char_end, date_text, extractor_version, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (data["id"], data["article_id"], key, alt, data["type"], data.get("date_start"), data.get("date_end"),
+             data["sentence"], data["char_start"], data["char_end"], date_text, data.get("extractor_version") or "",
+             json.dumps(data, ensure_ascii=False)),
+        )  # fmt: skip
+        return cursor.rowcount
+
+    def reextract(self, extract_fn: Callable[..., ExtractedPage]) -> dict[str, int]:
+        """Re-run ``extract_fn(page, published=, source=, url=, page_meta=) -> ExtractedPage`` over every
         stored page, replacing machine articles and events page by page (one transaction
         each). Corrections are kept: they are keyed on text, not on event ids."""
         with self._read() as conn:
@@ -383,14 +368,7 @@ class Store:
         if groups_revision != revision:
             return merge.group_events(events), True
         group_of = dict(conn.execute("SELECT event_id, group_id FROM event_groups").fetchall())
-        by_group: dict[str, list[dict]] = {}
-        for event in events:
-            by_group.setdefault(group_of.get(event["id"], event["id"]), []).append(event)
-        clusters = []
-        for group_id, members in by_group.items():
-            members.sort(key=lambda e: (e["id"] != group_id, merge.seed_order(e)))
-            clusters.append(members)
-        return clusters, False
+        return clusters_from_groups(events, group_of), False
 
     def _save_groups(self, clusters: list[list[dict]], revision: str) -> None:
         """Persist fresh groups unless the store changed meanwhile (then the next read redoes them)."""
@@ -420,10 +398,7 @@ class Store:
             clusters, fresh = self._clusters(conn, events, revision)
         if fresh:
             self._save_groups(clusters, revision)
-        merged = apply_corrections([merge.combine(cluster) for cluster in clusters], corrections, in_place=True)
-        visible = [event for event in merged if include_hidden or not event["hidden"]]
-        visible.sort(key=lambda e: (e.get("date_start") is None, e.get("date_start") or "", e["id"]))
-        return visible
+        return corrected_view(clusters, corrections, include_hidden=include_hidden)
 
     # -- corrections ----------------------------------------------------------------------
     @staticmethod
@@ -473,7 +448,7 @@ class Store:
                 ),
             )
             self._bump(conn)
-            return int(cursor.lastrowid)
+            return int(cursor.lastrowid or 0)
 
     @staticmethod
     def _keys_of(event: dict) -> list[str]:

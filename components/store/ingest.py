@@ -18,10 +18,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from components.extract.cli import iso_date
-from components.store.event_store import Store, StoreError, open_store
+from components.extract.pipeline import PageResult, Resources, extract_page, load_resources, read_page_meta
+from components.extract.reading import UnreadableInput, decode_page, iter_page_paths, read_page
+from components.store.event_store import ARTICLES_DIR, Store, StoreError, open_store, resolve_location
+
+# (page name, its extraction or None when skipped, its metadata sidecar, the error or None)
+Extracted = tuple[str, PageResult | None, dict, str | None]
 
 
 @dataclass
@@ -70,9 +75,8 @@ class Progress:
 
 
 @lru_cache(maxsize=1)
-def _resources() -> Any:
-    from components.extract.pipeline import load_resources
-
+def _resources() -> Resources:
+    """The lexicons, loaded once per process (worker processes load their own)."""
     return load_resources()
 
 
@@ -84,11 +88,8 @@ def extract_bytes(
     source: str | None = None,
     url: str | None = None,
     page_meta: dict | None = None,
-) -> Any:
+) -> PageResult:
     """Decode and extract an uploaded or pasted page (raises ``UnreadableInput``)."""
-    from components.extract.pipeline import extract_page
-    from components.extract.reading import decode_page
-
     return extract_page(
         decode_page(data, name),
         published=published,
@@ -101,11 +102,8 @@ def extract_bytes(
 
 def _extract_path(
     path: Path, published: date | None, source: str | None, url: str | None, known: frozenset[str] = frozenset()
-) -> tuple[str, Any, dict, str | None]:
+) -> Extracted:
     """(name, PageResult or None, page metadata, error). Runs in worker processes too."""
-    from components.extract.pipeline import extract_page, read_page_meta
-    from components.extract.reading import UnreadableInput, read_page
-
     try:
         page = read_page(path)
         if page.content_hash in known:
@@ -120,16 +118,17 @@ def _extract_path(
 
 
 def _extracted(
-    paths: Sequence[Path], workers: int, args: tuple, known: frozenset[str]
-) -> Iterator[tuple[str, Any, dict, str | None]]:
+    paths: Sequence[Path], workers: int, args: tuple[date | None, str | None, str | None], known: frozenset[str]
+) -> Iterator[Extracted]:
     """Extraction results in input order. Pages already stored are skipped before extraction
     in a single process; with workers the store's own duplicate check catches them."""
+    one_page = partial(_extract_path, published=args[0], source=args[1], url=args[2])
     if workers <= 1:
         for path in paths:
-            yield _extract_path(path, *args, known)
+            yield one_page(path, known=known)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_extract_path, paths, *[[a] * len(paths) for a in args], chunksize=4)
+        yield from pool.map(one_page, paths, chunksize=4)
 
 
 def ingest_paths(
@@ -144,8 +143,6 @@ def ingest_paths(
     on_page: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders; extraction may run in ``workers`` processes, writes stay here."""
-    from components.extract.reading import iter_page_paths
-
     files = list(iter_page_paths(Path(p) for p in paths))
     summary = IngestSummary()
     bar = Progress(len(files)) if progress else None
@@ -194,6 +191,16 @@ def build_store(path: Path, articles_dir: Path) -> IngestSummary:
             leftover.unlink(missing_ok=True)
 
 
+def open_shipped_store(path: str | Path | None = None) -> Store:
+    """Open the store the dashboard shows. The default store (``data/timeline.db``) is first
+    built from the shipped articles (``data/articles/``) when it does not exist yet, so that a
+    fresh clone shows data on first run; any other store opens as it is."""
+    location, is_default = resolve_location(path)
+    if is_default and not location.exists() and ARTICLES_DIR.is_dir():
+        build_store(location, ARTICLES_DIR)
+    return open_store(location)
+
+
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m components.ingest",
@@ -226,8 +233,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with open_store(args.db) as store:
             if args.reextract:
-                from components.extract.pipeline import extract_page
-
                 totals = store.reextract(partial(extract_page, resources=_resources()))
                 print(
                     f"re-extracted {totals['pages']} pages: {totals['events_before']} events before, "

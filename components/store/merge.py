@@ -148,7 +148,7 @@ def _weeks(span: tuple[date, date]) -> range:
 
 def _months(span: tuple[date, date]) -> list[tuple[int, int]]:
     (y, m), end = (span[0].year, span[0].month), (span[1].year, span[1].month)
-    months = []
+    months: list[tuple[int, int]] = []
     while (y, m) <= end and len(months) < 120:
         months.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
