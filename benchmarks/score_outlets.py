@@ -1,0 +1,80 @@
+"""Score the extractor on the pages shaped like real outlets (tests/outlets/tune and frozen).
+
+python benchmarks/score_outlets.py [--part tune|frozen|both] [--details]
+
+Prints, per part: span recall, strict precision (one output per happening; duplicates and
+undated outputs are wrong), full recall, status/role agreement, and how many pages that print
+their publication date get it from the page. --details lists what was missed or wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.evaluation.strict import (
+    PublicationScore,
+    StrictScore,
+    load_happenings,
+    load_printed_dates,
+    score_pages,
+    score_publication,
+)
+from components.extract.pipeline import PageResult, event_to_dict, extract_file, load_resources
+from components.extract.reading import iter_page_paths
+
+OUTLETS = ROOT / "tests" / "outlets"
+
+
+def extract_part(part: str) -> dict[str, PageResult]:
+    resources = load_resources()
+    pages = OUTLETS / part / "pages"
+    return {path.name: extract_file(path, resources=resources) for path in iter_page_paths([pages])}
+
+
+def score_part(part: str) -> tuple[StrictScore, PublicationScore]:
+    results = extract_part(part)
+    events = {name: [event_to_dict(e) for e in result.events] for name, result in results.items()}
+    strict = score_pages(events, load_happenings(OUTLETS / part / "golden.tsv"))
+    printed = score_publication(results, load_printed_dates(OUTLETS / part / "published.tsv"))
+    return strict, printed
+
+
+def report(part: str, strict: StrictScore, printed: PublicationScore, details: bool) -> None:
+    print(f"== {part}: {strict.rows} happenings, {strict.outputs} output events ({strict.undated_outputs} undated)")
+    print(f"span recall       {strict.found:4d} / {strict.rows:<4d} {strict.span_recall:6.1%}")
+    print(f"strict precision  {strict.correct_outputs:4d} / {strict.outputs:<4d} {strict.precision:6.1%}")
+    print(f"full recall       {strict.matched:4d} / {strict.rows:<4d} {strict.full_recall:6.1%}")
+    if strict.found:
+        print(
+            f"status agreement  {strict.status_agree:4d} / {strict.found:<4d} {strict.status_agree / strict.found:6.1%}"
+        )
+        print(f"role agreement    {strict.role_agree:4d} / {strict.found:<4d} {strict.role_agree / strict.found:6.1%}")
+    print(f"publication date  {printed.correct:4d} / {printed.printed:<4d} {printed.accuracy:6.1%}")
+    if not details:
+        return
+    for page, expected, got in printed.wrong:
+        print(f"PUBDATE {page}: expected {expected}, got {got}")
+    for row in strict.missed:
+        print(f"MISSED {row.page}: {row.date_start}..{row.date_end} {row.precision} {'|'.join(row.types)} "
+              f"{row.status}/{row.role} «{' || '.join(row.date_texts)}»")  # fmt: skip
+    for event in strict.wrong:
+        print(f"WRONG  {event['page']}: {event.get('date_start')}..{event.get('date_end')} {event.get('precision')} "
+              f"{event.get('type')} «{event.get('date_text')}» in «{str(event.get('sentence'))[:90]}»")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", choices=("tune", "frozen", "both"), default="both")
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args()
+    for part in ("tune", "frozen") if args.part == "both" else (args.part,):
+        report(part, *score_part(part), details=args.details)
+
+
+if __name__ == "__main__":
+    main()
