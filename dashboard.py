@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.store.event_store import Store, StoreError, resolve_location
+from components.store.exports import to_csv_bytes, to_geojson_bytes, to_json_bytes
 from components.store.ingest import open_shipped_store
 from components.ui import controls
 from components.ui.add_article_panel import render_add_article_panel
@@ -16,12 +17,6 @@ from components.ui.correction_panel import (
     render_corrections_log,
 )
 from components.ui.details import DetailsHook, render_details
-from components.ui.downloads import (
-    table_frame,
-    to_csv_bytes,
-    to_geojson_bytes,
-    to_json_bytes,
-)
 from components.ui.event_source import (
     EventSource,
     configured_source,
@@ -40,6 +35,7 @@ from components.ui.filters import (
 from components.ui.i18n import escape_markdown, is_rtl, plural, t
 from components.ui.map_figure import map_figure, outside_places, topojson_url
 from components.ui.summary import summary_line
+from components.ui.table import table_frame
 from components.ui.timeline_figure import timeline_figure
 from components.ui.url_state import query_string
 

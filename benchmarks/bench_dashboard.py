@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.evaluation.synthetic import synthetic_events
-from components.ui.downloads import table_frame
 from components.ui.filters import Filters, build_index, facet_counts, filter_rows
 from components.ui.map_figure import map_figure, outside_places
 from components.ui.summary import summary_line
+from components.ui.table import table_frame
 from components.ui.timeline_figure import timeline_figure
 
 FILTER_CHANGES = (

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from urllib.parse import urlparse
 
-from components.ui.filters import event_sources
+from components.store.records import event_sources
 from components.ui.i18n import country_name, format_span, t, type_label
 
 MENTION_KINDS = frozenset({"date", "trigger", "country", "actor", "place", "organisation"})

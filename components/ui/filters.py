@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components.store.records import event_sources
 from components.text.arabic import fold_key
 from components.ui.url_state import Filters, ViewState
 
@@ -30,22 +31,6 @@ class EventIndex:
 
     def __len__(self) -> int:
         return len(self.events)
-
-
-def event_sources(event: dict) -> list[dict]:
-    """The articles that report an event (merged events have several)."""
-    sources = event.get("sources") or []
-    if sources:
-        return list(sources)
-    return [
-        {
-            "article_id": event.get("article_id"),
-            "source": event.get("source"),
-            "url": event.get("url"),
-            "published": event.get("published"),
-            "sentence": event.get("sentence"),
-        }
-    ]
 
 
 def _long(values: Iterable[tuple[int, Iterable[str]]]) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from components.ui.filters import event_sources
+from components.store.records import event_sources
 from components.ui.i18n import format_day, plural
 
 
