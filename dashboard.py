@@ -9,6 +9,7 @@ import streamlit as st
 from components.store.event_store import Store, StoreError, resolve_location
 from components.store.exports import to_csv_bytes, to_geojson_bytes, to_json_bytes
 from components.store.ingest import open_shipped_store
+from components.store.query import Filters
 from components.ui import controls
 from components.ui.add_article_panel import render_add_article_panel
 from components.ui.correction_panel import (
@@ -25,12 +26,10 @@ from components.ui.event_source import (
 )
 from components.ui.filters import (
     EventIndex,
-    Filters,
-    all_values,
     build_index,
     facet_counts,
     filter_rows,
-    filters_of,
+    known_names,
 )
 from components.ui.i18n import escape_markdown, is_rtl, plural, t
 from components.ui.map_figure import map_figure, outside_places, topojson_url
@@ -113,15 +112,15 @@ def main() -> None:
         st.stop()
     version = data_version(source, store)
     index = event_index(version)
-    notices = controls.seed_from_url(all_values(index, "actors"), all_values(index, "sources"), index.by_id)
-    pending = filters_of(controls.current_state())
+    notices = controls.seed_from_url(known_names(index), index.by_id)
+    pending = controls.current_state().filters
     controls.render_filters(index, lambda facet: option_counts(version, pending, facet))
     state = controls.current_state()
     if state.event and state.event not in index.by_id:
         controls.close_event()
         state = controls.current_state()
     controls.sync_url(state)
-    lang, filters = state.lang, filters_of(state)
+    lang, filters = state.lang, state.filters
     corrections_form: DetailsHook | None = (
         (lambda event: render_correction_form(store, event, lang)) if store is not None else None
     )

@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.evaluation.synthetic import synthetic_events
-from components.ui.filters import Filters, build_index, facet_counts, filter_rows
+from components.store.facets import FACETS
+from components.store.query import Filters
+from components.ui.filters import build_index, facet_counts, filter_rows
 from components.ui.map_figure import map_figure, outside_places
 from components.ui.summary import summary_line
 from components.ui.table import table_frame
@@ -46,8 +48,9 @@ FILTER_CHANGES = (
 def direct_rerun(index, filters: Filters) -> float:
     started = time.perf_counter()
     rows = filter_rows(index, filters)
-    for facet in ("countries", "actors", "types", "sources"):
-        facet_counts(index, filters, facet)
+    for facet in FACETS:
+        if facet.repeatable:
+            facet_counts(index, filters, facet.name)
     events = [index.events[row] for row in rows]
     timeline_figure(events, lanes="type")
     map_figure(events)
