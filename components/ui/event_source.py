@@ -11,8 +11,10 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from components.store.event_store import Store
+from components.store.records import StoredEvent
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,14 @@ def configured_source() -> EventSource:
     return EventSource("store", os.environ.get("TIMELINE_DB", "").strip())
 
 
-def load_events(source: EventSource, store: Store | None = None) -> list[dict]:
+def load_events(source: EventSource, store: Store | None = None) -> list[StoredEvent]:
     """All events of a source, as dicts shaped like ``docs/event_schema.md``."""
     if source.kind == "jsonl":
         with Path(source.location).open(encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
     assert store is not None, "a store source needs the open store"
-    return store.list_events()
+    # Store.list_events builds its dicts in the shape store/records.py names but is annotated ``list[dict]``.
+    return cast(list[StoredEvent], store.list_events())
 
 
 def data_version(source: EventSource, store: Store | None = None) -> str:
