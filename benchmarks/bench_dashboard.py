@@ -7,7 +7,8 @@ data version and cached by the page):
 
 * ``direct``: the work of one rerun with a new filter, calling the functions the page calls
   (filter, option counts, timeline, map, table, summary);
-* ``apptest``: the whole script run by Streamlit's AppTest after a widget change (cache miss).
+* ``apptest``: the whole script run by Streamlit's AppTest after a widget change (cache miss), on the
+  same synthetic events written to a JSONL file that ``TIMELINE_EVENTS_JSONL`` points the page at.
 
 Times are printed in seconds and as ratios to the smallest size measured in the same run.
 """
@@ -15,9 +16,11 @@ Times are printed in seconds and as ratios to the smallest size measured in the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -26,10 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.evaluation.synthetic import synthetic_events
-from components.ui.downloads import table_frame
-from components.ui.filters import Filters, build_index, facet_counts, filter_rows
+from components.store.facets import FACETS
+from components.store.query import Filters
+from components.ui.filters import build_index, facet_counts, filter_rows
 from components.ui.map_figure import map_figure, outside_places
 from components.ui.summary import summary_line
+from components.ui.table import table_frame
 from components.ui.timeline_figure import timeline_figure
 
 FILTER_CHANGES = (
@@ -43,8 +48,9 @@ FILTER_CHANGES = (
 def direct_rerun(index, filters: Filters) -> float:
     started = time.perf_counter()
     rows = filter_rows(index, filters)
-    for facet in ("countries", "actors", "types", "sources"):
-        facet_counts(index, filters, facet)
+    for facet in FACETS:
+        if facet.repeatable:
+            facet_counts(index, filters, facet.name)
     events = [index.events[row] for row in rows]
     timeline_figure(events, lanes="type")
     map_figure(events)
@@ -54,11 +60,18 @@ def direct_rerun(index, filters: Filters) -> float:
     return time.perf_counter() - started
 
 
-def apptest_rerun(size: int) -> float:
+def write_jsonl(events: list[dict], path: Path) -> Path:
+    """The events as the page reads them from ``TIMELINE_EVENTS_JSONL``: one JSON object per line."""
+    with path.open("w", encoding="utf-8") as handle:
+        for event in events:
+            handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+    return path
+
+
+def apptest_rerun(events_file: Path) -> float:
     from streamlit.testing.v1 import AppTest
 
-    os.environ.pop("TIMELINE_EVENTS_JSONL", None)
-    os.environ["TIMELINE_SYNTHETIC_N"] = str(size)
+    os.environ["TIMELINE_EVENTS_JSONL"] = str(events_file)
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600).run()
     timings = []
     for kinds in (["meeting"], ["agreement", "border"], ["statement"]):
@@ -75,15 +88,18 @@ def main() -> None:
     parser.add_argument("--apptest-max", type=int, default=10000, help="largest size also run through AppTest")
     args = parser.parse_args()
     results: list[tuple[int, float, float, float | None]] = []
-    for size in args.sizes:
-        events = synthetic_events(size)
-        started = time.perf_counter()
-        index = build_index(events)
-        indexing = time.perf_counter() - started
-        direct = statistics.median(direct_rerun(index, filters) for filters in FILTER_CHANGES)
-        app = apptest_rerun(size) if size <= args.apptest_max else None
-        results.append((size, indexing, direct, app))
-        print(f"measured {size:>7} events", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as folder:
+        for size in args.sizes:
+            events = synthetic_events(size)
+            started = time.perf_counter()
+            index = build_index(events)
+            indexing = time.perf_counter() - started
+            direct = statistics.median(direct_rerun(index, filters) for filters in FILTER_CHANGES)
+            app = None
+            if size <= args.apptest_max:
+                app = apptest_rerun(write_jsonl(events, Path(folder) / f"events-{size}.jsonl"))
+            results.append((size, indexing, direct, app))
+            print(f"measured {size:>7} events", file=sys.stderr)
     base_size, base_index, base_direct, base_app = results[0]
     print(f"{'events':>8} {'index s':>8} {'rerun s':>8} {'× base':>7} {'AppTest s':>10} {'× base':>7}")
     for size, indexing, direct, app in results:

@@ -24,7 +24,7 @@ PAGE = (
 @pytest.fixture()
 def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The default store location, moved to a temporary folder: as on a fresh clone, no store yet."""
-    for name in ("TIMELINE_EVENTS_JSONL", "TIMELINE_SYNTHETIC_N", "TIMELINE_DB"):
+    for name in ("TIMELINE_EVENTS_JSONL", "TIMELINE_DB"):
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "timeline.db"
     monkeypatch.setattr(store_module, "DEFAULT_DB", path)

@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import pytest
 
 from components.evaluation.synthetic import synthetic_events
+from components.store.exports import to_csv_bytes, to_geojson, to_json_bytes
 from components.ui.details import details_html, highlight_sentence
-from components.ui.downloads import to_csv_bytes, to_geojson, to_json_bytes
 from components.ui.i18n import t, ui_strings
 from components.ui.map_figure import map_figure, outside_places, topojson_url
 from components.ui.summary import summary_line
@@ -277,6 +277,6 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
 
 
 def test_the_table_shows_dates_as_precisely_as_they_are_known() -> None:
-    from components.ui.downloads import table_date
+    from components.ui.table import table_date
 
     assert [table_date(e) for e in EVENTS] == ["2023-05-10", "2023-05-10 – 05-11", "2023-05", "2022", None]

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from components.evaluation.synthetic import synthetic_events
+from components.store.query import Filters
 from components.ui.filters import (
-    Filters,
     all_values,
     build_index,
     facet_counts,

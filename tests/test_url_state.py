@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from urllib.parse import parse_qs
 
 from components.extract.models import EVENT_TYPES
+from components.store.query import Filters
 from components.ui.url_state import ViewState, build_query, parse_query, query_string
 
 ACTORS = ("Ilham Aliyev", "Nikol Pashinyan", "Sergey Lavrov")
@@ -18,13 +19,15 @@ def random_state(rng: random.Random) -> ViewState:
     start = date(2020, 1, 1) + timedelta(days=rng.randrange(2000)) if rng.random() < 0.5 else None
     end = start + timedelta(days=rng.randrange(400)) if start and rng.random() < 0.7 else None
     return ViewState(
-        countries=tuple(rng.sample(("AM", "AZ", "RU", "GE", "UA", "KZ", "TR"), rng.randrange(4))),
-        actors=tuple(rng.sample(ACTORS, rng.randrange(3))),
-        types=tuple(rng.sample(EVENT_TYPES, rng.randrange(4))),
-        date_from=start,
-        date_to=end,
-        q=rng.choice(("", "باكو", "peace talks", "سلام & ود", "a=b?c#d")),
-        sources=tuple(rng.sample(SOURCES, rng.randrange(3))),
+        Filters(
+            countries=tuple(rng.sample(("AM", "AZ", "RU", "GE", "UA", "KZ", "TR"), rng.randrange(4))),
+            actors=tuple(rng.sample(ACTORS, rng.randrange(3))),
+            types=tuple(rng.sample(EVENT_TYPES, rng.randrange(4))),
+            date_from=start,
+            date_to=end,
+            q=rng.choice(("", "باكو", "peace talks", "سلام & ود", "a=b?c#d")),
+            sources=tuple(rng.sample(SOURCES, rng.randrange(3))),
+        ),
         lanes=rng.choice(("type", "country")),
         lang=rng.choice(("en", "ar")),
         event=rng.choice((None, *EVENT_IDS)),
@@ -44,7 +47,7 @@ def test_round_trip_through_dict_and_query_string() -> None:
 
 def test_defaults_are_left_out_of_the_url() -> None:
     assert build_query(ViewState()) == {}
-    assert query_string(ViewState(lang="ar", countries=("AM", "AZ"))) == "country=AM&country=AZ&lang=ar"
+    assert query_string(ViewState(Filters(countries=("AM", "AZ")), lang="ar")) == "country=AM&country=AZ&lang=ar"
 
 
 def test_documented_grammar_is_read() -> None:
@@ -61,9 +64,9 @@ def test_documented_grammar_is_read() -> None:
     }
     state, notices = parse_query(params, actors=ACTORS, event_ids=EVENT_IDS)
     assert notices == []
-    assert state.countries == ("AM", "AZ")
-    assert state.date_from == date(2023, 5, 10) and state.date_to == date(2023, 5, 20)
-    assert (state.lanes, state.lang, state.event, state.q) == ("country", "ar", "a1b2c3", "باكو")
+    assert state.filters.selected("countries") == ("AM", "AZ")
+    assert state.filters.day("date_from") == date(2023, 5, 10) and state.filters.day("date_to") == date(2023, 5, 20)
+    assert (state.lanes, state.lang, state.event, state.filters.text("q")) == ("country", "ar", "a1b2c3", "باكو")
 
 
 def test_garbage_is_dropped_with_notices() -> None:
@@ -79,7 +82,7 @@ def test_garbage_is_dropped_with_notices() -> None:
         "zzz": "1",
     }
     state, notices = parse_query(params, actors=ACTORS, sources=SOURCES, event_ids=EVENT_IDS)
-    assert state == ViewState(countries=("AM",), types=("meeting",))
+    assert state == ViewState(Filters(countries=("AM",), types=("meeting",)))
     keys = {(notice.key, notice.param) for notice in notices}
     assert ("notice_bad_date", "from") in keys and ("notice_bad_date", "to") in keys
     assert ("notice_unknown_value", "country") in keys and ("notice_unknown_event", "event") in keys
@@ -89,24 +92,24 @@ def test_garbage_is_dropped_with_notices() -> None:
 
 def test_reversed_range_is_turned_around() -> None:
     state, notices = parse_query({"from": "2024-05-01", "to": "2023-01-01"})
-    assert (state.date_from, state.date_to) == (date(2023, 1, 1), date(2024, 5, 1))
+    assert (state.filters.day("date_from"), state.filters.day("date_to")) == (date(2023, 1, 1), date(2024, 5, 1))
     assert [notice.key for notice in notices] == ["notice_swapped_dates"]
 
 
 def test_script_in_search_text_is_defused() -> None:
     state, notices = parse_query({"q": "<script>alert(1)</script>"})
-    assert "<" not in state.q and ">" not in state.q
+    assert "<" not in state.filters.text("q") and ">" not in state.filters.text("q")
     assert [notice.key for notice in notices] == ["notice_cleaned_text"]
 
 
 def test_without_known_lists_any_well_formed_value_passes() -> None:
     state, notices = parse_query({"actor": "Someone New", "event": "abc123"})
-    assert state.actors == ("Someone New",) and state.event == "abc123" and notices == []
+    assert state.filters.selected("actors") == ("Someone New",) and state.event == "abc123" and notices == []
 
 
 def test_dates_outside_the_filter_range_are_dropped_with_a_notice() -> None:
     state, notices = parse_query({"from": ["1900-01-01"], "to": ["2099-01-01"]})
-    assert (state.date_from, state.date_to) == (None, None)
+    assert (state.filters.day("date_from"), state.filters.day("date_to")) == (None, None)
     assert [(n.key, n.param) for n in notices] == [
         ("notice_date_out_of_range", "from"),
         ("notice_date_out_of_range", "to"),

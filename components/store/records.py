@@ -46,3 +46,19 @@ class StoredEvent(EventRecord, total=False):
     corrections: list[CorrectionView]
     corrected: bool
     hidden: bool
+
+
+def event_sources(event: StoredEvent) -> list[SourceRecord]:
+    """The articles that report an event: a merged event lists them, a single report is its own source."""
+    sources = event.get("sources") or []
+    if sources:
+        return list(sources)
+    return [
+        SourceRecord(
+            article_id=event.get("article_id"),
+            source=event.get("source"),
+            url=event.get("url"),
+            published=event.get("published"),
+            sentence=event.get("sentence"),
+        )
+    ]

@@ -7,12 +7,15 @@ Article text and everything taken from it is shown through plain Streamlit widge
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import streamlit as st
 
+from components.extract.pipeline import PageResult
+from components.extract.reading import UnreadableInput
 from components.store.event_store import Store, StoreError
+from components.store.ingest import extract_bytes
 from components.ui.correction_panel import show_done
 from components.ui.i18n import escape_markdown, t
 
@@ -34,72 +37,76 @@ def _inputs(lang: str) -> list[tuple[str, bytes]]:
     return inputs
 
 
-def _extract(inputs: list[tuple[str, bytes]], published: date | None, source: str, url: str) -> list[dict]:
-    """One entry per input: ``{"name", "result"}`` or ``{"name", "error"}``."""
-    from components.extract.reading import UnreadableInput
-    from components.store.ingest import extract_bytes
+@dataclass(frozen=True)
+class Extracted:
+    """What one input gave: its extraction, or why there is none."""
 
-    out: list[dict] = []
+    name: str
+    result: PageResult | None = None
+    error: str | None = None
+
+
+def _extract(inputs: list[tuple[str, bytes]], published: date | None, source: str, url: str) -> list[Extracted]:
+    """One entry per input, in input order; a bad input does not stop the others."""
+    out: list[Extracted] = []
     for name, data in inputs:
         try:
             result = extract_bytes(data, name, published=published, source=source or None, url=url or None)
         except UnreadableInput as error:
-            out.append({"name": name, "error": str(error)})
+            out.append(Extracted(name, error=str(error)))
         except Exception as error:
-            out.append({"name": name, "error": f"extraction failed ({type(error).__name__}: {error})"})
+            out.append(Extracted(name, error=f"extraction failed ({type(error).__name__}: {error})"))
         else:
-            out.append({"name": name, "result": result})
+            out.append(Extracted(name, result=result))
     return out
 
 
-def _event_rows(result: Any, lang: str) -> list[dict]:
-    from components.store.event_store import event_dict
-
-    rows = []
-    for event in map(event_dict, result.events):
-        when = event.get("date_start") or "—"
-        if event.get("date_end") and event["date_end"] != event.get("date_start"):
-            when = f"{when} – {event['date_end']}"
+def _event_rows(result: PageResult, lang: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for event in result.events:
+        when = event.date_start or "—"
+        if event.date_end and event.date_end != event.date_start:
+            when = f"{when} – {event.date_end}"
         rows.append(
             {
-                t("add_date", lang): f"{when} ({event.get('date_text') or ''})",
-                t("add_type", lang): event.get("type"),
-                t("add_countries", lang): ", ".join(event.get("countries") or ()),
-                t("add_sentence", lang): event.get("sentence"),
+                t("add_date", lang): f"{when} ({event.date_text or ''})",
+                t("add_type", lang): event.type,
+                t("add_countries", lang): ", ".join(event.countries or ()),
+                t("add_sentence", lang): event.sentence,
             }
         )
     return rows
 
 
-def _show_preview(preview: list[dict], lang: str) -> None:
+def _show_preview(preview: list[Extracted], lang: str) -> None:
     for item in preview:
-        st.markdown(f"**{escape_markdown(item['name'])}**")
-        if "error" in item:
-            st.error(f"{t('add_failed', lang)}: {escape_markdown(item['error'])}")
+        st.markdown(f"**{escape_markdown(item.name)}**")
+        if item.result is None:
+            st.error(f"{t('add_failed', lang)}: {escape_markdown(item.error)}")
             continue
-        rows = _event_rows(item["result"], lang)
-        undated = sum(1 for event in item["result"].events if event.undated)
+        rows = _event_rows(item.result, lang)
+        undated = sum(1 for event in item.result.events if event.undated)
         if undated:
             st.warning(t("add_undated", lang, n=undated))
         if rows:
             st.dataframe(rows, hide_index=True)
         else:
             st.info(t("add_no_events", lang))
-        for article in item["result"].articles:
+        for article in item.result.articles:
             label = article.title or article.dateline or article.text[:60]
             with st.expander(f"{t('add_text', lang)}: {escape_markdown(label)}"):
                 st.text(article.text)
 
 
-def _save(store: Store, preview: list[dict], published: date | None, source: str, url: str, lang: str) -> None:
+def _save(store: Store, preview: list[Extracted], published: date | None, source: str, url: str, lang: str) -> None:
     articles = events = duplicates = 0
     for item in preview:
-        if "result" not in item:
+        if item.result is None:
             continue
         try:
-            outcome = store.ingest_page(item["result"], published=published, source=source or None, url=url or None)
+            outcome = store.ingest_page(item.result, published=published, source=source or None, url=url or None)
         except StoreError as error:
-            st.error(f"{t('add_failed', lang)}: {escape_markdown(item['name'])}: {escape_markdown(str(error))}")
+            st.error(f"{t('add_failed', lang)}: {escape_markdown(item.name)}: {escape_markdown(str(error))}")
             continue
         articles += outcome.articles_added
         events += outcome.events_added
@@ -127,7 +134,7 @@ def render_add_article_panel(store: Store, lang: str) -> None:
         return  # nothing previewed yet, or the inputs changed since the preview
     preview = stored[1]
     _show_preview(preview, lang)
-    savable = any("result" in item for item in preview)
+    savable = any(item.result is not None for item in preview)
     if savable and st.button(t("add_save", lang), key=f"{_KEY}_save", type="primary"):
         _save(store, preview, published, source, url, lang)
         st.rerun()

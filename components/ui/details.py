@@ -7,20 +7,23 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from urllib.parse import urlparse
 
-from components.ui.filters import event_sources
+import streamlit as st
+
+from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
+from components.store.records import StoredEvent, event_sources
 from components.ui.i18n import country_name, format_span, t, type_label
 
 MENTION_KINDS = frozenset({"date", "trigger", "country", "actor", "place", "organisation"})
 
 #: Signature of the hook drawn under the details (a corrections form goes there).
-DetailsHook = Callable[[dict], None]
+DetailsHook = Callable[[StoredEvent], None]
 
 
 def _esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _valid_spans(sentence: str, mentions: Sequence[dict]) -> list[tuple[int, int, str]]:
+def _valid_spans(sentence: str, mentions: Sequence[MentionRecord]) -> list[tuple[int, int, str]]:
     """Mentions with sane offsets, sorted, overlaps dropped (the first one wins)."""
     spans: list[tuple[int, int, str]] = []
     for mention in mentions or []:
@@ -36,7 +39,7 @@ def _valid_spans(sentence: str, mentions: Sequence[dict]) -> list[tuple[int, int
     return kept
 
 
-def highlight_sentence(sentence: str, mentions: Sequence[dict]) -> str:
+def highlight_sentence(sentence: str, mentions: Sequence[MentionRecord]) -> str:
     """The Arabic sentence as right-to-left HTML with its date and entity mentions marked."""
     parts: list[str] = []
     position = 0
@@ -63,7 +66,7 @@ def _row(label: str, value_html: str) -> str:
     return f"<tr><th>{_esc(label)}</th><td>{value_html}</td></tr>"
 
 
-def _sources_html(event: dict, lang: str) -> str:
+def _sources_html(event: StoredEvent, lang: str) -> str:
     items: list[str] = []
     for source in event_sources(event):
         url = _safe_url(source.get("url"))
@@ -80,7 +83,7 @@ def _sources_html(event: dict, lang: str) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _names(items: Sequence[dict], lang: str) -> str:
+def _names(items: Sequence[ActorRecord] | Sequence[PlaceRecord], lang: str) -> str:
     names = []
     for item in items or []:
         english, arabic = item.get("name_en") or "", item.get("name_ar") or ""
@@ -94,7 +97,7 @@ def _names(items: Sequence[dict], lang: str) -> str:
     return "; ".join(names) or "—"
 
 
-def details_html(event: dict, lang: str) -> str:
+def details_html(event: StoredEvent, lang: str) -> str:
     """The details card of ``event``; every value from the data is escaped."""
     start, end = _day(event.get("date_start")), _day(event.get("date_end"))
     precision = event.get("precision")
@@ -123,10 +126,8 @@ def details_html(event: dict, lang: str) -> str:
     )
 
 
-def render_details(event: dict, lang: str, *, below: DetailsHook | None = None) -> None:
+def render_details(event: StoredEvent, lang: str, *, below: DetailsHook | None = None) -> None:
     """Draw the details of ``event``; ``below(event)`` draws under them (the corrections form)."""
-    import streamlit as st
-
     st.html(details_html(event, lang))
     if below is not None:
         below(event)

@@ -1,54 +1,41 @@
-"""Filtering events: an index built once per data version, then fast vectorised masks."""
+"""Filtering events in memory: an index built once per data version from the facet table
+(``components.store.facets``), then fast vectorised masks, one kind of mask per kind of facet.
+
+A code or name list becomes a long table (``row``, ``value``: one line per value an event
+offers), a date bound a column of days, the free text a column of folded text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from components.store.facets import FACETS, Facet, Kind
+from components.store.query import Filters
+from components.store.records import StoredEvent
 from components.text.arabic import fold_key
-from components.ui.url_state import Filters, ViewState
 
-FACETS = ("countries", "actors", "types", "sources")
-
-
-def filters_of(state: ViewState) -> Filters:
-    """Only the filters of a view (the lanes, language and open event do not change which events match)."""
-    return Filters(**{name: getattr(state, name) for name in Filters.__dataclass_fields__})
+_TEXT_SEPARATOR = " \u2029 "  # between the parts of an event's text: no search matches across two parts
 
 
 @dataclass(frozen=True)
 class EventIndex:
     """Events plus the columns and long tables that filtering needs."""
 
-    events: tuple[dict, ...]
-    frame: pd.DataFrame  # one row per event, same order as ``events``
-    long: dict[str, pd.DataFrame]  # facet -> columns ``row`` and ``value``
+    events: tuple[StoredEvent, ...]
+    facets: tuple[Facet, ...]
+    lists: dict[str, pd.DataFrame]  # code or name list -> columns ``row`` and ``value``
+    columns: pd.DataFrame  # one column per date bound and free text facet, one row per event
     by_id: dict[str, int]
 
     def __len__(self) -> int:
         return len(self.events)
 
 
-def event_sources(event: dict) -> list[dict]:
-    """The articles that report an event (merged events have several)."""
-    sources = event.get("sources") or []
-    if sources:
-        return list(sources)
-    return [
-        {
-            "article_id": event.get("article_id"),
-            "source": event.get("source"),
-            "url": event.get("url"),
-            "published": event.get("published"),
-            "sentence": event.get("sentence"),
-        }
-    ]
-
-
-def _long(values: Iterable[tuple[int, Iterable[str]]]) -> pd.DataFrame:
+def _long(values: Iterable[tuple[int, Iterable[str | None]]]) -> pd.DataFrame:
     rows: list[int] = []
     items: list[str] = []
     for row, names in values:
@@ -59,66 +46,83 @@ def _long(values: Iterable[tuple[int, Iterable[str]]]) -> pd.DataFrame:
     return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), "value": pd.Series(items, dtype=object)})
 
 
-def _search_text(event: dict) -> str:
-    parts = [event.get("sentence") or "", event.get("title_en") or "", event.get("date_text") or ""]
-    for actor in event.get("actors") or []:
-        parts += [actor.get("name_en") or "", actor.get("name_ar") or ""]
-    for place in event.get("places") or []:
-        parts += [place.get("name_en") or "", place.get("name_ar") or ""]
-    return fold_key(" \u2029 ".join(parts))
+def _day_column(facet: Facet, events: Sequence[StoredEvent]) -> pd.DatetimeIndex:
+    return pd.to_datetime([next(iter(facet.event_values(event)), None) for event in events], errors="coerce")
 
 
-def build_index(events: Iterable[dict]) -> EventIndex:
-    """Index ``events`` (once per data version; the result is read-only)."""
+def _text_column(facet: Facet, events: Sequence[StoredEvent]) -> list[str]:
+    return [fold_key(_TEXT_SEPARATOR.join(part or "" for part in facet.event_values(event))) for event in events]
+
+
+_COLUMNS: dict[Kind, Callable[[Facet, Sequence[StoredEvent]], object]] = {
+    Kind.DATE_FROM: _day_column,
+    Kind.DATE_TO: _day_column,
+    Kind.TEXT: _text_column,
+}
+
+
+def build_index(events: Iterable[StoredEvent], facets: Sequence[Facet] = FACETS) -> EventIndex:
+    """Index ``events`` for the facets of the table (once per data version; the result is read-only)."""
     ordered = tuple(events)
-    frame = pd.DataFrame(
-        {
-            "id": [str(event["id"]) for event in ordered],
-            "type": [event.get("type") or "other" for event in ordered],
-            "start": pd.to_datetime([event.get("date_start") for event in ordered], errors="coerce"),
-            "end": pd.to_datetime(
-                [event.get("date_end") or event.get("date_start") for event in ordered], errors="coerce"
-            ),
-            "precision": [event.get("precision") for event in ordered],
-            "search": [_search_text(event) for event in ordered],
-        }
-    )
-    long = {
-        "countries": _long((row, event.get("countries") or []) for row, event in enumerate(ordered)),
-        "actors": _long(
-            (row, (actor.get("name_en") for actor in event.get("actors") or [])) for row, event in enumerate(ordered)
-        ),
-        "sources": _long(
-            (row, (source.get("source") for source in event_sources(event))) for row, event in enumerate(ordered)
-        ),
+    lists = {
+        facet.name: _long((row, facet.event_values(event)) for row, event in enumerate(ordered))
+        for facet in facets
+        if facet.repeatable
     }
-    return EventIndex(ordered, frame, long, {event_id: row for row, event_id in enumerate(frame["id"])})
+    columns = pd.DataFrame(
+        {facet.name: _COLUMNS[facet.kind](facet, ordered) for facet in facets if not facet.repeatable},
+        index=pd.RangeIndex(len(ordered)),
+    )
+    by_id = {str(event["id"]): row for row, event in enumerate(ordered)}
+    return EventIndex(ordered, tuple(facets), lists, columns, by_id)
 
 
-def _facet_mask(index: EventIndex, facet: str, selected: tuple[str, ...]) -> np.ndarray:
-    table = index.long[facet]
+def _list_mask(index: EventIndex, facet: Facet, filters: Filters) -> np.ndarray | None:
+    selected = filters.selected(facet.name)
+    if not selected:
+        return None
+    table = index.lists[facet.name]
     mask = np.zeros(len(index), dtype=bool)
     mask[table["row"].to_numpy()[table["value"].isin(selected).to_numpy()]] = True
     return mask
 
 
+def _from_mask(index: EventIndex, facet: Facet, filters: Filters) -> np.ndarray | None:
+    """Overlap: the event ends on or after the start of the range."""
+    day = filters.day(facet.name)
+    return None if day is None else (index.columns[facet.name] >= pd.Timestamp(day)).to_numpy()
+
+
+def _to_mask(index: EventIndex, facet: Facet, filters: Filters) -> np.ndarray | None:
+    """Overlap: the event starts on or before the end of the range."""
+    day = filters.day(facet.name)
+    return None if day is None else (index.columns[facet.name] <= pd.Timestamp(day)).to_numpy()
+
+
+def _text_mask(index: EventIndex, facet: Facet, filters: Filters) -> np.ndarray | None:
+    needle = fold_key(filters.text(facet.name))
+    return index.columns[facet.name].str.contains(needle, regex=False).to_numpy() if needle else None
+
+
+_MASKS: dict[Kind, Callable[[EventIndex, Facet, Filters], np.ndarray | None]] = {
+    Kind.CODES: _list_mask,
+    Kind.NAMES: _list_mask,
+    Kind.DATE_FROM: _from_mask,
+    Kind.DATE_TO: _to_mask,
+    Kind.TEXT: _text_mask,
+}
+
+
 def match_mask(index: EventIndex, filters: Filters, *, skip: str | None = None) -> np.ndarray:
     """Rows matching every filter (except the facet named ``skip``, for option counts)."""
-    frame = index.frame
+    unknown = set(filters.names()) - {facet.name for facet in index.facets}
+    if unknown:
+        raise ValueError(f"filters on facets the index does not have: {sorted(unknown)}")
     mask = np.ones(len(index), dtype=bool)
-    for facet in ("countries", "actors", "sources"):
-        selected = getattr(filters, facet)
-        if selected and facet != skip:
-            mask &= _facet_mask(index, facet, selected)
-    if filters.types and skip != "types":
-        mask &= frame["type"].isin(filters.types).to_numpy()
-    if filters.date_from:  # overlap: the event ends on or after the start of the range
-        mask &= (frame["end"] >= pd.Timestamp(filters.date_from)).to_numpy()
-    if filters.date_to:
-        mask &= (frame["start"] <= pd.Timestamp(filters.date_to)).to_numpy()
-    needle = fold_key(filters.q)
-    if needle:
-        mask &= frame["search"].str.contains(needle, regex=False).to_numpy()
+    for facet in index.facets:
+        part = _MASKS[facet.kind](index, facet, filters) if facet.name != skip else None
+        if part is not None:
+            mask &= part
     return mask
 
 
@@ -128,18 +132,18 @@ def filter_rows(index: EventIndex, filters: Filters) -> np.ndarray:
 
 
 def facet_counts(index: EventIndex, filters: Filters, facet: str) -> dict[str, int]:
-    """For each value of ``facet``: how many events match it and all the *other* filters."""
-    if facet == "types":
-        frame = index.frame[match_mask(index, filters, skip=facet)]
-        return {str(key): int(value) for key, value in frame["type"].value_counts().items()}
+    """For each value of a code or name list: how many events match it and all the *other* filters."""
     mask = match_mask(index, filters, skip=facet)
-    table = index.long[facet]
+    table = index.lists[facet]
     counts = table[mask[table["row"].to_numpy()]]["value"].value_counts()
     return {str(key): int(value) for key, value in counts.items()}
 
 
 def all_values(index: EventIndex, facet: str) -> list[str]:
-    """Every value of a facet present in the data, sorted."""
-    if facet == "types":
-        return sorted(index.frame["type"].unique().tolist())
-    return sorted(index.long[facet]["value"].unique().tolist())
+    """Every value of a code or name list present in the data, sorted."""
+    return sorted(index.lists[facet]["value"].unique().tolist())
+
+
+def known_names(index: EventIndex) -> dict[str, list[str]]:
+    """For each name list, the names the data holds (what a link's values are checked against)."""
+    return {facet.name: all_values(index, facet.name) for facet in index.facets if facet.kind is Kind.NAMES}

@@ -68,6 +68,16 @@ def value_of_label(facet: str, label: str) -> str:
     return label
 
 
+def value_label(facet: str, value: str, lang: str) -> str:
+    """How a filter option is named in ``lang``: a country's ISO code by the country's name, an
+    event type by its label; the values of other facets (actors, sources) are their own names."""
+    if facet == "countries":
+        return country_name(value, lang)
+    if facet == "types":
+        return type_label(value, lang)
+    return value
+
+
 def type_label(kind: str, lang: str) -> str:
     key = f"type_{kind}"
     return t(key, lang) if key in ui_strings() else kind

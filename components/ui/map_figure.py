@@ -6,11 +6,14 @@ import html
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import plotly.graph_objects as go
 
 from components.extract.models import EVENT_TYPES
+from components.extract.records import PlaceRecord
+from components.store.records import StoredEvent
 from components.text.lexicon import float_between, iso_country, load_tsv
 from components.ui.i18n import type_label
 from components.ui.timeline_figure import type_colour
@@ -32,7 +35,7 @@ def in_frame(lat: float, lon: float) -> bool:
 
 
 @lru_cache(maxsize=1)
-def map_labels() -> tuple[dict, ...]:
+def map_labels() -> tuple[dict[str, object], ...]:
     return tuple(
         load_tsv(
             "map_labels.tsv",
@@ -47,13 +50,13 @@ def map_labels() -> tuple[dict, ...]:
     )
 
 
-def place_name(place: dict, lang: str) -> str:
+def place_name(place: PlaceRecord, lang: str) -> str:
     return str((place.get("name_ar") if lang == "ar" else place.get("name_en")) or place.get("name_en") or "?")
 
 
-def place_groups(events: Sequence[dict]) -> dict[tuple[str, float, float], dict[str, list[dict]]]:
+def place_groups(events: Sequence[StoredEvent]) -> dict[tuple[str, float, float], dict[str, list[StoredEvent]]]:
     """``{(name_en, lat, lon): {type: [events, latest first]}}`` for events with places."""
-    groups: dict[tuple[str, float, float], dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[tuple[str, float, float], dict[str, list[StoredEvent]]] = defaultdict(lambda: defaultdict(list))
     for event in events:
         for place in event.get("places") or []:
             lat, lon = place.get("lat"), place.get("lon")
@@ -66,7 +69,7 @@ def place_groups(events: Sequence[dict]) -> dict[tuple[str, float, float], dict[
     return groups
 
 
-def outside_places(events: Sequence[dict], lang: str) -> list[tuple[str, int]]:
+def outside_places(events: Sequence[StoredEvent], lang: str) -> list[tuple[str, int]]:
     """Places outside the default frame with their event counts, most frequent first."""
     counts: dict[str, int] = {}
     for (_, lat, lon), by_type in place_groups(events).items():
@@ -79,7 +82,7 @@ def outside_places(events: Sequence[dict], lang: str) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _hover(name: str, kind: str, items: list[dict], lang: str) -> str:
+def _hover(name: str, kind: str, items: list[StoredEvent], lang: str) -> str:
     titles = "<br>".join(html.escape(event.get("title_en") or "") for event in items[:5])
     more = f"<br>… +{len(items) - 5}" if len(items) > 5 else ""
     return f"<b>{html.escape(name)}</b> · {html.escape(type_label(kind, lang))}: {len(items)}<br>{titles}{more}"
@@ -93,57 +96,65 @@ def _ring_offset(number: int, count: int) -> tuple[float, float]:
     return RING_DEGREES * math.sin(angle), RING_DEGREES * 1.3 * math.cos(angle)
 
 
-def map_figure(events: Sequence[dict], *, lang: str = "en", resolution: int = 50) -> go.Figure:
-    """Events as markers at their places, sized by count, coloured by type.
+@dataclass
+class _Markers:
+    """The markers of one event type, as the columns of one plotly trace."""
 
-    ``customdata`` of a marker is ``[latest event id, hover text]``: a click opens the
-    most recent event of that type at that place.
-    """
-    traces: dict[str, dict[str, list]] = {}
-    groups = place_groups(events)
-    for (name_en, lat, lon), by_type in groups.items():
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+    customdata: list[list[str]] = field(default_factory=list)  # [latest event id, hover text]
+
+
+def _markers_by_type(events: Sequence[StoredEvent], lang: str) -> dict[str, _Markers]:
+    """One marker per place and type, sized by the number of events, the latest one's id first."""
+    markers: dict[str, _Markers] = {}
+    for (name_en, lat, lon), by_type in place_groups(events).items():
         for number, (kind, items) in enumerate(sorted(by_type.items())):
             place = next(p for p in items[0]["places"] if p.get("name_en") == name_en)
-            trace = traces.setdefault(kind, {"lat": [], "lon": [], "size": [], "customdata": []})
+            column = markers.setdefault(kind, _Markers())
             offset_lat, offset_lon = _ring_offset(number, len(by_type))
-            trace["lat"].append(lat + offset_lat)
-            trace["lon"].append(lon + offset_lon)
-            trace["size"].append(8 + 5 * math.sqrt(len(items)))
-            trace["customdata"].append([str(items[0]["id"]), _hover(place_name(place, lang), kind, items, lang)])
-    figure = go.Figure()
+            column.lat.append(lat + offset_lat)
+            column.lon.append(lon + offset_lon)
+            column.size.append(8 + 5 * math.sqrt(len(items)))
+            column.customdata.append([str(items[0]["id"]), _hover(place_name(place, lang), kind, items, lang)])
+    return markers
+
+
+def _labels_trace(lang: str) -> go.Scattergeo:
+    """Country names drawn on the map (plotly's base map has none)."""
     labels = map_labels()
-    figure.add_trace(
-        go.Scattergeo(
-            lat=[row["lat"] for row in labels],
-            lon=[row["lon"] for row in labels],
-            mode="text",
-            text=[str(row["name_ar"] if lang == "ar" else row["name_en"]) for row in labels],
-            textfont={"color": "#6b6b6b", "size": 12},
-            hoverinfo="skip",
-            showlegend=False,
-            name="labels",
-        )
+    return go.Scattergeo(
+        lat=[row["lat"] for row in labels],
+        lon=[row["lon"] for row in labels],
+        mode="text",
+        text=[str(row["name_ar"] if lang == "ar" else row["name_en"]) for row in labels],
+        textfont={"color": "#6b6b6b", "size": 12},
+        hoverinfo="skip",
+        showlegend=False,
+        name="labels",
     )
-    for kind in [*EVENT_TYPES, *sorted(set(traces) - set(EVENT_TYPES))]:
-        trace = traces.get(kind)
-        if not trace:
-            continue
-        figure.add_trace(
-            go.Scattergeo(
-                lat=trace["lat"],
-                lon=trace["lon"],
-                mode="markers",
-                name=type_label(kind, lang),
-                customdata=trace["customdata"],
-                hovertemplate="%{customdata[1]}<extra></extra>",
-                marker={
-                    "size": trace["size"],
-                    "color": type_colour(kind),
-                    "opacity": 0.8,
-                    "line": {"color": "white", "width": 1},
-                },
-            )
-        )
+
+
+def _type_trace(kind: str, markers: _Markers, lang: str) -> go.Scattergeo:
+    return go.Scattergeo(
+        lat=markers.lat,
+        lon=markers.lon,
+        mode="markers",
+        name=type_label(kind, lang),
+        customdata=markers.customdata,
+        hovertemplate="%{customdata[1]}<extra></extra>",
+        marker={
+            "size": markers.size,
+            "color": type_colour(kind),
+            "opacity": 0.8,
+            "line": {"color": "white", "width": 1},
+        },
+    )
+
+
+def _frame_region(figure: go.Figure, resolution: int) -> None:
+    """The South Caucasus frame on Natural Earth borders, coasts and lakes."""
     figure.update_geos(
         projection_type="mercator",
         resolution=resolution,
@@ -166,4 +177,19 @@ def map_figure(events: Sequence[dict], *, lang: str = "en", resolution: int = 50
     figure.update_layout(
         height=460, margin={"l": 0, "r": 0, "t": 10, "b": 0}, legend={"orientation": "h", "y": -0.02, "yanchor": "top"}
     )
+
+
+def map_figure(events: Sequence[StoredEvent], *, lang: str = "en", resolution: int = 50) -> go.Figure:
+    """Events as markers at their places, sized by count, coloured by type.
+
+    ``customdata`` of a marker is ``[latest event id, hover text]``: a click opens the
+    most recent event of that type at that place.
+    """
+    markers = _markers_by_type(events, lang)
+    figure = go.Figure()
+    figure.add_trace(_labels_trace(lang))
+    for kind in [*EVENT_TYPES, *sorted(set(markers) - set(EVENT_TYPES))]:
+        if kind in markers:
+            figure.add_trace(_type_trace(kind, markers[kind], lang))
+    _frame_region(figure, resolution)
     return figure

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from components.ui.filters import event_sources
+from components.store.records import StoredEvent, event_sources
 from components.ui.i18n import format_day, plural
 
 
-def summary_counts(events: Sequence[dict]) -> tuple[int, int, int, date | None, date | None]:
+def summary_counts(events: Sequence[StoredEvent]) -> tuple[int, int, int, date | None, date | None]:
     """(events, distinct articles, distinct sources, first day, last day)."""
     articles: set[str] = set()
     sources: set[str] = set()
@@ -21,8 +21,9 @@ def summary_counts(events: Sequence[dict]) -> tuple[int, int, int, date | None, 
                 articles.add(str(source["article_id"]))
             if source.get("source"):
                 sources.add(str(source["source"]))
-        start, end = event.get("date_start"), event.get("date_end") or event.get("date_start")
+        start = event.get("date_start")
         if start:
+            end = event.get("date_end") or start
             first = start if first is None or start < first else first
             last = end if last is None or end > last else last
     return (
@@ -34,7 +35,7 @@ def summary_counts(events: Sequence[dict]) -> tuple[int, int, int, date | None, 
     )
 
 
-def summary_line(events: Sequence[dict], lang: str) -> str:
+def summary_line(events: Sequence[StoredEvent], lang: str) -> str:
     """``12 events · 3 articles · 2 sources · 9 Nov 2020 – 24 Mar 2025``."""
     count, articles, sources, first, last = summary_counts(events)
     parts = [

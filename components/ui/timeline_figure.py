@@ -7,11 +7,13 @@ import textwrap
 import zlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
 from components.extract.models import EVENT_TYPES
+from components.store.records import StoredEvent
 from components.ui.i18n import country_name, format_span, plural, t, type_label
 
 TYPE_COLOURS: dict[str, str] = {
@@ -36,7 +38,7 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def event_lanes(event: dict, lanes: str) -> list[str]:
+def event_lanes(event: StoredEvent, lanes: str) -> list[str]:
     """Lane keys of an event: its type, or each of its countries."""
     if lanes == "country":
         return list(event.get("countries") or []) or [NO_COUNTRY]
@@ -52,7 +54,7 @@ def lane_label(key: str, lanes: str, lang: str) -> str:
 RLM, LRM = "\u200f", "\u200e"
 
 
-def hover_text(event: dict, lang: str) -> str:
+def hover_text(event: StoredEvent, lang: str) -> str:
     """Hover label: English label, date as written, Arabic sentence; every piece escaped."""
     start, end = _day(event.get("date_start")), _day(event.get("date_end"))
     span = format_span(start, end, event.get("precision"), lang)
@@ -67,7 +69,7 @@ def hover_text(event: dict, lang: str) -> str:
     )
 
 
-def source_count(event: dict) -> int:
+def source_count(event: StoredEvent) -> int:
     """How many articles report the event (merged events carry all their sources)."""
     return max(1, int(event.get("source_count") or len(event.get("sources") or ()) or 1))
 
@@ -77,14 +79,14 @@ def _jitter(event_id: str) -> float:
     return (zlib.crc32(event_id.encode("utf-8")) % 1000 / 1000 - 0.5) * 0.6
 
 
-def lane_order(events: Sequence[dict], lanes: str) -> list[str]:
+def lane_order(events: Sequence[StoredEvent], lanes: str) -> list[str]:
     counts = Counter(lane for event in events for lane in event_lanes(event, lanes))
     if lanes == "type":
         return [kind for kind in EVENT_TYPES if kind in counts] + sorted(set(counts) - set(EVENT_TYPES))
     return sorted(counts, key=lambda key: (-counts[key], key))
 
 
-def mark_count(events: Sequence[dict], lanes: str) -> int:
+def mark_count(events: Sequence[StoredEvent], lanes: str) -> int:
     return sum(len(event_lanes(event, lanes)) for event in events if event.get("date_start"))
 
 
@@ -102,87 +104,111 @@ def _empty_figure(lane_count: int) -> go.Figure:
     return figure
 
 
-def _event_traces(events: Sequence[dict], lanes: str, lang: str, order: list[str]) -> list[go.BaseTraceType]:
+@dataclass
+class _Marks:
+    """The marks of one (type, shape) group, as the columns of one plotly trace."""
+
+    x: list[str | int] = field(default_factory=list)  # a day's noon, or a span's length in ms
+    base: list[str] = field(default_factory=list)  # a span's first day
+    y: list[float] = field(default_factory=list)
+    customdata: list[list[str]] = field(default_factory=list)  # [event id, hover text]
+    text: list[str] = field(default_factory=list)  # the number of sources, when more than one
+    size: list[int] = field(default_factory=list)
+
+
+def _shape(start: date, end: date, precision: str | None) -> str:
+    """``day``: a dot; ``span``: a solid bar over known days; ``vague``: a hatched bar over a month or year."""
+    if precision != "day":
+        return "vague"
+    return "day" if start == end else "span"
+
+
+def _grouped_marks(
+    events: Sequence[StoredEvent], lanes: str, lang: str, order: list[str]
+) -> dict[tuple[str, str], _Marks]:
     position = {lane: number for number, lane in enumerate(order)}
-    groups: dict[tuple[str, str], dict[str, list]] = {}
+    groups: dict[tuple[str, str], _Marks] = {}
     for event in events:
-        start, end = _day(event.get("date_start")), _day(event.get("date_end"))
+        start = _day(event.get("date_start"))
         if start is None:
             continue
-        end = end or start
-        kind = event.get("type") or "other"
-        if start == end and event.get("precision") == "day":
-            shape = "day"
-        else:
-            shape = "span" if event.get("precision") == "day" else "vague"
-        group = groups.setdefault(
-            (kind, shape), {"x": [], "base": [], "y": [], "customdata": [], "text": [], "size": []}
-        )
+        end = _day(event.get("date_end")) or start
+        shape = _shape(start, end, event.get("precision"))
+        marks = groups.setdefault((event.get("type") or "other", shape), _Marks())
         sources = source_count(event)
         for lane in event_lanes(event, lanes):
-            y = position[lane] + _jitter(str(event["id"]))
             if shape == "day":
-                group["x"].append(f"{start.isoformat()}T12:00:00")
+                marks.x.append(f"{start.isoformat()}T12:00:00")
             else:
-                group["base"].append(start.isoformat())
-                group["x"].append(((end - start).days + 1) * _DAY_MS)
-            group["y"].append(y)
-            group["customdata"].append([str(event["id"]), hover_text(event, lang)])
-            group["text"].append(str(sources) if sources > 1 else "")
-            group["size"].append(min(22, 10 + 3 * (sources - 1)))
+                marks.base.append(start.isoformat())
+                marks.x.append(((end - start).days + 1) * _DAY_MS)
+            marks.y.append(position[lane] + _jitter(str(event["id"])))
+            marks.customdata.append([str(event["id"]), hover_text(event, lang)])
+            marks.text.append(str(sources) if sources > 1 else "")
+            marks.size.append(min(22, 10 + 3 * (sources - 1)))
+    return groups
+
+
+def _day_trace(marks: _Marks, colour: str, common: dict[str, object]) -> go.Scatter:
+    """Dots; a mark reported by several sources is bigger and shows their number."""
+    return go.Scatter(
+        x=marks.x,
+        mode="markers+text",
+        text=marks.text,
+        textposition="middle right",
+        textfont={"size": 10, "color": "#444"},
+        marker={"color": colour, "size": marks.size, "line": {"color": "white", "width": 1}},
+        **common,
+    )
+
+
+def _span_trace(marks: _Marks, colour: str, vague: bool, common: dict[str, object]) -> go.Bar:
+    """Bars over the days of a span; lighter and hatched when only the month or year is known."""
+    return go.Bar(
+        x=marks.x,
+        base=marks.base,
+        orientation="h",
+        width=0.14,
+        text=marks.text,
+        textposition="outside",
+        textfont={"size": 10, "color": "#444"},
+        marker={
+            "color": colour,
+            "opacity": 0.35 if vague else 0.85,
+            "line": {"color": colour, "width": 1},
+            "pattern": {"shape": "/" if vague else "", "fgcolor": colour, "size": 6},
+        },
+        **common,
+    )
+
+
+def _event_traces(events: Sequence[StoredEvent], lanes: str, lang: str, order: list[str]) -> list[go.BaseTraceType]:
+    groups = _grouped_marks(events, lanes, lang, order)
     traces: list[go.BaseTraceType] = []
     shown: set[str] = set()
     for kind in [*EVENT_TYPES, *sorted({key[0] for key in groups} - set(EVENT_TYPES))]:
         for shape in ("vague", "span", "day"):
-            group = groups.get((kind, shape))
-            if not group:
+            marks = groups.get((kind, shape))
+            if marks is None:
                 continue
-            common = {
+            common: dict[str, object] = {
                 "name": type_label(kind, lang),
                 "legendgroup": kind,
                 "showlegend": kind not in shown,
-                "customdata": group["customdata"],
+                "customdata": marks.customdata,
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
-                "y": group["y"],
+                "y": marks.y,
             }
             shown.add(kind)
             colour = type_colour(kind)
             if shape == "day":
-                traces.append(
-                    go.Scatter(  # a mark reported by several sources is bigger and shows their number
-                        x=group["x"],
-                        mode="markers+text",
-                        text=group["text"],
-                        textposition="middle right",
-                        textfont={"size": 10, "color": "#444"},
-                        marker={"color": colour, "size": group["size"], "line": {"color": "white", "width": 1}},
-                        **common,
-                    )
-                )
+                traces.append(_day_trace(marks, colour, common))
             else:
-                vague = shape == "vague"
-                traces.append(
-                    go.Bar(
-                        x=group["x"],
-                        base=group["base"],
-                        orientation="h",
-                        width=0.14,
-                        text=group["text"],
-                        textposition="outside",
-                        textfont={"size": 10, "color": "#444"},
-                        marker={
-                            "color": colour,
-                            "opacity": 0.35 if vague else 0.85,
-                            "line": {"color": colour, "width": 1},
-                            "pattern": {"shape": "/" if vague else "", "fgcolor": colour, "size": 6},
-                        },
-                        **common,
-                    )
-                )
+                traces.append(_span_trace(marks, colour, shape == "vague", common))
     return traces
 
 
-def _weekly_trace(events: Sequence[dict], lanes: str, lang: str, order: list[str]) -> go.Heatmap:
+def _weekly_trace(events: Sequence[StoredEvent], lanes: str, lang: str, order: list[str]) -> go.Heatmap:
     counts: Counter[tuple[str, str]] = Counter()
     for event in events:
         start = _day(event.get("date_start"))
@@ -209,7 +235,7 @@ def _weekly_trace(events: Sequence[dict], lanes: str, lang: str, order: list[str
 
 
 def timeline_figure(
-    events: Sequence[dict], *, lanes: str = "type", lang: str = "en", max_marks: int = MAX_MARKS
+    events: Sequence[StoredEvent], *, lanes: str = "type", lang: str = "en", max_marks: int = MAX_MARKS
 ) -> tuple[go.Figure, bool]:
     """The timeline of the dated ``events`` and whether it had to be aggregated by week."""
     dated = [event for event in events if event.get("date_start")]
@@ -251,14 +277,17 @@ FOCUS_SHARE = 0.9  # the first view opens on the latest 90% of events when a few
 FOCUS_MIN_YEARS = 4
 
 
-def padded_range(events: Sequence[dict], focus: bool = False) -> tuple[date, date]:
+def padded_range(events: Sequence[StoredEvent], focus: bool = False) -> tuple[date, date]:
     """The days the dated ``events`` cover, padded so a single event is not drawn at millisecond scale.
 
     With ``focus``, a long history is cut to the years of its latest FOCUS_SHARE of events
     ("9 Nov 2020" and "1991" background dates stay reachable with the range slider)."""
-    starts = sorted(date.fromisoformat(event["date_start"][:10]) for event in events)
+    spans = [
+        (start, _day(event.get("date_end")) or start) for event in events if (start := _day(event.get("date_start")))
+    ]
+    starts = sorted(start for start, _ in spans)
     first = starts[0]
-    last = max(date.fromisoformat((event.get("date_end") or event["date_start"])[:10]) for event in events)
+    last = max(end for _, end in spans)
     if focus and (last - first).days > FOCUS_MIN_YEARS * 365:
         first = max(
             first, min(starts[int(len(starts) * (1 - FOCUS_SHARE))], last - timedelta(days=FOCUS_MIN_YEARS * 365))

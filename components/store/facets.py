@@ -1,0 +1,165 @@
+"""The facets a view can filter on, as one table (after the table of filter definitions in
+Datasette's ``filters.py``).
+
+A row says all the code needs to know about one facet: its name (a key of
+:class:`components.store.query.Filters`), its URL parameter, its kind, how a value from a link
+is normalised and which values are valid, the key of its label in
+``data/lexicon/ui_strings.tsv``, and what an event offers to it. The URL grammar
+(``components.ui.url_state``), the in-memory index and its masks and counts
+(``components.ui.filters``) and the sidebar (``components.ui.controls``) all iterate over
+:data:`FACETS`, each with one piece of code per *kind*: adding a facet of a known kind is one row
+here plus its label. The table lives in the store layer so that the store can answer the same
+rows in SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import lru_cache
+
+from babel import Locale
+
+from components.extract.models import EVENT_TYPES
+from components.store.records import StoredEvent, event_sources
+
+MIN_DAY, MAX_DAY = date(1990, 1, 1), date(2040, 12, 31)  # the days the date filters offer
+MAX_TEXT = 200  # longest search text kept from a link
+UNSAFE = re.compile(r"[<>\x00-\x1f\x7f]")  # markup and control characters: never a valid value
+
+
+class Kind(Enum):
+    """How a facet's values are read from a link, matched against events and offered in the sidebar."""
+
+    CODES = "code list"  # several values from a closed vocabulary, normalised (ISO codes, event types)
+    NAMES = "name list"  # several names as the data spells them; the data's own names are the vocabulary
+    DATE_FROM = "date from"  # one ISO day; an event matches when it ends on or after it
+    DATE_TO = "date to"  # one ISO day; an event matches when it starts on or before it
+    TEXT = "free text"  # one string, found in the event's text with Arabic folded
+
+    @property
+    def repeatable(self) -> bool:
+        """Whether the facet takes several values (its URL parameter repeats)."""
+        return self in (Kind.CODES, Kind.NAMES)
+
+
+def unchanged(value: str) -> str:
+    return value
+
+
+def clean_text(value: str) -> str:
+    """Search text without markup or control characters, trimmed, at most :data:`MAX_TEXT` long."""
+    return UNSAFE.sub(" ", value).strip()[:MAX_TEXT]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One row of the facet table."""
+
+    name: str  # key in Filters and in code
+    param: str  # URL parameter
+    kind: Kind
+    label: str  # key of the sidebar label in data/lexicon/ui_strings.tsv
+    event_values: Callable[[StoredEvent], Iterable[str | None]]  # what an event offers (for the in-memory index)
+    normalise: Callable[[str], str] = unchanged  # applied to a value read from a link
+    vocabulary: Callable[[], Collection[str]] | None = None  # a code list's valid values
+
+    @property
+    def repeatable(self) -> bool:
+        return self.kind.repeatable
+
+    def accepts(self, value: str, known: Collection[str] | None = None) -> bool:
+        """Whether a normalised value of a code or name list is valid: not empty, no markup, in the
+        vocabulary (a code list) or among the names the data knows (a name list; ``None``: any)."""
+        allowed = self.vocabulary() if self.vocabulary is not None else known
+        return bool(value) and not UNSAFE.search(value) and (allowed is None or value in allowed)
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """ISO alpha-2 codes that CLDR names (Babel)."""
+    territories = Locale("en").territories
+    return frozenset(code for code in territories if isinstance(code, str) and len(code) == 2 and code.isalpha())
+
+
+def event_types() -> Collection[str]:
+    return EVENT_TYPES
+
+
+def _countries(event: StoredEvent) -> list[str]:
+    return event.get("countries") or []
+
+
+def _actor_names(event: StoredEvent) -> list[str | None]:
+    return [actor.get("name_en") for actor in event.get("actors") or []]
+
+
+def _event_type(event: StoredEvent) -> tuple[str]:
+    return (event.get("type") or "other",)
+
+
+def _last_day(event: StoredEvent) -> tuple[str | None]:
+    return (event.get("date_end") or event.get("date_start"),)
+
+
+def _first_day(event: StoredEvent) -> tuple[str | None]:
+    return (event.get("date_start"),)
+
+
+def _searchable_text(event: StoredEvent) -> list[str | None]:
+    """The sentence, the English title, the date as written, and the actors' and places' names."""
+    parts: list[str | None] = [event.get("sentence"), event.get("title_en"), event.get("date_text")]
+    for actor in event.get("actors") or []:
+        parts += [actor.get("name_en"), actor.get("name_ar")]
+    for place in event.get("places") or []:
+        parts += [place.get("name_en"), place.get("name_ar")]
+    return parts
+
+
+def _source_names(event: StoredEvent) -> list[str | None]:
+    return [source.get("source") for source in event_sources(event)]
+
+
+# In URL order: the parameters of a link follow this order (the sidebar puts the search box first).
+FACETS: tuple[Facet, ...] = (
+    Facet("countries", "country", Kind.CODES, "filter_country", _countries, str.upper, country_codes),
+    Facet("actors", "actor", Kind.NAMES, "filter_actor", _actor_names),
+    Facet("types", "type", Kind.CODES, "filter_type", _event_type, str.lower, event_types),
+    Facet("date_from", "from", Kind.DATE_FROM, "filter_from", _last_day),
+    Facet("date_to", "to", Kind.DATE_TO, "filter_to", _first_day),
+    Facet("q", "q", Kind.TEXT, "filter_q", _searchable_text, clean_text),
+    Facet("sources", "source", Kind.NAMES, "filter_source", _source_names),
+)
+
+
+def facet_named(name: str, facets: Sequence[Facet] = FACETS) -> Facet:
+    for facet in facets:
+        if facet.name == name:
+            return facet
+    raise KeyError(f"no facet named {name!r}")
+
+
+def date_bounds(facets: Sequence[Facet]) -> tuple[Facet, Facet] | None:
+    """The table's date range: its ``DATE_FROM`` and ``DATE_TO`` rows (``None`` without both)."""
+    first = [facet for facet in facets if facet.kind is Kind.DATE_FROM]
+    last = [facet for facet in facets if facet.kind is Kind.DATE_TO]
+    return (first[0], last[0]) if first and last else None
+
+
+def table_problems(facets: Sequence[Facet]) -> list[str]:
+    """What is wrong with a facet table: repeated names or parameters, more than one date range,
+    a code list without a vocabulary."""
+    problems = []
+    for field in ("name", "param"):
+        values = [getattr(facet, field) for facet in facets]
+        problems += [f"{field} {value!r} is repeated" for value in sorted(set(values)) if values.count(value) > 1]
+    for kind in (Kind.DATE_FROM, Kind.DATE_TO):
+        if sum(facet.kind is kind for facet in facets) > 1:
+            problems.append(f"more than one {kind.value} row")
+    problems += [
+        f"{f.name}: a code list needs a vocabulary" for f in facets if f.kind is Kind.CODES and not f.vocabulary
+    ]
+    return problems
