@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.store.event_store import Store, StoreError
 from components.store.exports import to_csv_bytes, to_geojson_bytes, to_json_bytes
+from components.store.memory_index import EventIndex, known_names
 from components.store.records import StoredEvent
 from components.ui import controls
 from components.ui.add_article_panel import render_add_article_panel
@@ -19,7 +20,6 @@ from components.ui.correction_panel import render_add_event_form, render_correct
 from components.ui.data import current_store, event_index, matching_events, option_counts, region_map, timeline
 from components.ui.details import render_details
 from components.ui.event_source import EventSource, configured_source, data_version
-from components.ui.filters import EventIndex, known_names
 from components.ui.i18n import escape_markdown, is_rtl, plural, t
 from components.ui.map_figure import topojson_url
 from components.ui.style import page_style

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from components.evaluation.synthetic import synthetic_events
 from components.store.facets import FACETS
+from components.store.memory_index import build_index, facet_counts, filter_rows
 from components.store.query import Filters
-from components.ui.filters import build_index, facet_counts, filter_rows
 from components.ui.map_figure import map_figure, outside_places
 from components.ui.summary import summary_line
 from components.ui.table import table_frame

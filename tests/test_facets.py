@@ -11,11 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.store.facets import FACETS, Facet, Kind, table_problems
+from components.store.memory_index import build_index, facet_counts, filter_rows, known_names
 from components.store.query import Filters, FilterValue
 from components.store.records import StoredEvent
 from components.text.arabic import fold_key
 from components.ui.controls import widget_key
-from components.ui.filters import build_index, facet_counts, filter_rows, known_names
 from components.ui.i18n import t, ui_strings
 from components.ui.url_state import ViewState, build_query, parse_query
 
@@ -146,8 +146,8 @@ def _sidebar_of_the_extended_table() -> None:
     import streamlit as st
     from test_facets import EXTENDED, fixture_events
 
+    from components.store.memory_index import build_index, facet_counts, filter_rows, known_names
     from components.ui import controls
-    from components.ui.filters import build_index, facet_counts, filter_rows, known_names
 
     index = build_index(fixture_events(), EXTENDED)
     controls.seed_from_url(known_names(index), index.by_id, EXTENDED)

@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from components.evaluation.synthetic import synthetic_events
-from components.store.query import Filters
-from components.ui.filters import (
+from components.store.memory_index import (
     all_values,
     build_index,
     facet_counts,
     filter_rows,
 )
+from components.store.query import Filters
 
 
 def event(event_id: str, start: str | None, end: str | None, precision: str | None, **extra) -> dict:

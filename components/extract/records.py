@@ -6,7 +6,7 @@ same event as a plain JSON object, the form the command line prints and the stor
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class ActorRecord(TypedDict):
@@ -59,3 +59,7 @@ class EventRecord(TypedDict):
     mentions: list[MentionRecord]
     undated: bool
     extractor_version: str
+    # Newer extractors add these; events stored by older ones lack them (read them with defaults).
+    status: NotRequired[str]  # reported | planned
+    role: NotRequired[str]  # news | background
+    location_country: NotRequired[str | None]  # the country of the place where it happened

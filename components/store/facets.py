@@ -6,7 +6,7 @@ A row says all the code needs to know about one facet: its name (a key of
 is normalised and which values are valid, the key of its label in
 ``data/lexicon/ui_strings.tsv``, and what an event offers to it. The URL grammar
 (``components.ui.url_state``), the in-memory index and its masks and counts
-(``components.ui.filters``) and the sidebar (``components.ui.controls``) all iterate over
+(``components.store.memory_index``) and the sidebar (``components.ui.controls``) all iterate over
 :data:`FACETS`, each with one piece of code per *kind*: adding a facet of a known kind is one row
 here plus its label. The table lives in the store layer so that the store can answer the same
 rows in SQL.

@@ -18,8 +18,8 @@ from datetime import date
 import streamlit as st
 
 from components.store.facets import FACETS, MAX_DAY, MIN_DAY, Facet, Kind
+from components.store.memory_index import EventIndex, all_values
 from components.store.query import Filters, FilterValue, range_in_order
-from components.ui.filters import EventIndex, all_values
 from components.ui.i18n import t, value_label, value_of_label
 from components.ui.url_state import LANES, LANGUAGES, Notice, ViewState, build_query, parse_query
 

@@ -14,10 +14,10 @@ import streamlit as st
 
 from components.store.event_store import Store, resolve_location
 from components.store.ingest import open_shipped_store
+from components.store.memory_index import EventIndex, build_index, facet_counts, filter_rows
 from components.store.query import Filters
 from components.store.records import StoredEvent
 from components.ui.event_source import EventSource, load_events
-from components.ui.filters import EventIndex, build_index, facet_counts, filter_rows
 from components.ui.map_figure import map_figure, outside_places
 from components.ui.timeline_figure import timeline_figure
 
