@@ -85,7 +85,7 @@ def test_places_count_events_and_list_the_newest_first(views: MemoryViews, event
         at = [e for e in events if any(p["name_en"] == name for p in e["places"])]
         assert place.count == len(at) == sum(count for _, count in place.types)
         newest_day = max(e["date_start"] or "" for e in at)
-        assert (views.event(place.latest[0]) or {}).get("date_start") or "" == newest_day
+        assert ((views.event(place.latest[0]) or {}).get("date_start") or "") == newest_day
     assert [p.count for p in places] == sorted((p.count for p in places), reverse=True)
 
 
