@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import random
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from babel import Locale
 
 from components.extract.models import EVENT_TYPES, stable_id
-from components.text.lexicon import float_between, iso_country, load_tsv, one_of
+from components.extract.records import ActorRecord, PlaceRecord
+from components.text.lexicon import column, float_between, iso_country, load_rows, one_of
 
 FIRST_DAY = date(2020, 9, 1)
 LAST_DAY = date(2025, 6, 30)
@@ -24,67 +26,103 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
-@lru_cache(maxsize=1)
-def _places() -> tuple[dict, ...]:
-    rows = load_tsv(
-        "synthetic_places.tsv",
-        directory=DATA_DIR,
-        columns={
-            "name_en": None,
-            "name_ar": None,
-            "country": iso_country,
-            "lat": float_between(-90, 90),
-            "lon": float_between(-180, 180),
-            "kind": None,
-        },
-    )
-    return tuple(rows)
+@dataclass(frozen=True)
+class SyntheticPlace:
+    """A row of ``synthetic_places.tsv``."""
+
+    name_en: str = column()
+    name_ar: str = column()
+    country: str = column(iso_country)
+    lat: float = column(float_between(-90, 90))
+    lon: float = column(float_between(-180, 180))
+    kind: str = column()
+
+
+@dataclass(frozen=True)
+class SyntheticActor:
+    """A row of ``synthetic_actors.tsv``."""
+
+    name_en: str = column()
+    name_ar: str = column()
+    country: str | None = column(iso_country, optional=True)
+    role: str | None = column(optional=True)
+    kind: str = column(one_of("person", "organisation"))
+
+
+@dataclass(frozen=True)
+class SyntheticOutlet:
+    """A row of ``synthetic_outlets.tsv``."""
+
+    name: str = column()
+    url: str = column()
+
+
+@dataclass(frozen=True)
+class SyntheticSentence:
+    """A row of ``synthetic_sentences.tsv``: a sentence pattern with ``{slots}``."""
+
+    type: str = column(one_of(*EVENT_TYPES))
+    sentence: str = column()
+
+
+@dataclass(frozen=True)
+class SyntheticDatePhrase:
+    """A row of ``synthetic_date_phrases.tsv``."""
+
+    shape: str = column(one_of("day", "range", "month", "year", "undated"))
+    phrase: str = column()
 
 
 @lru_cache(maxsize=1)
-def _actors() -> tuple[dict, ...]:
-    rows = load_tsv(
-        "synthetic_actors.tsv",
-        directory=DATA_DIR,
-        columns={
-            "name_en": None,
-            "name_ar": None,
-            "country": iso_country,
-            "role": None,
-            "kind": one_of("person", "organisation"),
-        },
-        optional=frozenset({"country", "role"}),
-    )
-    return tuple(rows)
+def _places() -> tuple[SyntheticPlace, ...]:
+    return tuple(load_rows("synthetic_places.tsv", SyntheticPlace, directory=DATA_DIR))
 
 
 @lru_cache(maxsize=1)
-def _outlets() -> tuple[dict, ...]:
-    return tuple(load_tsv("synthetic_outlets.tsv", directory=DATA_DIR, columns={"name": None, "url": None}))
+def _actors() -> tuple[SyntheticActor, ...]:
+    return tuple(load_rows("synthetic_actors.tsv", SyntheticActor, directory=DATA_DIR))
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[SyntheticOutlet, ...]:
+    return tuple(load_rows("synthetic_outlets.tsv", SyntheticOutlet, directory=DATA_DIR))
 
 
 @lru_cache(maxsize=1)
 def _sentences() -> dict[str, tuple[str, ...]]:
-    rows = load_tsv(
-        "synthetic_sentences.tsv", directory=DATA_DIR, columns={"type": one_of(*EVENT_TYPES), "sentence": None}
-    )
     out: dict[str, list[str]] = {}
-    for row in rows:
-        out.setdefault(str(row["type"]), []).append(str(row["sentence"]))
+    for row in load_rows("synthetic_sentences.tsv", SyntheticSentence, directory=DATA_DIR):
+        out.setdefault(row.type, []).append(row.sentence)
     return {key: tuple(value) for key, value in out.items()}
 
 
 @lru_cache(maxsize=1)
 def _date_phrases() -> dict[str, tuple[str, ...]]:
-    rows = load_tsv(
-        "synthetic_date_phrases.tsv",
-        directory=DATA_DIR,
-        columns={"shape": one_of("day", "range", "month", "year", "undated"), "phrase": None},
-    )
     out: dict[str, list[str]] = {}
-    for row in rows:
-        out.setdefault(str(row["shape"]), []).append(str(row["phrase"]))
+    for row in load_rows("synthetic_date_phrases.tsv", SyntheticDatePhrase, directory=DATA_DIR):
+        out.setdefault(row.shape, []).append(row.phrase)
     return {key: tuple(value) for key, value in out.items()}
+
+
+def place_record(place: SyntheticPlace) -> PlaceRecord:
+    return {
+        "name_en": place.name_en,
+        "name_ar": place.name_ar,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "kind": place.kind,
+    }
+
+
+def actor_record(actor: SyntheticActor) -> ActorRecord:
+    return {
+        "name_en": actor.name_en,
+        "name_ar": actor.name_ar,
+        "country": actor.country,
+        "role": actor.role,
+        "kind": actor.kind,
+    }
 
 
 def _fill(template: str, values: dict[str, str]) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -139,7 +177,7 @@ def _country_name(code: str) -> str:
     return Locale("ar").territories.get(code, code)
 
 
-def _title(kind: str, countries: list[str], place: dict | None) -> str:
+def _title(kind: str, countries: list[str], place: PlaceRecord | None) -> str:
     names = ", ".join(Locale("en").territories.get(code, code) for code in countries)
     title = f"{kind.capitalize()} — {names}" if names else kind.capitalize()
     return f"{title} — {place['name_en']}" if place else title
@@ -150,7 +188,7 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     kind = rng.choices(EVENT_TYPES, weights=(30, 12, 25, 12, 10, 5, 6))[0]
     template = rng.choice(_sentences()[kind])
     actors = rng.sample(_actors(), 2)
-    region = [place for place in _places() if 36 <= place["lat"] <= 46 and 38 <= place["lon"] <= 52]
+    region = [place for place in _places() if 36 <= place.lat <= 46 and 38 <= place.lon <= 52]
     place = rng.choice(region) if rng.random() < 0.75 else rng.choice(_places())
     pair = rng.sample(("AM", "AZ", "RU", "GE", "TR", "UA", "IR", "KZ"), 2)
     if rng.random() < 0.7:
@@ -158,9 +196,9 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     shape, start, end, precision = _random_span(rng)
     values = {
         "date": _date_text(rng, shape, start, end),
-        "place": str(place["name_ar"]),
-        "actor1": str(actors[0]["name_ar"]),
-        "actor2": str(actors[1]["name_ar"]),
+        "place": place.name_ar,
+        "actor1": actors[0].name_ar,
+        "actor2": actors[1].name_ar,
         "country1": _country_name(pair[0]),
         "country2": _country_name(pair[1]),
     }
@@ -177,8 +215,9 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
         {"kind": mention_kind[slot], "start": a, "end": b, "text": sentence[a:b]}
         for slot, (a, b) in sorted(spans.items(), key=lambda item: item[1])
     ]
-    used_actors = [dict(actor) for slot, actor in (("actor1", actors[0]), ("actor2", actors[1])) if slot in spans]
-    used_place = dict(place) if "place" in spans else None
+    slots = zip(("actor1", "actor2"), actors, strict=True)
+    used_actors = [actor_record(actor) for slot, actor in slots if slot in spans]
+    used_place = place_record(place) if "place" in spans else None
     countries = {code for slot, code in (("country1", pair[0]), ("country2", pair[1])) if slot in spans}
     countries |= {str(actor["country"]) for actor in used_actors if actor["country"]}
     if used_place:
@@ -187,11 +226,11 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     outlet = _outlets()[article_index % len(_outlets())]
     published = (end or LAST_DAY) + timedelta(days=rng.randint(0, 3))
     article_id = stable_id("synthetic-article", seed, article_index)
-    url = f"{outlet['url']}news/{article_id}"
+    url = f"{outlet.url}news/{article_id}"
     sources = [
         {
             "article_id": article_id,
-            "source": outlet["name"],
+            "source": outlet.name,
             "url": url,
             "published": published.isoformat(),
             "sentence": sentence,
@@ -203,8 +242,8 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
         sources.append(
             {
                 "article_id": other_id,
-                "source": other["name"],
-                "url": f"{other['url']}news/{other_id}",
+                "source": other.name,
+                "url": f"{other.url}news/{other_id}",
                 "published": (published + timedelta(days=extra + 1)).isoformat(),
                 "sentence": sentence,
             }
@@ -228,7 +267,7 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
         "char_end": len(sentence),
         "mentions": mentions,
         "trigger": sentence.split()[0],
-        "source": outlet["name"],
+        "source": outlet.name,
         "url": url,
         "published": published.isoformat(),
         "confidence": round(rng.uniform(0.5, 1.0), 2),

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from components.extract.reading import RawPage, article_blocks, html_main_text
 from components.text.arabic import fold, fold_key, fold_text
-from components.text.lexicon import load_tsv, one_of
+from components.text.lexicon import column, load_rows, one_of
 
 ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boilerplate", "agency")
 MATCHES = ("prefix", "line", "start", "contains", "name")
@@ -62,6 +62,15 @@ class ArticleDraft:
 
 
 @dataclass(frozen=True)
+class MarkerRow:
+    """A row of ``page_markers.tsv``."""
+
+    marker: str = column()
+    role: str = column(one_of(*ROLES))
+    match: str = column(one_of(*MATCHES))
+
+
+@dataclass(frozen=True)
 class Marker:
     key: str  # folded, lower-cased marker
     role: str
@@ -95,11 +104,10 @@ def _agency_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_markers() -> Markers:
-    rows = load_tsv("page_markers.tsv", {"marker": None, "role": one_of(*ROLES), "match": one_of(*MATCHES)})
     lines: list[Marker] = []
     agencies: set[str] = set()
-    for row in rows:
-        marker, role, match = str(row["marker"]), str(row["role"]), str(row["match"])
+    for row in load_rows("page_markers.tsv", MarkerRow):
+        marker, role, match = row.marker, row.role, row.match
         if role == "agency":
             agencies.add(_agency_key(marker))
             continue

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from components.extract.models import EVENT_TYPES, TriggerMatch
 from components.text.arabic import Folded, fold_key
-from components.text.lexicon import float_between, load_tsv, one_of, variants
+from components.text.lexicon import column, float_between, load_rows, one_of, variants
 from components.text.tokens import PROCLITICS, Token, tokenize
 
 # Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
@@ -39,6 +39,24 @@ PURPOSE_PENALTY = 0.4
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
 CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    """A row of ``triggers.tsv``."""
+
+    type: str = column(one_of(*EVENT_TYPES, NOT_A_TRIGGER))
+    weight: float = column(float_between(0.0, 1.0))
+    form: tuple[str, ...] = column(variants)
+    match: str = column(one_of("exact", "stem"))
+
+
+@dataclass(frozen=True)
+class ClauseWordRow:
+    """A row of ``clause_words.tsv``."""
+
+    role: str = column(one_of(*CLAUSE_ROLES))
+    form: tuple[str, ...] = column(variants)
 
 
 @dataclass(frozen=True)
@@ -140,29 +158,19 @@ def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def load_triggers() -> PhraseIndex:
-    rows = load_tsv(
-        "triggers.tsv",
-        {
-            "type": one_of(*EVENT_TYPES, NOT_A_TRIGGER),
-            "weight": float_between(0.0, 1.0),
-            "form": variants,
-            "match": one_of("exact", "stem"),
-        },
-    )
     return build_index(
-        PhraseEntry(words, str(row["type"]), float(row["weight"]), row["match"] == "stem")  # type: ignore[arg-type]
-        for row in rows
-        for words in _phrases(row["form"])  # type: ignore[arg-type]
+        PhraseEntry(words, row.type, row.weight, row.match == "stem")
+        for row in load_rows("triggers.tsv", TriggerRow)
+        for words in _phrases(row.form)
     )
 
 
 @lru_cache(maxsize=1)
 def load_clause_words() -> PhraseIndex:
-    rows = load_tsv("clause_words.tsv", {"role": one_of(*CLAUSE_ROLES), "form": variants})
     return build_index(
-        PhraseEntry(words, str(row["role"]))
-        for row in rows
-        for words in _phrases(row["form"])  # type: ignore[arg-type]
+        PhraseEntry(words, row.role)
+        for row in load_rows("clause_words.tsv", ClauseWordRow)
+        for words in _phrases(row.form)
     )
 
 

@@ -8,11 +8,19 @@ when loaded; a bad file raises :class:`LexiconError` naming the file and line.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 Validator = Callable[[str], object]
+RowT = TypeVar("RowT", bound="DataclassInstance")
+_PARSE = "lexicon_parse"
+_OPTIONAL = "lexicon_optional"
 
 
 class LexiconError(ValueError):
@@ -95,7 +103,26 @@ def load_tsv(
     return rows
 
 
-def one_of(*allowed: str) -> Validator:
+def column(parse: Validator | None = None, *, optional: bool = False) -> Any:
+    """A column of a lexicon row type (a dataclass read by :func:`load_rows`).
+
+    ``parse`` converts the text or raises ``ValueError`` (``None`` keeps the text); an
+    ``optional`` column may be empty in a row, its value is then ``None``. The field's type
+    annotation says what ``parse`` returns.
+    """
+    return field(metadata={_PARSE: parse, _OPTIONAL: optional})
+
+
+def load_rows(name: str, row_type: type[RowT], *, directory: Path | None = None) -> list[RowT]:
+    """Rows of a lexicon TSV as ``row_type`` instances: the dataclass's fields, declared with
+    :func:`column`, name the columns and say how each is checked (see :func:`load_tsv`)."""
+    spec = fields(row_type)
+    columns = {item.name: item.metadata.get(_PARSE) for item in spec}
+    optional = frozenset(item.name for item in spec if item.metadata.get(_OPTIONAL))
+    return [row_type(**row) for row in load_tsv(name, columns, optional=optional, directory=directory)]
+
+
+def one_of(*allowed: str) -> Callable[[str], str]:
     """Validator accepting only the given words."""
 
     def check(value: str) -> str:
@@ -106,8 +133,11 @@ def one_of(*allowed: str) -> Validator:
     return check
 
 
-def _number_between(kind: type, low: float, high: float) -> Validator:
-    def check(value: str) -> object:
+NumberT = TypeVar("NumberT", int, float)
+
+
+def _number_between(kind: Callable[[str], NumberT], low: float, high: float) -> Callable[[str], NumberT]:
+    def check(value: str) -> NumberT:
         number = kind(value)
         if not low <= number <= high:
             raise ValueError(f"expected {low}..{high}")
@@ -116,11 +146,11 @@ def _number_between(kind: type, low: float, high: float) -> Validator:
     return check
 
 
-def int_between(low: int, high: int) -> Validator:
+def int_between(low: int, high: int) -> Callable[[str], int]:
     return _number_between(int, low, high)
 
 
-def float_between(low: float, high: float) -> Validator:
+def float_between(low: float, high: float) -> Callable[[str], float]:
     return _number_between(float, low, high)
 
 

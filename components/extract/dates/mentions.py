@@ -41,7 +41,7 @@ class _Context:
 
 
 def _direction(word: str | None) -> int | None:
-    return None if word is None else int(date_lexicon().words["direction"][word])  # type: ignore[arg-type]
+    return None if word is None else date_lexicon().number("direction", word)
 
 
 def _month_number(mention: Mention, suffix: str) -> int:
@@ -147,10 +147,10 @@ def _with_year(mention: Mention, ctx: _Context) -> Resolved | str | None:
 
 def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
     """Mentions resolved against the publication date (or, for anchors, the previous day)."""
-    words = date_lexicon().words
+    lexicon = date_lexicon()
     published = ctx.published
     if mention.kind == "anchor":
-        offset = int(words["anchor_day"][mention.group("anchor")])  # type: ignore[arg-type]
+        offset = lexicon.number("anchor_day", mention.group("anchor") or "")
         background = date_patterns().background
         for earlier, span in reversed(ctx.previous):
             if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
@@ -166,7 +166,7 @@ def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
     if published is None:
         return UNDATED
     if mention.kind == "relday":
-        day = published + timedelta(days=int(words["relative_day"][mention.group("rel")]))  # type: ignore[arg-type]
+        day = published + timedelta(days=lexicon.number("relative_day", mention.group("rel") or ""))
         return day, day, "day", True, True
     direction = _direction(mention.group("dir"))
     if mention.kind == "weekday":
@@ -174,9 +174,9 @@ def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
             mode = FUTURE if _future_clause(ctx, mention) else PAST
         else:
             mode = {-1: STRICT_PAST, 0: PAST, 1: STRICT_FUTURE}[direction]
-        day = weekday_date(published, date_lexicon().weekdays[mention.group("wd")], mode)  # type: ignore[index]
+        day = weekday_date(published, lexicon.weekdays[mention.group("wd") or ""], mode)
         return day, day, "day", True, True
-    period = words["period"][mention.group("per") or mention.group("per2")]  # type: ignore[index]
+    period = lexicon.label("period", mention.group("per") or mention.group("per2"))
     direction = direction or 0
     if mention.kind == "relmonth_day":
         year, month = shift_month(published.year, published.month, direction)

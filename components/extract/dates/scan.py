@@ -78,7 +78,7 @@ def _span_start(match: re.Match[str], names: tuple[str, ...]) -> int:
 
 
 def _is_about(word: str | None) -> bool:
-    return word is not None and date_lexicon().words["hedge"].get(word) == "about"
+    return date_lexicon().label("hedge", word) == "about"
 
 
 def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str) -> bool:
@@ -105,9 +105,9 @@ def _candidate(
     hedged = g.get("h1") or g.get("h2")
     if kind in ("range", "xrange"):
         lead = g.get("lead")
-        lead_kind = date_lexicon().words["range_lead"].get(lead) if lead else None
+        lead_kind = date_lexicon().label("range_lead", lead) if lead else None
         start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa"))
-        join_kind = date_lexicon().words["range_join"].get(g["join"] or "")
+        join_kind = date_lexicon().label("range_join", g["join"])
         if kind == "xrange" and join_kind == "and" and lead_kind != "cue":
             return None  # "10 مايو و12 يونيو" are two dates, not a range
         if kind == "range" and day_number(g, "a") >= day_number(g, "b"):
@@ -144,7 +144,7 @@ def _candidate(
         if kind == "year_bare":
             conditional = not g.get("ea")
         era = g.get("eb") or g.get("ea")
-        if era is not None and date_lexicon().words["era"].get(era) == "hijri":
+        if era is not None and date_lexicon().label("era", era) == "hijri":
             return None
         if era is None and _counted_after(folded, end, patterns, original):
             return None
@@ -167,7 +167,7 @@ def _candidate(
 def day_number(groups: dict[str, str | None], suffix: str) -> int:
     if groups.get("d" + suffix):
         return int(groups["d" + suffix])  # type: ignore[arg-type]
-    return int(date_lexicon().words["ordinal_day"][groups["o" + suffix]])  # type: ignore[index,arg-type]
+    return date_lexicon().number("ordinal_day", groups.get("o" + suffix) or "")
 
 
 def _select(candidates: list[Mention]) -> list[Mention]:
@@ -221,7 +221,6 @@ def _confirm(mentions: list[Mention], text: str) -> list[Mention]:
 def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[Mention]:
     """Join the parts of one written date into one mention."""
     weekdays = date_lexicon().weekdays
-    rel_days = date_lexicon().words["relative_day"]
     out: list[Mention] = []
     for mention in mentions:
         prev = out[-1] if out else None
@@ -244,9 +243,8 @@ def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[M
                 out[-1] = replace(mention, start=prev.start, weekday=weekdays[prev.group("wd") or ""])
                 continue
             if prev.kind == "relday":
-                out[-1] = replace(
-                    mention, start=prev.start, weekday=prev.weekday, today=int(rel_days[prev.group("rel") or ""])
-                )  # type: ignore[arg-type]
+                today = date_lexicon().number("relative_day", prev.group("rel") or "")
+                out[-1] = replace(mention, start=prev.start, weekday=prev.weekday, today=today)
                 continue
             pair = {prev.kind, mention.kind}
             if "hijri" in pair and pair & GREGORIAN_DAY_KINDS:
