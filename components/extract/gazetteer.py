@@ -32,17 +32,17 @@ from components.text.lexicon import (
     one_of,
     variants,
 )
+from components.text.tokens import proclitics, tokenize
 
 MIN_CITY_POPULATION = 15000  # GeoNames file loaded; cities this small are kept only in "small_cities" countries
 MIN_NAMED_POPULATION = 100000  # elsewhere a city needs this many people for its Arabic names to be used
 MIN_SHORT_NAME_POPULATION = 1000000  # ... and this many for a one-word name of three letters or fewer
-WORD_ROLES = ("conjunction", "preposition", "article", "adjective_suffix", "locative", "between", "stopword")
+WORD_ROLES = ("adjective_suffix", "locative", "between", "stopword")
 PLACE_KINDS = ("region", "city", "village", "sea")
 ORGANISATION_CATEGORIES = ("intergovernmental", "government", "media")
 # Arabic letters only (U+0621–U+063A, U+0641–U+064A), diacritics, spaces and hyphens: this range
 # leaves out Persian/Urdu letters (ی ک پ چ گ ژ ۀ ...) so names written for those languages drop out.
 _ARABIC_NAME = re.compile(r"[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+")
-_TOKEN = re.compile(r"[^\W_]+")
 
 # Precedence when two sources give the same words: later sources win.
 _GEONAMES, _BABEL, _ORGANISATION, _ACTOR, _CURATED_COUNTRY, _CURATED_PLACE = range(6)
@@ -67,8 +67,6 @@ class Gazetteer:
     adjectives: Mapping[str, Country]  # every inflected nisba form (folded, with and without ال) -> country
     words: Mapping[str, frozenset[str]]  # role -> folded words (entity_words.tsv)
     country_places: Mapping[str, Place]  # ISO code -> representative point
-    conjunctions: frozenset[str] = frozenset()
-    prepositions: frozenset[str] = frozenset()
 
     def role(self, role: str) -> frozenset[str]:
         return self.words.get(role, frozenset())
@@ -118,13 +116,8 @@ class PlaceRow:
     geonameid: int | None = column(int, optional=True)
 
 
-def tokens(folded: str) -> list[tuple[str, int, int]]:
-    """Words of folded text with their [start, end) offsets."""
-    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
-
-
 def phrase_key(name: str) -> tuple[str, ...]:
-    return tuple(word for word, _, _ in tokens(fold_key(name)))
+    return tuple(token.text for token in tokenize(fold_key(name)))
 
 
 @lru_cache(maxsize=1)
@@ -316,7 +309,7 @@ def _add_curated_places(builder: _Builder, capitals: frozenset[int]) -> None:
 
 def adjective_forms(words: Mapping[str, frozenset[str]]) -> dict[str, Country]:
     """Every inflection of the nisba adjectives in ``countries.tsv``: stem (the adjective without
-    its final ي) + each adjective ending, bare and after each article (روسي، الروسية، الروسيين ...)."""
+    its final ي) + each adjective ending, bare and after the article (روسي، الروسية، الروسيين ...)."""
     forms: dict[str, Country] = {}
     for spelling in curated_spellings():
         if spelling.kind == "adjective":
@@ -325,7 +318,7 @@ def adjective_forms(words: Mapping[str, frozenset[str]]) -> dict[str, Country]:
                 raise LexiconError(f"countries.tsv: adjective {spelling.spelling!r} must be one word ending in ي")
             for suffix in words.get("adjective_suffix", ()):
                 form = folded[:-1] + suffix
-                for article in ("", *words.get("article", ())):
+                for article in ("", proclitics().article):
                     forms[article + form] = country(spelling.code)
     return forms
 
@@ -369,8 +362,6 @@ def load_gazetteer() -> Gazetteer:
         adjectives=MappingProxyType(adjectives),
         words=words,
         country_places=MappingProxyType(country_places),
-        conjunctions=words.get("conjunction", frozenset()),
-        prepositions=words.get("preposition", frozenset()),
     )
 
 

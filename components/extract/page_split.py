@@ -25,12 +25,12 @@ from functools import lru_cache
 from components.extract.reading import RawPage, article_blocks, html_main_text
 from components.text.arabic import fold, fold_key, fold_text
 from components.text.lexicon import column, load_rows, one_of
+from components.text.tokens import first_word
 
 ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boilerplate", "agency")
 MATCHES = ("prefix", "line", "start", "contains", "name")
 _START_MAX_WORDS = 8  # a "start" marker line ("تابعونا على فيسبوك") is short
 _CONTAINS_MAX_WORDS = 20  # a copyright line is short
-_FIRST_WORD = re.compile(r"[^\W_]+")
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_MAX_CHARS = 200
 _PENDING_VALUE_MAX_WORDS = 12
@@ -121,8 +121,7 @@ def load_markers() -> Markers:
 
 
 def _first_word(line: str) -> str:
-    match = _FIRST_WORD.search(line)
-    return match.group().lower() if match else ""
+    return first_word(line).lower()
 
 
 def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:

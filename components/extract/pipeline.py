@@ -106,7 +106,7 @@ def extract_article(article: Article, resources: Resources) -> list[Event]:
     tokens = tokenize(folded.text)
     sentences = split_sentences(article.text)
     dates = find_date_mentions(article.text, article.published, folded)
-    entities = find_entities(article.text, resources.gazetteer, folded)
+    entities = find_entities(article.text, resources.gazetteer, folded, tokens)
     triggers = find_triggers(article.text, folded, resources.triggers, tokens)
     clause_words = find_clause_words(folded, resources.clause_words, tokens)
     return build_events(article, sentences, dates, entities, triggers, clause_words, EXTRACTOR_VERSION)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from components.extract.models import EVENT_TYPES, TriggerMatch
 from components.text.arabic import Folded, fold_key
 from components.text.lexicon import column, float_between, load_rows, one_of, variants
-from components.text.tokens import PROCLITICS, Token, tokenize
+from components.text.tokens import Token, proclitics, tokenize
 
 # Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
 # feminine, the dual and the plural (وقعت، وقعتا، صادقوا) (folded spelling).
@@ -35,6 +35,7 @@ STEM_SUFFIXES = (
     "ون",
 )
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
+PURPOSE_PREPOSITION = "ل"
 PURPOSE_PENALTY = 0.4
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
@@ -102,12 +103,13 @@ def _with_endings(word: str, stem: bool) -> Iterator[str]:
 
 def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
     """(written form, proclitic) pairs under which ``word`` can appear."""
+    known = proclitics()
     bases = [(word, "")]
-    if word.startswith("ال"):  # ل + ال is written لل: "للاتفاق"
-        bases.append((word[2:], "ل"))
+    if word.startswith(known.article):  # ل + ال is written لل: "للاتفاق"
+        bases += [(word[len(known.article) :], preposition) for preposition in known.contractions]
     for base, joined in bases:
-        for proclitic in ("",) + PROCLITICS:
-            if joined and not proclitic.endswith("ل"):
+        for proclitic in ("", *known.forms):
+            if joined and not proclitic.endswith(joined):
                 continue
             for form in _with_endings(base, stem):
                 yield proclitic + form, proclitic + joined
@@ -176,7 +178,7 @@ def load_clause_words() -> PhraseIndex:
 
 def is_purpose(proclitic: str) -> bool:
     """The preposition ل before a verbal noun ("لتوقيع", "للتوصل"; after و/ف too), not the article ال."""
-    return proclitic.lstrip("وف").startswith("ل")
+    return proclitic.lstrip(proclitics().conjunctions).startswith(PURPOSE_PREPOSITION)
 
 
 def find_triggers(

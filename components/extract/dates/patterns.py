@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from components.extract.dates.lexicon import DateLexicon, date_lexicon
+from components.text.tokens import proclitics
 
-# Start of a mention: not inside a word, then up to two glued prefix letters (و ف ب ل).
-LEADIN = r"(?<!\w)(?P<pfx>[وفبل]{0,2}?)"
 HIJRI_YEAR = r"1[34]\d\d"
 SEP_DAY_MONTH = r"\s*(?:[/\-]\s*)?"
 GAP_TODAY_WEEKDAY = re.compile(r"[\s,،(\-]*")
@@ -117,6 +116,11 @@ def date_patterns() -> DatePatterns:
     join = alternation(w["range_join"])
     lead = alternation(w["range_lead"])
     year_cue = alternation(w["year_cue"])
+    known = proclitics()
+    glued = f"[{known.detachable}]"  # a proclitic letter glued to a date or a cue (و ف ب ل)
+    conjunction = f"[{known.conjunctions}]"
+    # Start of a mention: not inside a word, then up to two glued proclitic letters.
+    leadin = rf"(?<!\w)(?P<pfx>{glued}{{0,2}}?)"
 
     def day(s: str) -> str:
         return rf"(?:(?<![\d.,/:])(?P<d{s}>[0-3]?\d)(?![\d:]|[.,]\d)|(?P<o{s}>{ordinal})\s+من)"
@@ -143,36 +147,36 @@ def date_patterns() -> DatePatterns:
 
     hedges = rf"(?:(?P<h1>{hedge})\s+)?(?:(?P<h2>{hedge})\s+)?"
     finders = {
-        "range": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?{day('a')}(?:\s*[و،,]\s*[0-3]?\d(?!\d))*"
+        "range": rf"{leadin}(?:(?P<lead>{lead})\s+)?{day('a')}(?:\s*[و،,]\s*[0-3]?\d(?!\d))*"
         rf"\s*(?P<join>{join})\s*{day('b')}"
         rf"{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
-        "xrange": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?{day('a')}{SEP_DAY_MONTH}{month('a')}(?:{year_sep}{year('a')})?"
+        "xrange": rf"{leadin}(?:(?P<lead>{lead})\s+)?{day('a')}{SEP_DAY_MONTH}{month('a')}(?:{year_sep}{year('a')})?"
         rf"\s*(?P<join>{join})\s*{day('b')}{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
-        "dmy": rf"{LEADIN}{day('a')}{SEP_DAY_MONTH}{month('a')}{year_tail('a')}",
-        "month": rf"{LEADIN}{hedges}{month('a')}{year_tail('a')}",
-        "hijri": rf"{LEADIN}(?:{day('a')}{SEP_DAY_MONTH})?{month('a', hijri)}(?:\s+من)?(?:\s+{year_word})?\s*"
+        "dmy": rf"{leadin}{day('a')}{SEP_DAY_MONTH}{month('a')}{year_tail('a')}",
+        "month": rf"{leadin}{hedges}{month('a')}{year_tail('a')}",
+        "hijri": rf"{leadin}(?:{day('a')}{SEP_DAY_MONTH})?{month('a', hijri)}(?:\s+من)?(?:\s+{year_word})?\s*"
         rf"{year('a', HIJRI_YEAR)}",
         "ymd": r"(?<![\w/.:-])(?P<ya>(?:19|20)\d\d)\s?(?P<sep>[/\-.])\s?(?P<ma>[01]?\d)\s?(?P=sep)\s?(?P<da>[0-3]?\d)"
         r"(?![\d/]|\.\d)",
         "dmy_numeric": r"(?<![\w/.:-])(?P<da>[0-3]?\d)\s?(?P<sep>[/\-.])\s?(?P<ma>[01]?\d)\s?(?P=sep)\s?"
         r"(?P<ya>(?:19|20)\d\d)(?!\d)",
-        "year_range": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?(?:(?P<yw>{year_word})\s+)?{year('a')}\s*(?P<join>{join})\s*"
+        "year_range": rf"{leadin}(?:(?P<lead>{lead})\s+)?(?:(?P<yw>{year_word})\s+)?{year('a')}\s*(?P<join>{join})\s*"
         rf"{year('b')}",
-        "year": rf"{LEADIN}(?:(?P<cue>{year_cue})\s+)?{hedges}(?:(?P<yw>{year_word})\s+)?{year('a')}",
+        "year": rf"{leadin}(?:(?P<cue>{year_cue})\s+)?{hedges}(?:(?P<yw>{year_word})\s+)?{year('a')}",
         "year_bare": rf"(?:(?<![\w.,/:-])|(?<=(?<!\w)و)){year('a')}",
-        "relday": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<rel>{alternation(w['relative_day'])})(?!\w)"
+        "relday": rf"{leadin}(?:(?P<dp>{day_prefix})\s+)?(?P<rel>{alternation(w['relative_day'])})(?!\w)"
         rf"(?!\s+{alternation(w['not_today_after'])}(?!\w))",
-        "weekday": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<wd>{alternation(lex.weekdays)})(?!\w)"
+        "weekday": rf"{leadin}(?:(?P<dp>{day_prefix})\s+)?(?P<wd>{alternation(lex.weekdays)})(?!\w)"
         rf"(?:\s+(?P<dir>{direction})(?!\w))?",
-        "period": rf"{LEADIN}{hedges}(?:(?P<per>{period})\s+(?P<dir>{direction})|{this}\s+(?P<per2>{period}))(?!\w)",
-        "relmonth_day": rf"{LEADIN}{day('a')}\s+(?:من\s+)?(?:(?P<per>{period_month})\s+(?P<dir>{direction})"
+        "period": rf"{leadin}{hedges}(?:(?P<per>{period})\s+(?P<dir>{direction})|{this}\s+(?P<per2>{period}))(?!\w)",
+        "relmonth_day": rf"{leadin}{day('a')}\s+(?:من\s+)?(?:(?P<per>{period_month})\s+(?P<dir>{direction})"
         rf"|{this}\s+(?P<per2>{period_month})|(?P<per3>{period_month})\s+(?P<same>{same}))(?!\w)",
-        "anchor": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<anchor>{alternation(w['anchor_day'])})(?!\w)",
+        "anchor": rf"{leadin}(?:(?P<dp>{day_prefix})\s+)?(?P<anchor>{alternation(w['anchor_day'])})(?!\w)",
     }
     return DatePatterns(
         finders={kind: re.compile(pattern) for kind, pattern in finders.items()},
         trigger=re.compile(
-            r"(?P<year>\d{4})|(?P<numeric>\d{1,4}\s?[/\-.]\s?\d)|(?<![^\Wوفبل])(?:"
+            rf"(?P<year>\d{{4}})|(?P<numeric>\d{{1,4}}\s?[/\-.]\s?\d)|(?<![^\W{known.detachable}])(?:"
             + "|".join(
                 f"(?P<{name}>{pattern})"
                 for name, pattern in (
@@ -187,15 +191,15 @@ def date_patterns() -> DatePatterns:
             + ")"
         ),
         link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
-        future=re.compile(rf"(?<!\w)[وف]?{alternation(w['future_marker'])}(?!\w)"),
+        future=re.compile(rf"(?<!\w){conjunction}?{alternation(w['future_marker'])}(?!\w)"),
         past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
         background=re.compile(
-            rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){{0,6}}\s+(?:في\s+)?$"
+            rf"(?<!\w){conjunction}?{alternation(w['background_cue'])}(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){{0,6}}\s+(?:في\s+)?$"
         ),
-        future_verb=re.compile(rf"(?<!\w)[وف]?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
+        future_verb=re.compile(rf"(?<!\w){conjunction}?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
         not_future_verb=frozenset(w["not_future_verb"]),
         counted_noun=frozenset(w["counted_noun"]),
-        stamp_cue=re.compile(rf"(?<!\w)[وف]?{alternation(w['stamp_cue'])}(?!\w)"),
-        month_cue_before=re.compile(rf"(?<!\w)[وفبل]?{alternation(w['month_cue'])}\s*$"),
+        stamp_cue=re.compile(rf"(?<!\w){conjunction}?{alternation(w['stamp_cue'])}(?!\w)"),
+        month_cue_before=re.compile(rf"(?<!\w){glued}?{alternation(w['month_cue'])}\s*$"),
         not_today_before=re.compile(rf"(?<!\w){alternation(w['not_today_before'])}\s*$"),
     )
