@@ -97,7 +97,6 @@ class MonthName:
 @dataclass(frozen=True)
 class DateLexicon:
     months: tuple[MonthName, ...]
-    canonical_month: dict[int, str]  # Gregorian month number -> spelling given to dateparser
     weekdays: dict[str, int]  # folded spelling -> 0 (Monday) … 6 (Sunday)
     words: dict[str, dict[str, int | str | None]]  # kind -> folded phrase -> value (None when the kind has none)
     month_by_key: dict[str, MonthName]
@@ -148,28 +147,26 @@ def load_date_words() -> list[DateWordRow]:
     return [_checked_value(row) for row in load_rows("date_words.tsv", DateWordRow)]
 
 
-def _month_names(rows: list[MonthRow]) -> tuple[list[MonthName], dict[int, str]]:
-    """Every spelling of every month, and the canonical spelling of each Gregorian month."""
+def _month_names(rows: list[MonthRow]) -> list[MonthName]:
+    """Every spelling of every month; each spelling names one month only."""
     months: list[MonthName] = []
     seen: dict[str, tuple[str, int]] = {}
-    canonical: dict[int, str] = {}
     for row in rows:
         for spelling in row.name:
             key = fold_key(spelling)
             if seen.setdefault(key, (row.calendar, row.month)) != (row.calendar, row.month):
                 raise LexiconError(f"months.tsv: {spelling!r} names two different months")
             months.append(MonthName(key, row.month, row.calendar, row.variant, row.needs_number))
-            if row.variant == "egyptian_gulf":
-                canonical.setdefault(row.month, spelling)
-    if sorted(canonical) != list(range(1, 13)):
-        raise LexiconError("months.tsv: every Gregorian month needs an egyptian_gulf spelling")
-    return months, canonical
+    for calendar in ("gregorian", "hijri"):
+        if sorted({month.month for month in months if month.calendar == calendar}) != list(range(1, 13)):
+            raise LexiconError(f"months.tsv: every {calendar} month needs a name")
+    return months
 
 
 @lru_cache(maxsize=1)
 def date_lexicon() -> DateLexicon:
     """Load and check the three date lexicon files once."""
-    months, canonical = _month_names(load_months())
+    months = _month_names(load_months())
     weekdays = {fold_key(name): row.weekday for row in load_weekdays() for name in row.name}
     if sorted(set(weekdays.values())) != list(range(7)):
         raise LexiconError("weekdays.tsv: every weekday needs a name")
@@ -180,4 +177,4 @@ def date_lexicon() -> DateLexicon:
     ordinals = set(words["ordinal_day"].values())
     if ordinals != set(range(1, 32)):
         raise LexiconError(f"date_words.tsv: ordinal days missing: {sorted(set(range(1, 32)) - ordinals)}")
-    return DateLexicon(tuple(months), canonical, weekdays, dict(words), {m.key: m for m in months})
+    return DateLexicon(tuple(months), weekdays, dict(words), {m.key: m for m in months})
