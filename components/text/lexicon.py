@@ -12,6 +12,8 @@ from dataclasses import field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import pycountry
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -156,8 +158,6 @@ def float_between(low: float, high: float) -> Callable[[str], float]:
 
 def iso_country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code known to pycountry."""
-    import pycountry
-
     if len(value) != 2 or value.upper() != value or pycountry.countries.get(alpha_2=value) is None:
         raise ValueError("not an ISO 3166-1 alpha-2 code")
     return value

@@ -7,6 +7,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from hijridate import Hijri
+
 # How a missing year (or a weekday) is placed relative to the publication date.
 PAST = "past"  # latest occurrence on or before the publication date
 FUTURE = "future"  # earliest occurrence on or after it
@@ -103,11 +105,7 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def hijri_span(year: int, month: int, day: int | None) -> tuple[date, date] | None:
-    """Gregorian days of a Hijri day or month; ``None`` if the date is invalid or no converter is installed."""
-    try:
-        from hijridate import Hijri
-    except ImportError:
-        return None
+    """Gregorian days of a Hijri day or month; ``None`` if the date is invalid or out of the converter's range."""
     try:
         if day is not None:
             when = Hijri(year, month, day).to_gregorian()
