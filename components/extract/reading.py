@@ -479,9 +479,9 @@ def without_noscript(html: str) -> str:
 def html_main_text(html: str) -> HtmlText:
     """Main article text and metadata via trafilatura; tag stripping when it finds nothing."""
     html = without_noscript(html)
-    document = None
+    found = None
     try:
-        document = trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             html,
             include_comments=False,
             favor_recall=True,
@@ -491,6 +491,7 @@ def html_main_text(html: str) -> HtmlText:
     except Exception as error:  # a parser failure on odd markup must not lose the page
         log.warning("trafilatura failed (%s); using plain tag stripping", error)
     fallback = strip_html(html)
+    document = None if isinstance(found, dict) else found  # a dict only comes with as_dict=True
     if document is None:
         return fallback
     title = document.title or fallback.title

@@ -10,6 +10,7 @@ relative year ("من العام الماضي", "هذا العام"), ``md`` a di
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,20 +47,23 @@ FINDER_TRIGGERS = {
 }
 
 
-def alternation(phrases: object) -> str:
+_Trie = dict[str, "_Trie"]  # character -> the trie of what may follow ("" marks the end of a phrase)
+
+
+def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of the folded phrases (longest first), spaces matching any whitespace.
 
     Built as a trie ("ال(?:يوم|شهر|…)") so that the regex engine does not retry every phrase at
     every position.
     """
-    trie: dict[str, dict] = {}
-    for phrase in set(phrases):  # type: ignore[call-overload]
+    trie: _Trie = {}
+    for phrase in set(phrases):
         node = trie
         for token in " ".join(phrase.split()):
             node = node.setdefault(token, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: _Trie) -> str:
         branches = [
             (r"\s+" if token == " " else re.escape(token)) + emit(child)
             for token, child in sorted(node.items())

@@ -61,17 +61,16 @@ def infer_year(month: int, day: int | None, published: date, mode: str) -> int |
         soon = _safe_date(published.year, month, day)
         if soon is not None and published < soon <= published + timedelta(days=NEAR_FUTURE_DAYS):
             return published.year
-    candidates = range(published.year - 8, published.year + 9)
-    if mode in (PAST, STRICT_PAST):
-        candidates = reversed(candidates)  # type: ignore[assignment]
+    years = range(published.year - 8, published.year + 9)
+    candidates = reversed(years) if mode in (PAST, STRICT_PAST) else iter(years)
     for year in candidates:
+        # (year, month, day) tuples order like dates; a month alone compares with day 0 on both sides
         if day is None:
-            key, ref = (year, month), (published.year, published.month)
+            key, ref = (year, month, 0), (published.year, published.month, 0)
         else:
-            when = _safe_date(year, month, day)
-            if when is None:
+            if _safe_date(year, month, day) is None:
                 continue
-            key, ref = when, published  # type: ignore[assignment]
+            key, ref = (year, month, day), (published.year, published.month, published.day)
         if (
             mode == PAST
             and key <= ref

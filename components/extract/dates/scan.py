@@ -10,7 +10,7 @@ a Hijri date beside its Gregorian one).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import (
@@ -44,10 +44,17 @@ class Mention:
     today: int | None = None  # offset of a relative day written with it ("اليوم الأربعاء 5 يونيو")
     with_hijri: bool = False
     borrowed_year: int | None = None  # year written on a coordinated date ("مايو ويوليو 2023")
-    extra: dict[str, object] = field(default_factory=dict)
+    day_list: tuple[int, int] | None = None  # "في 3 و7 مارس": where the first of two listed days is written
 
     def group(self, name: str) -> str | None:
         return self.groups.get(name)
+
+    def number(self, name: str) -> int:
+        """The digits of a group the pattern always fills (a year, a numeric month or day)."""
+        digits = self.groups.get(name)
+        if digits is None:
+            raise ValueError(f"a {self.kind} mention without {name}")
+        return int(digits)
 
     def suffix(self) -> str:
         """Group suffix of the part that carries month and year ("b" for ranges)."""
@@ -67,8 +74,9 @@ class Mention:
         if self.kind == "hijri":
             return None
         for name in ("yb", "ya"):
-            if self.groups.get(name):
-                return int(self.groups[name])  # type: ignore[arg-type]
+            digits = self.groups.get(name)
+            if digits:
+                return int(digits)
         return None
 
 
@@ -129,8 +137,11 @@ def _candidate(
         if entry is not None and entry.needs_number and not has_year and not hedged:
             return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
         if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
-            cue = text[start : match.start("ma")].strip() or "ب" in (g.get("pfx") or "")  # hedge, "شهر", "بمايو"
-            cue = cue or patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start())
+            cue = (
+                bool(text[start : match.start("ma")].strip())  # a hedge, "شهر"
+                or "ب" in (g.get("pfx") or "")  # "بمايو"
+                or patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start()) is not None
+            )
             conditional = not cue
     elif kind in YEAR_KINDS:
         if kind == "year":
@@ -158,15 +169,14 @@ def _candidate(
         suffix = "b" if kind in ("range", "xrange") else "a"
         if g.get("y" + suffix) and not g.get("e" + suffix) and _counted_after(folded, end, patterns, original):
             return None
-    mention = Mention(kind, start, end, g, conditional=conditional)
-    if kind == "range" and day_list is not None:
-        mention.extra["day_list"] = day_list  # "في 3 و7 مارس": two days, not the days 3 to 7
-    return mention
+    # "في 3 و7 مارس": two days, not the days 3 to 7
+    return Mention(kind, start, end, g, conditional=conditional, day_list=day_list)
 
 
 def day_number(groups: dict[str, str | None], suffix: str) -> int:
-    if groups.get("d" + suffix):
-        return int(groups["d" + suffix])  # type: ignore[arg-type]
+    digits = groups.get("d" + suffix)
+    if digits:
+        return int(digits)
     return date_lexicon().number("ordinal_day", groups.get("o" + suffix) or "")
 
 
