@@ -7,7 +7,7 @@ on folded text.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from components.text.arabic import fold_key
@@ -57,19 +57,25 @@ def _yes_no(value: str) -> bool:
 
 
 @dataclass(frozen=True)
-class MonthRow:
-    """A row of ``months.tsv``."""
+class GeneratedMonthRow:
+    """A row of ``months.tsv`` (generated from dateparser's data)."""
 
     month: int = column(int_between(1, 12))
     calendar: str = column(one_of("gregorian", "hijri"))
     variant: str = column(one_of("egyptian_gulf", "levantine", "maghrebi", "moroccan", "hijri"))
     name: tuple[str, ...] = column(variants)
+
+
+@dataclass(frozen=True)
+class MonthRow(GeneratedMonthRow):
+    """A row of ``months_extra.tsv`` (written by hand), or of ``months.tsv`` with ``needs_number`` false."""
+
     needs_number: bool = column(_yes_no)
 
 
 @dataclass(frozen=True)
 class WeekdayRow:
-    """A row of ``weekdays.tsv``."""
+    """A row of ``weekdays.tsv`` (generated) or ``weekdays_extra.tsv`` (written by hand)."""
 
     weekday: int = column(int_between(0, 6))
     name_en: str = column()
@@ -122,11 +128,20 @@ class DateLexicon:
 
 
 def load_months() -> list[MonthRow]:
-    return load_rows("months.tsv", MonthRow)
+    """The rows of ``months.tsv`` (a generated name is a month by itself) and of ``months_extra.tsv``."""
+    generated = [MonthRow(**asdict(row), needs_number=False) for row in load_rows("months.tsv", GeneratedMonthRow)]
+    return generated + load_rows("months_extra.tsv", MonthRow)
 
 
 def load_weekdays() -> list[WeekdayRow]:
-    return load_rows("weekdays.tsv", WeekdayRow)
+    """One row per weekday: the spellings of ``weekdays.tsv``, then those of ``weekdays_extra.tsv``."""
+    merged = {row.weekday: row for row in load_rows("weekdays.tsv", WeekdayRow)}
+    for row in load_rows("weekdays_extra.tsv", WeekdayRow):
+        known = merged.get(row.weekday)
+        if known is None or known.name_en != row.name_en:
+            raise LexiconError(f"weekdays_extra.tsv: weekday {row.weekday} is not {row.name_en} in weekdays.tsv")
+        merged[row.weekday] = replace(known, name=known.name + row.name)
+    return list(merged.values())
 
 
 def _checked_value(row: DateWordRow) -> DateWordRow:
@@ -148,15 +163,20 @@ def load_date_words() -> list[DateWordRow]:
 
 
 def _month_names(rows: list[MonthRow]) -> list[MonthName]:
-    """Every spelling of every month; each spelling names one month only."""
-    months: list[MonthName] = []
-    seen: dict[str, tuple[str, int]] = {}
+    """One entry per folded spelling; each names one month only, and needs a number next to it when
+    any row giving it says so."""
+    found: dict[str, MonthName] = {}
     for row in rows:
         for spelling in row.name:
             key = fold_key(spelling)
-            if seen.setdefault(key, (row.calendar, row.month)) != (row.calendar, row.month):
-                raise LexiconError(f"months.tsv: {spelling!r} names two different months")
-            months.append(MonthName(key, row.month, row.calendar, row.variant, row.needs_number))
+            known = found.get(key)
+            if known is not None and (known.calendar, known.month) != (row.calendar, row.month):
+                raise LexiconError(f"months.tsv, months_extra.tsv: {spelling!r} names two different months")
+            if known is None:
+                found[key] = MonthName(key, row.month, row.calendar, row.variant, row.needs_number)
+            elif row.needs_number and not known.needs_number:
+                found[key] = replace(known, needs_number=True)
+    months = list(found.values())
     for calendar in ("gregorian", "hijri"):
         if sorted({month.month for month in months if month.calendar == calendar}) != list(range(1, 13)):
             raise LexiconError(f"months.tsv: every {calendar} month needs a name")
@@ -165,7 +185,7 @@ def _month_names(rows: list[MonthRow]) -> list[MonthName]:
 
 @lru_cache(maxsize=1)
 def date_lexicon() -> DateLexicon:
-    """Load and check the three date lexicon files once."""
+    """Load and check the date lexicon files once (months, weekdays, date words)."""
     months = _month_names(load_months())
     weekdays = {fold_key(name): row.weekday for row in load_weekdays() for name in row.name}
     if sorted(set(weekdays.values())) != list(range(7)):
