@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 
 from components.extract.models import EVENT_TYPES, stable_id
-from components.extract.records import ActorRecord, PlaceRecord
+from components.extract.records import ActorRecord, EventRecord, MentionRecord, PlaceRecord
 from components.text.lexicon import column, float_between, iso_country, load_rows, one_of
 
 FIRST_DAY = date(2020, 9, 1)
@@ -183,8 +184,32 @@ def _title(kind: str, countries: list[str], place: PlaceRecord | None) -> str:
     return f"{title} — {place['name_en']}" if place else title
 
 
-def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
-    """One synthetic event drawn from ``rng``."""
+_MENTION_KINDS = {
+    "date": "date",
+    "place": "place",
+    "actor1": "actor",
+    "actor2": "actor",
+    "country1": "country",
+    "country2": "country",
+}
+
+
+@dataclass(frozen=True)
+class _Draw:
+    """What one synthetic event is made of, drawn before its sentence is written."""
+
+    kind: str
+    template: str
+    actors: list[SyntheticActor]
+    place: SyntheticPlace
+    pair: list[str]  # the two states of the {country1} and {country2} slots
+    shape: str
+    start: date | None
+    end: date | None
+    precision: str | None
+
+
+def _draw(rng: random.Random) -> _Draw:
     kind = rng.choices(EVENT_TYPES, weights=(30, 12, 25, 12, 10, 5, 6))[0]
     template = rng.choice(_sentences()[kind])
     actors = rng.sample(_actors(), 2)
@@ -194,50 +219,58 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     if rng.random() < 0.7:
         pair = ["AM", "AZ"]
     shape, start, end, precision = _random_span(rng)
+    return _Draw(kind, template, actors, place, pair, shape, start, end, precision)
+
+
+def _sentence(rng: random.Random, draw: _Draw) -> tuple[str, str, dict[str, tuple[int, int]]]:
+    """(sentence, date text, span of each filled slot) of the drawn event."""
+    date_text = _date_text(rng, draw.shape, draw.start, draw.end)
     values = {
-        "date": _date_text(rng, shape, start, end),
-        "place": place.name_ar,
-        "actor1": actors[0].name_ar,
-        "actor2": actors[1].name_ar,
-        "country1": _country_name(pair[0]),
-        "country2": _country_name(pair[1]),
+        "date": date_text,
+        "place": draw.place.name_ar,
+        "actor1": draw.actors[0].name_ar,
+        "actor2": draw.actors[1].name_ar,
+        "country1": _country_name(draw.pair[0]),
+        "country2": _country_name(draw.pair[1]),
     }
-    sentence, spans = _fill(template, values)
-    mention_kind = {
-        "date": "date",
-        "place": "place",
-        "actor1": "actor",
-        "actor2": "actor",
-        "country1": "country",
-        "country2": "country",
-    }
-    mentions = [
-        {"kind": mention_kind[slot], "start": a, "end": b, "text": sentence[a:b]}
+    sentence, spans = _fill(draw.template, values)
+    return sentence, date_text, spans
+
+
+def _mentions(sentence: str, spans: dict[str, tuple[int, int]]) -> list[MentionRecord]:
+    return [
+        {"kind": _MENTION_KINDS[slot], "start": a, "end": b, "text": sentence[a:b]}
         for slot, (a, b) in sorted(spans.items(), key=lambda item: item[1])
     ]
-    slots = zip(("actor1", "actor2"), actors, strict=True)
-    used_actors = [actor_record(actor) for slot, actor in slots if slot in spans]
-    used_place = place_record(place) if "place" in spans else None
-    countries = {code for slot, code in (("country1", pair[0]), ("country2", pair[1])) if slot in spans}
-    countries |= {str(actor["country"]) for actor in used_actors if actor["country"]}
-    if used_place:
-        countries.add(str(used_place["country"]))
-    article_index = index // 3
-    outlet = _outlets()[article_index % len(_outlets())]
-    published = (end or LAST_DAY) + timedelta(days=rng.randint(0, 3))
+
+
+def _countries(
+    draw: _Draw, spans: dict[str, tuple[int, int]], actors: list[ActorRecord], place: PlaceRecord | None
+) -> list[str]:
+    """The states named in the sentence, those of its actors and the host of its place."""
+    countries = {code for slot, code in (("country1", draw.pair[0]), ("country2", draw.pair[1])) if slot in spans}
+    countries |= {str(actor["country"]) for actor in actors if actor["country"]}
+    if place:
+        countries.add(str(place["country"]))
+    return sorted(countries)
+
+
+def _sources(rng: random.Random, seed: int, article_index: int, published: date, sentence: str) -> list[dict[str, str]]:
+    """The article the event comes from, and 0 to 2 other outlets reporting it on the days after."""
+    outlets = _outlets()
+    outlet = outlets[article_index % len(outlets)]
     article_id = stable_id("synthetic-article", seed, article_index)
-    url = f"{outlet.url}news/{article_id}"
     sources = [
         {
             "article_id": article_id,
             "source": outlet.name,
-            "url": url,
+            "url": f"{outlet.url}news/{article_id}",
             "published": published.isoformat(),
             "sentence": sentence,
         }
     ]
     for extra in range(rng.choice((0, 0, 0, 1, 2))):
-        other = _outlets()[(article_index + extra + 1) % len(_outlets())]
+        other = outlets[(article_index + extra + 1) % len(outlets)]
         other_id = stable_id("synthetic-article", seed, article_index, extra)
         sources.append(
             {
@@ -248,30 +281,47 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
                 "sentence": sentence,
             }
         )
-    event = {
+    return sources
+
+
+def synthetic_event(rng: random.Random, index: int, seed: int) -> dict[str, Any]:
+    """One synthetic event drawn from ``rng``: an event record as the store lists it (with its sources)."""
+    draw = _draw(rng)
+    sentence, date_text, spans = _sentence(rng, draw)
+    slots = zip(("actor1", "actor2"), draw.actors, strict=True)
+    used_actors = [actor_record(actor) for slot, actor in slots if slot in spans]
+    used_place = place_record(draw.place) if "place" in spans else None
+    countries = _countries(draw, spans, used_actors, used_place)
+    published = (draw.end or LAST_DAY) + timedelta(days=rng.randint(0, 3))
+    sources = _sources(rng, seed, index // 3, published, sentence)
+    first = sources[0]
+    record: EventRecord = {
         "id": stable_id("synthetic-event", seed, index),
-        "article_id": article_id,
-        "date_start": start.isoformat() if start else None,
-        "date_end": end.isoformat() if end else None,
-        "precision": precision,
-        "approximate": shape != "undated" and rng.random() < 0.1,
-        "undated": shape == "undated",
-        "date_text": values["date"],
-        "type": kind,
-        "countries": sorted(countries),
+        "article_id": first["article_id"],
+        "date_start": draw.start.isoformat() if draw.start else None,
+        "date_end": draw.end.isoformat() if draw.end else None,
+        "precision": draw.precision,
+        "approximate": draw.shape != "undated" and rng.random() < 0.1,
+        "undated": draw.shape == "undated",
+        "date_text": date_text,
+        "type": draw.kind,
+        "countries": countries,
         "actors": used_actors,
         "places": [used_place] if used_place else [],
-        "title_en": _title(kind, sorted(countries), used_place),
+        "title_en": _title(draw.kind, countries, used_place),
         "sentence": sentence,
         "char_start": 0,
         "char_end": len(sentence),
-        "mentions": mentions,
+        "mentions": _mentions(sentence, spans),
         "trigger": sentence.split()[0],
-        "source": outlet.name,
-        "url": url,
+        "source": first["source"],
+        "url": first["url"],
         "published": published.isoformat(),
         "confidence": round(rng.uniform(0.5, 1.0), 2),
         "extractor_version": "synthetic",
+    }
+    event: dict[str, Any] = {
+        **record,
         "sources": sources,
         "source_count": len(sources),
         "corrected": False,
@@ -285,7 +335,7 @@ def synthetic_event(rng: random.Random, index: int, seed: int) -> dict:
     return event
 
 
-def synthetic_events(n: int, seed: int = 7) -> list[dict]:
+def synthetic_events(n: int, seed: int = 7) -> list[dict[str, Any]]:
     """``n`` realistic synthetic events; the same ``(n, seed)`` gives the same list."""
     rng = random.Random(seed)
     return [synthetic_event(rng, index, seed) for index in range(n)]

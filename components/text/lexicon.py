@@ -7,7 +7,7 @@ when loaded; a bad file raises :class:`LexiconError` naming the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -46,6 +46,46 @@ def read_header(path: Path) -> dict[str, str]:
     return header
 
 
+def _data_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of each line that is neither blank nor a comment."""
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if line.strip() and not line.startswith("#"):
+                yield number, [part.strip() for part in line.split("\t")]
+
+
+def _checked_columns(where: str, names: list[str], columns: Mapping[str, Validator | None]) -> list[str]:
+    missing = set(columns) - set(names)
+    unknown = set(names) - set(columns)
+    if missing or unknown:
+        raise LexiconError(f"{where}: header columns {names}; missing {sorted(missing)}, unknown {sorted(unknown)}")
+    return names
+
+
+def _row(
+    where: str, names: list[str], values: list[str], columns: Mapping[str, Validator | None], optional: frozenset[str]
+) -> dict[str, object]:
+    """One data line's values, each passed through its column's validator (``where`` is "file:line")."""
+    if len(values) < len(names):
+        values = values + [""] * (len(names) - len(values))
+    if len(values) != len(names):
+        raise LexiconError(f"{where}: {len(values)} fields, expected {len(names)}")
+    row: dict[str, object] = {}
+    for column, value in zip(names, values, strict=True):
+        if not value:
+            if column not in optional:
+                raise LexiconError(f"{where}: empty value in column '{column}'")
+            row[column] = None
+            continue
+        validator = columns[column]
+        try:
+            row[column] = validator(value) if validator else value
+        except (ValueError, KeyError, TypeError) as error:
+            raise LexiconError(f"{where}: bad {column} {value!r}: {error}") from error
+    return row
+
+
 def load_tsv(
     name: str,
     columns: Mapping[str, Validator | None],
@@ -68,38 +108,11 @@ def load_tsv(
             raise LexiconError(f"{path}: header line '# {required}: …' is missing")
     rows: list[dict[str, object]] = []
     names: list[str] | None = None
-    with path.open(encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n").rstrip("\r")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = [field.strip() for field in line.split("\t")]
-            if names is None:
-                names = fields
-                missing = set(columns) - set(names)
-                unknown = set(names) - set(columns)
-                if missing or unknown:
-                    raise LexiconError(
-                        f"{path}:{number}: header columns {names}; missing {sorted(missing)}, unknown {sorted(unknown)}"
-                    )
-                continue
-            if len(fields) < len(names):
-                fields += [""] * (len(names) - len(fields))
-            if len(fields) != len(names):
-                raise LexiconError(f"{path}:{number}: {len(fields)} fields, expected {len(names)}")
-            row: dict[str, object] = {}
-            for column, value in zip(names, fields, strict=False):
-                if not value:
-                    if column in optional:
-                        row[column] = None
-                        continue
-                    raise LexiconError(f"{path}:{number}: empty value in column '{column}'")
-                validator = columns[column]
-                try:
-                    row[column] = validator(value) if validator else value
-                except (ValueError, KeyError, TypeError) as error:
-                    raise LexiconError(f"{path}:{number}: bad {column} {value!r}: {error}") from error
-            rows.append(row)
+    for number, values in _data_lines(path):
+        if names is None:
+            names = _checked_columns(f"{path}:{number}", values, columns)
+        else:
+            rows.append(_row(f"{path}:{number}", names, values, columns, optional))
     if names is None or not rows:
         raise LexiconError(f"{path}: no data rows")
     return rows

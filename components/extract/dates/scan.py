@@ -10,6 +10,7 @@ a Hijri date beside its Gregorian one).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from components.extract.dates.lexicon import date_lexicon
@@ -100,77 +101,141 @@ def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: s
     return "\u064b" in original[start : stop + 1]  # fathatan: an accusative counted noun (tamyiz)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A finder's match, with what the checks of its kind look at."""
+
+    kind: str
+    match: re.Match[str]
+    groups: dict[str, str | None]
+    folded: Folded
+    original: str
+    patterns: DatePatterns
+
+    @property
+    def start(self) -> int:
+        """Where the mention starts: after the proclitic letters glued to it."""
+        return self.match.end("pfx") if "pfx" in self.groups else self.match.start()
+
+    @property
+    def hedged(self) -> str | None:
+        return self.groups.get("h1") or self.groups.get("h2")
+
+    def counted_after(self) -> bool:
+        return _counted_after(self.folded, self.match.end(), self.patterns, self.original)
+
+    def mention(
+        self, start: int | None = None, *, conditional: bool = False, day_list: tuple[int, int] | None = None
+    ) -> Mention:
+        start = self.start if start is None else start
+        return Mention(self.kind, start, self.match.end(), self.groups, conditional=conditional, day_list=day_list)
+
+
+def _range(found: _Found) -> Mention | None:
+    """ "من 10 إلى 12 مايو", "10 مايو - 2 يونيو"; "في 3 و7 مارس" is two days, not the days 3 to 7."""
+    g, match, lexicon = found.groups, found.match, date_lexicon()
+    lead = g.get("lead")
+    lead_kind = lexicon.label("range_lead", lead) if lead else None
+    start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa"))
+    join_kind = lexicon.label("range_join", g["join"])
+    if found.kind == "xrange" and join_kind == "and" and lead_kind != "cue":
+        return None  # "10 مايو و12 يونيو" are two dates, not a range
+    if found.kind == "range" and day_number(g, "a") >= day_number(g, "b"):
+        return None
+    day_list: tuple[int, int] | None = None
+    if (
+        found.kind == "range"
+        and join_kind == "and"
+        and lead is None
+        and "," not in found.folded.text[start : match.start("join")]
+        and day_number(g, "b") != day_number(g, "a") + 1
+    ):
+        first = "da" if g.get("da") else "oa"
+        day_list = (match.start(first), match.end(first))
+    return found.mention(start, day_list=day_list)
+
+
+def _month(found: _Found) -> Mention | None:
+    """A month without a day: a word that may be something else needs a year or a hedge; without a
+    year or a direction it needs a cue, or it is kept only when a coordinated date confirms it."""
+    g, match, text = found.groups, found.match, found.folded.text
+    entry = date_lexicon().month(g["ma"] or "")
+    has_year = g.get("ya") is not None
+    if entry is not None and entry.needs_number and not has_year and not found.hedged:
+        return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
+    conditional = False
+    if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
+        cue = (
+            bool(text[found.start : match.start("ma")].strip())  # a hedge, "شهر"
+            or "ب" in (g.get("pfx") or "")  # "بمايو"
+            or found.patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start()) is not None
+        )
+        conditional = not cue
+    return found.mention(conditional=conditional)
+
+
+def _year(found: _Found) -> Mention | None:
+    """A year needs a cue, a hedge or an era (a bare one a coordinated year); not a Hijri year, not a
+    number of things ("1960 جنديا")."""
+    g, match, start = found.groups, found.match, found.start
+    if found.kind == "year":
+        start = _span_start(match, ("h1", "h2", "yw", "ya"))
+        hedged = found.hedged
+        if not (g.get("cue") or g.get("yw") or (hedged and not _is_about(hedged)) or g.get("ea")):
+            return None
+    if found.kind == "year_range":
+        first, last = found.match.group("ya"), found.match.group("yb")
+        if not (int(first) < int(last) <= int(first) + 50 and (g.get("lead") or g["join"] == "-")):
+            return None  # "بين 2020 و2022", "من 2020 إلى 2022", "2020-2022"
+        start = _span_start(match, ("yw", "ya"))
+    era = g.get("eb") or g.get("ea")
+    if era is not None and date_lexicon().label("era", era) == "hijri":
+        return None
+    if era is None and found.counted_after():
+        return None
+    return found.mention(start, conditional=found.kind == "year_bare" and not g.get("ea"))
+
+
+def _numeric(found: _Found) -> Mention | None:
+    """ "2024/06/05", "05/06/2024": a month 1–12 and a day 1–31."""
+    month, day = int(found.match.group("ma")), int(found.match.group("da"))
+    return found.mention() if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _relative_day(found: _Found) -> Mention | None:
+    """ "اليوم", "أمس", not after a word that makes them something else ("ذلك اليوم", "طوال اليوم")."""
+    start = found.start
+    if found.patterns.not_today_before.search(found.folded.text, max(0, start - 12), start):
+        return None
+    return found.mention()
+
+
+_CHECKS: dict[str, Callable[[_Found], Mention | None]] = {
+    "range": _range,
+    "xrange": _range,
+    "month": _month,
+    "year": _year,
+    "year_range": _year,
+    "year_bare": _year,
+    "ymd": _numeric,
+    "dmy_numeric": _numeric,
+    "relday": _relative_day,
+}
+
+
 def _candidate(
     kind: str, match: re.Match[str], folded: Folded, original: str, patterns: DatePatterns
 ) -> Mention | None:
-    g = match.groupdict()
-    text = folded.text
-    start, end = match.start(), match.end()
-    if "pfx" in g:
-        start = match.end("pfx")
-    conditional = False
-    day_list: tuple[int, int] | None = None
-    hedged = g.get("h1") or g.get("h2")
-    if kind in ("range", "xrange"):
-        lead = g.get("lead")
-        lead_kind = date_lexicon().label("range_lead", lead) if lead else None
-        start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa"))
-        join_kind = date_lexicon().label("range_join", g["join"])
-        if kind == "xrange" and join_kind == "and" and lead_kind != "cue":
-            return None  # "10 مايو و12 يونيو" are two dates, not a range
-        if kind == "range" and day_number(g, "a") >= day_number(g, "b"):
-            return None
-        if (
-            kind == "range"
-            and join_kind == "and"
-            and lead is None
-            and "," not in text[start : match.start("join")]
-            and day_number(g, "b") != day_number(g, "a") + 1
-        ):
-            day_list = (
-                match.start("da") if g.get("da") else match.start("oa"),
-                match.end("da") if g.get("da") else match.end("oa"),
-            )
-    elif kind == "month":
-        entry = date_lexicon().month(g["ma"] or "")
-        has_year = g.get("ya") is not None
-        if entry is not None and entry.needs_number and not has_year and not hedged:
-            return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
-        if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
-            cue = (
-                bool(text[start : match.start("ma")].strip())  # a hedge, "شهر"
-                or "ب" in (g.get("pfx") or "")  # "بمايو"
-                or patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start()) is not None
-            )
-            conditional = not cue
-    elif kind in YEAR_KINDS:
-        if kind == "year":
-            start = _span_start(match, ("h1", "h2", "yw", "ya"))
-            if not (g.get("cue") or g.get("yw") or (hedged and not _is_about(hedged)) or g.get("ea")):
-                return None
-        if kind == "year_range":
-            if not (int(g["ya"]) < int(g["yb"]) <= int(g["ya"]) + 50 and (g.get("lead") or g["join"] == "-")):
-                return None  # "بين 2020 و2022", "من 2020 إلى 2022", "2020-2022"
-            start = _span_start(match, ("yw", "ya"))
-        if kind == "year_bare":
-            conditional = not g.get("ea")
-        era = g.get("eb") or g.get("ea")
-        if era is not None and date_lexicon().label("era", era) == "hijri":
-            return None
-        if era is None and _counted_after(folded, end, patterns, original):
-            return None
-    elif kind in ("ymd", "dmy_numeric"):
-        if not (1 <= int(g["ma"]) <= 12 and 1 <= int(g["da"]) <= 31):
-            return None
-    elif kind == "relday":
-        if patterns.not_today_before.search(text, max(0, start - 12), start):
-            return None
-    if kind in ("dmy", "range", "xrange", "month"):
-        suffix = "b" if kind in ("range", "xrange") else "a"
-        if g.get("y" + suffix) and not g.get("e" + suffix) and _counted_after(folded, end, patterns, original):
-            return None
-    # "في 3 و7 مارس": two days, not the days 3 to 7
-    return Mention(kind, start, end, g, conditional=conditional, day_list=day_list)
+    """The mention a finder's match proposes, after the checks of its kind; ``None`` when it is not a date."""
+    found = _Found(kind, match, match.groupdict(), folded, original, patterns)
+    check = _CHECKS.get(kind)
+    mention = check(found) if check is not None else found.mention()
+    if mention is None or kind not in MONTH_KINDS:
+        return mention
+    suffix = mention.suffix()
+    if found.groups.get("y" + suffix) and not found.groups.get("e" + suffix) and found.counted_after():
+        return None  # "في مايو 1960 جنديا"
+    return mention
 
 
 def day_number(groups: dict[str, str | None], suffix: str) -> int:
