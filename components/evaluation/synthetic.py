@@ -9,10 +9,12 @@ from __future__ import annotations
 import calendar
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from babel import Locale
@@ -184,14 +186,16 @@ def _title(kind: str, countries: list[str], place: PlaceRecord | None) -> str:
     return f"{title} — {place['name_en']}" if place else title
 
 
-_MENTION_KINDS = {
-    "date": "date",
-    "place": "place",
-    "actor1": "actor",
-    "actor2": "actor",
-    "country1": "country",
-    "country2": "country",
-}
+_MENTION_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "date": "date",
+        "place": "place",
+        "actor1": "actor",
+        "actor2": "actor",
+        "country1": "country",
+        "country2": "country",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ a Hijri date beside its Gregorian one).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import (
@@ -210,17 +211,19 @@ def _relative_day(found: _Found) -> Mention | None:
     return found.mention()
 
 
-_CHECKS: dict[str, Callable[[_Found], Mention | None]] = {
-    "range": _range,
-    "xrange": _range,
-    "month": _month,
-    "year": _year,
-    "year_range": _year,
-    "year_bare": _year,
-    "ymd": _numeric,
-    "dmy_numeric": _numeric,
-    "relday": _relative_day,
-}
+_CHECKS: Mapping[str, Callable[[_Found], Mention | None]] = MappingProxyType(
+    {
+        "range": _range,
+        "xrange": _range,
+        "month": _month,
+        "year": _year,
+        "year_range": _year,
+        "year_bare": _year,
+        "ymd": _numeric,
+        "dmy_numeric": _numeric,
+        "relday": _relative_day,
+    }
+)
 
 
 def _candidate(
