@@ -7,9 +7,10 @@ from pathlib import Path
 from components.evaluation.strict import Happening, StrictScore, load_happenings, score_pages
 from components.extract.pipeline import event_to_dict, extract_file, load_resources
 from components.extract.reading import iter_page_paths
+from components.extract.records import EventRecord
 
 
-def extract_folder(folder: Path) -> dict[str, list[dict]]:
+def extract_folder(folder: Path) -> dict[str, list[EventRecord]]:
     """Events of every page of a folder, keyed by the page's file name."""
     resources = load_resources()
     return {
