@@ -19,7 +19,8 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
-    "--disable-gpu",
+    "--use-angle=swiftshader",  # WebGL (the timeline's marks) in software: no GPU needed
+    "--enable-unsafe-swiftshader",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
@@ -34,8 +35,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(base_path: str = "") -> Iterator[str]:
-    """Run the dashboard on a free port; yield its URL (ending in ``/``)."""
+def start_app(base_path: str = "", env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the dashboard on a free port (on the fixture events unless ``env_extra`` says otherwise);
+    yield its URL (ending in ``/``)."""
     port = free_port()
     command = [
         sys.executable,
@@ -55,6 +57,9 @@ def start_app(base_path: str = "") -> Iterator[str]:
     if base_path:
         command += ["--server.baseUrlPath", base_path]
     env = dict(os.environ, TIMELINE_EVENTS_JSONL=str(FIXTURE))
+    env.update(env_extra or {})
+    if "TIMELINE_DB" in (env_extra or {}):
+        env.pop("TIMELINE_EVENTS_JSONL")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/{base_path.strip('/') + '/' if base_path else ''}"
     try:
@@ -89,6 +94,24 @@ def prefixed_app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def store_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on a store: the shipped articles plus an event of 1938 and one of 2050."""
+    from components.store.event_store import open_store
+    from components.store.ingest import ARTICLES_DIR, build_store
+
+    path = tmp_path_factory.mktemp("store") / "timeline.db"
+    build_store(path, ARTICLES_DIR)
+    with open_store(path) as store:
+        for day in ("1938-03-15", "2050-06-01"):
+            store.add_event(
+                {"date_start": day, "precision": "day", "type": "meeting", "countries": ["AM", "AZ"]},
+                reason="missed by the extractor",
+                author="Lilit",
+            )
+    yield from start_app(env_extra={"TIMELINE_DB": str(path)})
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
@@ -115,9 +138,14 @@ def new_page(browser):
         context.close()
 
 
-def wait_ready(page, timeout: float = 30_000) -> None:
+def wait_ready(page, timeout: float = 120_000) -> None:
+    """Wait until the script has run and every plotly chart has drawn (no fixed sleep)."""
     page.wait_for_selector(READY, timeout=timeout)
-    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+                  .every(chart => chart.querySelector('.main-svg'))""",
+        timeout=timeout,
+    )
     page.wait_for_selector(READY, timeout=timeout)
 
 
