@@ -8,6 +8,7 @@ the view and the URL from ``components/ui/controls.py``, the sidebar from ``comp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import streamlit as st
 
@@ -288,10 +289,11 @@ def table_section(source: EventSource, version: str, view: ViewState, just_opene
     sort_control(view)
     frame = table_frame(page.events, lang)
     st.session_state[controls.TABLE_IDS_KEY] = list(frame.index)
+    key = controls.table_key(list(frame.index), lang)
     st.dataframe(
         highlighted(frame, view.event),
-        key=controls.TABLE,
-        on_select=controls.on_table_select,
+        key=key,
+        on_select=partial(controls.on_table_select, key),
         selection_mode="single-cell",
         hide_index=True,
         column_order=column_order(lang),

@@ -108,14 +108,17 @@ def filter_change(page: Page, frames: Frames, preset: str) -> tuple[float, int]:
 def event_click(page: Page, frames: Frames, row: int) -> tuple[float, int]:
     """Click a cell of a table row; seconds until its details are visible, bytes received meanwhile."""
     previous = page.evaluate("() => document.querySelector('.tl-details')?.dataset.eventId || ''")
-    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid = page.locator('[data-testid="stDataFrame"] .dvn-scroller').first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     assert box is not None
+    x, y = box["width"] * 0.5, 52 + 35 * row
+    page.mouse.move(box["x"] + x, box["y"] + y)  # as a hand does: the grid picks the cell under the pointer
+    page.evaluate(FRAMES)
     page.evaluate(WATCH)
     before = frames.received
     started = page.evaluate("() => performance.now()")
-    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 55 + 35 * row)
+    grid.click(position={"x": x, "y": y})
     page.wait_for_function(DETAILS_OF, arg=previous, timeout=300_000)
     ended = page.evaluate("() => performance.now()")
     page.wait_for_function(IDLE, timeout=300_000)  # the rest of the rerun, for the byte count

@@ -10,6 +10,7 @@ read from the URL again, so Back and Forward step through views.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from datetime import date
@@ -247,9 +248,16 @@ def on_relations_select() -> None:
             set_filters(countries=tuple(pair), country_mode=ALL_OF)
 
 
-def on_table_select() -> None:
+def table_key(ids: Sequence[str], lang: str) -> str:
+    """The table's widget key: one per page of rows and language. A grid whose rows change under the
+    same key drops the first click that follows (its old selection lingers in the browser)."""
+    digest = hashlib.sha1("\n".join([lang, *ids]).encode("utf-8")).hexdigest()[:12]
+    return f"{TABLE}_{digest}"
+
+
+def on_table_select(key: str) -> None:
     """A click on any cell of a row opens that row's event."""
-    selection = (st.session_state.get(TABLE) or {}).get("selection") or {}
+    selection = (st.session_state.get(key) or {}).get("selection") or {}
     cells = selection.get("cells") or []
     rows = [cell[0] for cell in cells if isinstance(cell, list | tuple) and cell] or selection.get("rows") or []
     ids = st.session_state.get(TABLE_IDS_KEY) or ()
