@@ -18,7 +18,7 @@ from components.extract.events import build_events
 from components.extract.gazetteer import Gazetteer, load_gazetteer
 from components.extract.models import Article, Event, stable_id
 from components.extract.page_split import ArticleDraft, split_page
-from components.extract.publication_date import infer_publication_date
+from components.extract.publication_date import DateSources, choose_publication_date
 from components.extract.reading import RawPage, UnreadableInput, read_page
 from components.extract.records import EventRecord
 from components.extract.sentences import split_sentences
@@ -72,18 +72,27 @@ def article_id(page_name: str, text: str) -> str:
     return stable_id("article", fold_key(text))
 
 
-def build_article(draft: ArticleDraft, page: RawPage, meta: Mapping[str, object], index: int = 0) -> Article:
-    """An article with its publication date chosen: metadata first, then the HTML's own date,
-    then a date stamp or weekday date found in the text; unknown when none says."""
-    chosen, how = parse_iso_date(meta.get("published")), "metadata"
-    if chosen is None:
-        chosen, how = parse_iso_date(draft.published_hint), "html"
-    if chosen is None:
-        # a stamp may stand in the header lines the splitter took as dateline or title
-        header = "\n".join(part for part in (draft.dateline, draft.title) if part)
-        chosen, how = infer_publication_date(f"{header}\n{draft.text}" if header else draft.text)
+def build_article(
+    draft: ArticleDraft,
+    page: RawPage,
+    meta: Mapping[str, object],
+    index: int = 0,
+    given_published: date | None = None,
+) -> Article:
+    """An article with its publication date chosen (see :func:`choose_publication_date`): the
+    metadata file, then the HTML page's own metadata and address, then the date the page prints,
+    then a date given by the caller (``given_published``: a feed, a command-line flag)."""
     source = meta.get("source") or draft.source
     url = meta.get("url") or draft.url
+    sources = DateSources(
+        metadata=parse_iso_date(meta.get("published")),
+        html=parse_iso_date(draft.published_hint),
+        url=draft.url or (str(url) if url else None),
+        given=given_published,
+        extracted=parse_iso_date(draft.extracted_date),
+    )
+    header = [*draft.header, *(part for part in (draft.dateline, draft.title) if part)]
+    chosen, how = choose_publication_date(sources, header, draft.text, own_page=index == 0)
     return Article(
         id=article_id(page.name, draft.text),
         text=draft.text,
@@ -97,6 +106,8 @@ def build_article(draft: ArticleDraft, page: RawPage, meta: Mapping[str, object]
         related_headlines=draft.related_headlines,
         page=page.name,
         index_in_page=index,
+        caption_ranges=draft.caption_ranges,
+        heading_ranges=draft.heading_ranges,
     )
 
 
@@ -126,6 +137,14 @@ def article_meta(page_meta: Mapping[str, object], index: int, given: Mapping[str
     return merged
 
 
+def lists_article(page_meta: Mapping[str, object], index: int) -> bool:
+    """The page's metadata describes an article at ``index`` ("articles": [{"index": 1, …}])."""
+    entries = page_meta.get("articles")
+    return isinstance(entries, list) and any(
+        isinstance(entry, dict) and entry.get("index") == index for entry in entries
+    )
+
+
 def extract_page(
     page: RawPage,
     *,
@@ -135,13 +154,16 @@ def extract_page(
     page_meta: Mapping[str, object] | None = None,
     resources: Resources | None = None,
 ) -> PageResult:
-    """Articles and events of one page (see :func:`article_meta` for which metadata applies)."""
+    """Articles and events of one page (see :func:`article_meta` for which metadata applies; ``published``
+    is used when neither the metadata nor the page itself gives a date)."""
     resources = resources or load_resources()
-    given = {"source": source, "url": url, "published": published}
+    given = {"source": source, "url": url}
     articles: list[Article] = []
     events: list[Event] = []
     for index, draft in enumerate(split_page(page)):
-        article = build_article(draft, page, article_meta(page_meta or {}, index, given), index)
+        if draft.related_story and not lists_article(page_meta or {}, index):
+            continue  # a story printed under a read-also marker: not an article of the page
+        article = build_article(draft, page, article_meta(page_meta or {}, index, given), index, published)
         articles.append(article)
         events.extend(extract_article(article, resources))
     return PageResult(page, articles, events)

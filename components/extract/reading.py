@@ -14,7 +14,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -362,6 +362,7 @@ class HtmlText:
     date: str | None = None  # ISO date when known
     sitename: str | None = None
     keywords: tuple[str, ...] = ()
+    visible: str = ""  # every visible line of the page (tags stripped), for what the main text leaves out
 
 
 class _TextCollector(HTMLParser):
@@ -493,7 +494,7 @@ def html_main_text(html: str) -> HtmlText:
     fallback = strip_html(html)
     document = None if isinstance(found, dict) else found  # a dict only comes with as_dict=True
     if document is None:
-        return fallback
+        return replace(fallback, visible=fallback.text)
     title = document.title or fallback.title
     text = (document.text or "").strip()
     if len(fallback.text) < _SMALL_PAGE_CHARS and len(text) < len(fallback.text) / 2:
@@ -506,4 +507,5 @@ def html_main_text(html: str) -> HtmlText:
         date=document.date or None,
         sitename=document.sitename or None,
         keywords=keywords,
+        visible=fallback.text,
     )
