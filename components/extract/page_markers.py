@@ -5,8 +5,10 @@ datelines ("البلاد – جدة", "باكو (رويترز) - …")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from components.text.arabic import fold, fold_key, fold_text
 from components.text.lexicon import column, load_rows, one_of
@@ -27,6 +29,7 @@ _QUOTES = str.maketrans("", "", "«»\"“”'")
 _LEADING_PUNCTUATION = re.compile(r"[\W_]*")
 _GAP = re.compile(r"\s+")
 _MARKER_END = frozenset(" \t:：-.،؛|/")
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class Markers:
     lines: tuple[Marker, ...]  # longest first
     agencies: frozenset[str]  # agency keys (see agency_key)
     prefix_words: frozenset[str] = frozenset()  # first words of the "prefix" markers
+    by_first_word: Mapping[str, tuple[Marker, ...]] = field(default_factory=dict)  # "prefix" and "start", longest first
+    whole_lines: Mapping[str, Marker] = field(default_factory=dict)  # "line" markers by key
+    contained: tuple[Marker, ...] = ()  # "contains" markers, longest first
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,11 @@ class Dateline:
 
 def _fold_lower(text: str) -> str:
     """Folded text, lower-cased without changing its length (so fold offsets stay valid)."""
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in fold(text).text)
+    folded = fold_text(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
 def agency_key(text: str) -> str:
@@ -96,49 +106,64 @@ def load_markers() -> Markers:
     lines: list[Marker] = []
     agencies: set[str] = set()
     for row in load_rows("page_markers.tsv", MarkerRow):
-        marker, role, match = row.marker, row.role, row.match
-        if role == "agency":
-            agencies.add(agency_key(marker))
+        if row.role == "agency":
+            agencies.add(agency_key(row.marker))
             continue
-        lines.append(Marker(" ".join(_fold_lower(marker).split()), role, match))
+        lines.append(Marker(" ".join(_fold_lower(row.marker).split()), row.role, row.match))
     lines.sort(key=lambda marker: len(marker.key), reverse=True)
     prefix_words = frozenset(_first_word(marker.key) for marker in lines if marker.match == "prefix")
-    return Markers(tuple(lines), frozenset(agencies), prefix_words)
+    by_first_word: dict[str, list[Marker]] = {}
+    for starting in lines:
+        if starting.match in ("prefix", "start"):
+            by_first_word.setdefault(_first_word(starting.key), []).append(starting)
+    return Markers(
+        tuple(lines),
+        frozenset(agencies),
+        prefix_words,
+        MappingProxyType({word: tuple(found) for word, found in by_first_word.items()}),
+        MappingProxyType({marker.key: marker for marker in reversed(lines) if marker.match == "line"}),
+        tuple(marker for marker in lines if marker.match == "contains"),
+    )
 
 
 def _first_word(line: str) -> str:
     return first_word(line).lower()
 
 
+def _candidates(lowered: str, words: int, markers: Markers) -> list[Marker]:
+    """The markers that may match a line (by its first word, its whole text, what it contains), longest first."""
+    found = list(markers.by_first_word.get(_first_word(lowered), ()))
+    whole = markers.whole_lines.get(" ".join(_EDGE_PUNCTUATION.sub("", lowered).split()))
+    if whole is not None:
+        found.append(whole)
+    if words <= _CONTAINS_MAX_WORDS:
+        spaced = " ".join(lowered.split())
+        found += [marker for marker in markers.contained if marker.key in spaced]
+    return sorted(found, key=lambda marker: len(marker.key), reverse=True)
+
+
 def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
     """The (role, value) of a marker line, ``None`` for other lines."""
-    if len(line.split()) > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and (
-        _first_word(fold_text(line)) not in markers.prefix_words
-    ):
-        return None  # a paragraph of body text: only a "prefix" marker could start it, and none does
-    folded = fold(line)
-    lowered = _fold_lower(line)
-    bare = " ".join(re.sub(r"^[\W_]+|[\W_]+$", "", lowered).split())
     words = len(line.split())
-    for marker in markers.lines:
-        if marker.match == "line":
-            if bare == marker.key:
+    if words > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and _first_word(fold_text(line)) not in markers.prefix_words:
+        return None  # a paragraph of body text: only a "prefix" marker could start it, and none does
+    lowered = _fold_lower(line)
+    for marker in _candidates(lowered, words, markers):
+        if marker.match in ("line", "contains"):
+            return marker.role, ""
+        end = marker.end_at_start(lowered)
+        if end is None:
+            continue
+        if marker.match == "start":
+            if words <= _START_MAX_WORDS:
                 return marker.role, ""
-        elif marker.match == "contains":
-            if words <= _CONTAINS_MAX_WORDS and marker.key in " ".join(lowered.split()):
-                return marker.role, ""
-        elif marker.match == "start":
-            if words <= _START_MAX_WORDS and marker.end_at_start(lowered) is not None:
-                return marker.role, ""
-        elif marker.match == "prefix":
-            end = marker.end_at_start(lowered)
-            if end is None:
-                continue
-            rest = lowered[end:]
-            if " " not in marker.key and rest.strip() and not _SEPARATOR.match(rest):
-                continue  # a one-word marker ("المصدر") needs "المصدر: …"
-            start = folded.offsets[end] if end < len(folded.offsets) else len(line)
-            return marker.role, line[start:].strip().lstrip(":：-–—|/ ").strip()
+            continue
+        rest = lowered[end:]
+        if " " not in marker.key and rest.strip() and not _SEPARATOR.match(rest):
+            continue  # a one-word marker ("المصدر") needs "المصدر: …"
+        offsets = fold(line).offsets
+        start = offsets[end] if end < len(offsets) else len(line)
+        return marker.role, line[start:].strip().lstrip(":：-–—|/ ").strip()
     return None
 
 

@@ -49,7 +49,7 @@ from components.extract.page_markers import (
     parse_dateline,
     parse_keywords,
 )
-from components.extract.reading import RawPage, article_blocks, html_main_text
+from components.extract.reading import RawPage
 from components.extract.stamps import find_stamps
 
 __all__ = [
@@ -375,6 +375,8 @@ def split_page(page: RawPage) -> list[ArticleDraft]:
     keeps only the largest block of a page."""
     if not page.is_html:
         return split_text(page.text)
+    from components.extract.html_text import article_blocks, html_main_text  # only HTML pages pay its import
+
     whole = html_main_text(page.text)
     own = page_meta(page.text)
     blocks = article_blocks(page.text)

@@ -13,12 +13,15 @@ reader saw the page. Without a stamp, a day announced as today with its full dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.mentions import resolve_mentions
+from components.extract.dates.patterns import alternation
 from components.extract.dates.scan import Mention, day_number
 from components.extract.html_meta import url_date
 from components.extract.models import DateSpan
@@ -126,6 +129,14 @@ def printed_date(header: Sequence[str], text: str) -> date | None:
     return min(found, key=lambda item: (_rank(item), item.order)).stamp.day
 
 
+@lru_cache(maxsize=1)
+def today_with_weekday() -> re.Pattern[str]:
+    """ "اليوم" (a relative day of offset 0) followed by a weekday, on folded text."""
+    lexicon = date_lexicon()
+    today = [phrase for phrase, value in lexicon.words["relative_day"].items() if value == 0]
+    return re.compile(rf"(?<!\w){alternation(today)}[\s,،(\-]*{alternation(lexicon.weekdays)}(?!\w)")
+
+
 def _written_day(span: DateSpan) -> bool:
     """A full day date written with its year (not inferred, not relative)."""
     return (
@@ -176,6 +187,8 @@ def infer_publication_date(text: str, header: Sequence[str] = ()) -> tuple[date 
     if printed is not None:
         return printed, "stamp"
     folded = fold(text)
+    if not today_with_weekday().search(folded.text):
+        return None, "unknown"  # both readings below need "today" with a weekday: spare the date scan
     found = resolve_mentions(folded, text, None)
     today = _announced_today(found)
     if today is not None:

@@ -42,6 +42,7 @@ _NUMERIC = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s?(?P<s>[/.\-])\s?(?P<n>[01]?\d)\s?(?P=s)\s?(?P<d>[0-3]?\d)(?!\d)"),
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGIT = re.compile(r"\d")
 _LETTER_AFTER = r"(?![^\W\d_])"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 
@@ -94,7 +95,11 @@ class StampGrammar:
 
 def fold_lower(text: str) -> str:
     """Folded, lower-cased text of the same length as ``fold_text`` gives (one character for one)."""
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in fold_text(text))
+    folded = fold_text(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
 def _label_kinds() -> dict[str, str]:
@@ -245,6 +250,8 @@ def _agreeing(day: date, swappable: bool, weekday: int | None) -> tuple[date, bo
 
 def find_stamps(line: str) -> list[Stamp]:
     """Every full date printed on one line, with what stands around it."""
+    if not _DIGIT.search(line):
+        return []  # every stamp has digits
     grammar = stamp_grammar()
     folded = fold_lower(line)
     masked, times = _masked_times(folded)
