@@ -18,8 +18,8 @@ from components.extract.events import build_events
 from components.extract.gazetteer import Gazetteer, load_gazetteer
 from components.extract.models import Article, Event, stable_id
 from components.extract.page_split import ArticleDraft, split_page
-from components.extract.publication_date import DateSources, choose_publication_date
-from components.extract.reading import RawPage, UnreadableInput, read_page
+from components.extract.publication_date import DateSources, choose_publication_date, given_date_problem
+from components.extract.reading import RawPage, UnreadableInput, printable, read_page
 from components.extract.records import EventRecord
 from components.extract.sentences import split_sentences
 from components.extract.triggers import (
@@ -174,12 +174,18 @@ def read_page_meta(path: Path) -> dict[str, object]:
     sidecar = path.with_name(path.name + META_SUFFIX)
     if not sidecar.is_file():
         return {}
+    name = printable(sidecar)
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UnreadableInput(str(sidecar), f"metadata file is not valid JSON ({error})") from error
+        raise UnreadableInput(name, f"metadata file is not valid JSON ({error})") from error
     if not isinstance(meta, dict):
-        raise UnreadableInput(str(sidecar), "metadata file must hold a JSON object")
+        raise UnreadableInput(name, "metadata file must hold a JSON object")
+    published = meta.get("published")
+    day = parse_iso_date(published)
+    if published not in (None, "") and (day is None or given_date_problem(day)):
+        problem = given_date_problem(day) if day else f"{published!r} is not a date in the form YYYY-MM-DD"
+        raise UnreadableInput(name, f"metadata 'published': {problem}")
     return meta
 
 

@@ -30,6 +30,7 @@ from components.extract.page_markers import load_markers
 from components.extract.stamps import Stamp, find_stamps
 from components.text.arabic import fold
 
+GIVEN_RANGE = (date(1900, 1, 1), date(2100, 12, 31))  # publication dates a caller may give
 TOP_LINES = 12  # lines of the text searched for a stamp after the header region
 TAIL_LINES = 3  # ... and at its end (a stamp standing alone on a closing line)
 WEEKDAY_YEARS = 15  # years searched for a weekday + day + month, from the latest written year on
@@ -195,6 +196,15 @@ def infer_publication_date(text: str, header: Sequence[str] = ()) -> tuple[date 
         return today, "stamp"
     weekday = _weekday_date(found)
     return (weekday, "weekday") if weekday is not None else (None, "unknown")
+
+
+def given_date_problem(day: date) -> str | None:
+    """Why a publication date given by a caller (a flag, a metadata file) cannot be used, or ``None``:
+    relative dates are counted from it, so it must be a plausible day."""
+    low, high = GIVEN_RANGE
+    if low <= day <= high:
+        return None
+    return f"{day.isoformat()} is out of range (publication dates run from {low.isoformat()} to {high.isoformat()})"
 
 
 def choose_publication_date(

@@ -10,7 +10,9 @@ files and pages larger than :data:`MAX_PAGE_BYTES`.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -67,6 +69,37 @@ class UnreadableInput(Exception):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[UnreadableInput], tuple[str, str]]:
+        """Pickled with both its arguments, so that it crosses from a worker process intact."""
+        return type(self), (self.name, self.reason)
+
+
+def printable(path: Path | str) -> str:
+    """A path as text that can always be printed and stored: bytes of a file name that are not
+    UTF-8 are shown as escapes (``caf\\xe9.txt``) instead of failing every later write."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def missing_reason(path: Path) -> str:
+    """Why a path cannot be opened: not there, a symbolic link loop, a broken link, a folder in the
+    way, permission denied."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return "broken symbolic link (what it points to does not exist)"
+        if error.errno == errno.ENOTDIR:
+            return "a part of the path is a file, not a folder"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return "permission denied"
+        if error.errno == errno.ENAMETOOLONG:
+            return "file name too long"
+        if error.errno != errno.ENOENT:
+            return f"cannot be read ({error.strerror or error})"
+    return "file not found"
 
 
 @dataclass(frozen=True)
@@ -244,14 +277,25 @@ def decode_page(data: bytes, name: str) -> RawPage:
     )
 
 
+def _folder_reason(path: Path) -> str:
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+    except PermissionError:
+        return "folder cannot be read (permission denied)"
+    except OSError as error:
+        return f"folder cannot be read ({error.strerror or error})"
+    return "is a folder, not a file"
+
+
 def read_page(path: Path) -> RawPage:
     """Read and decode one page from disk; raises :class:`UnreadableInput` with a clear reason."""
-    name = str(path)
+    name = printable(path)
     try:
         if not path.exists():
-            raise UnreadableInput(name, "file not found")
+            raise UnreadableInput(name, missing_reason(path))
         if path.is_dir():
-            raise UnreadableInput(name, "is a folder, not a file")
+            raise UnreadableInput(name, _folder_reason(path))
         if not path.is_file():
             raise UnreadableInput(name, "not a regular file")
         size = path.stat().st_size
@@ -266,12 +310,26 @@ def read_page(path: Path) -> RawPage:
     return decode_page(data, name)
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _is_page_file(name: str) -> bool:
+    return (
+        not name.startswith(".")
+        and not name.lower().endswith(SIDECAR_SUFFIX)
+        and Path(name).suffix.lower() in PAGE_SUFFIXES
+    )
 
 
-def _is_page_file(path: Path) -> bool:
-    return path.name.lower().endswith(SIDECAR_SUFFIX) is False and path.suffix.lower() in PAGE_SUFFIXES
+def _walk(root: Path) -> list[Path]:
+    """The page files under ``root``, and the folders that could not be listed (for :func:`read_page`
+    to report: a folder that cannot be read is not skipped in silence)."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename) if error.filename else root)
+
+    for folder, folders, files in os.walk(root, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(folder) / name for name in files if _is_page_file(name))
+    return sorted(found)
 
 
 def iter_page_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -279,13 +337,12 @@ def iter_page_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
     Inside folders only ``.txt``, ``.html``, ``.htm``, ``.xhtml`` and extension-less files are
     kept; hidden files and folders (name starting with ".") and ``*.meta.json`` sidecars are
-    skipped. Paths given explicitly are yielded as they are, even when missing, so that
-    :func:`read_page` reports them.
+    skipped; links to folders are not followed. Paths given explicitly, files of a folder that
+    cannot be opened (a link loop, a broken link) and subfolders that cannot be listed are yielded
+    as they are, so that :func:`read_page` reports them.
     """
     for path in paths:
-        if not path.is_dir():
+        if path.is_dir():
+            yield from _walk(path)
+        else:
             yield path
-            continue
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and not _is_hidden(child, path) and _is_page_file(child):
-                yield child
