@@ -74,14 +74,19 @@ def article_id(page_name: str, text: str) -> str:
 
 def build_article(draft: ArticleDraft, page: RawPage, meta: Mapping[str, object], index: int = 0) -> Article:
     """An article with its publication date chosen: metadata first, then the HTML's own date,
-    then a date stamp or weekday date found in the text; unknown when none says."""
+    then a date stamp or weekday date found in the text; unknown when none says. A fetched page
+    gives its markup's date as ``published_fallback``: then a stamp printed in the text comes
+    before the markup's date, and the weekday guess after it."""
     chosen, how = parse_iso_date(meta.get("published")), "metadata"
-    if chosen is None:
+    fallback = parse_iso_date(meta.get("published_fallback"))
+    if chosen is None and fallback is None:
         chosen, how = parse_iso_date(draft.published_hint), "html"
     if chosen is None:
         # a stamp may stand in the header lines the splitter took as dateline or title
         header = "\n".join(part for part in (draft.dateline, draft.title) if part)
         chosen, how = infer_publication_date(f"{header}\n{draft.text}" if header else draft.text)
+        if fallback is not None and how != "stamp":
+            chosen, how = parse_iso_date(draft.published_hint) or fallback, "html"
     source = meta.get("source") or draft.source
     url = meta.get("url") or draft.url
     return Article(
@@ -116,7 +121,7 @@ def article_meta(page_meta: Mapping[str, object], index: int, given: Mapping[str
     """Metadata of article ``index`` of a page. Most specific wins: the page's metadata entry for
     that article, then the page's own metadata, then values given by the caller (command-line
     flags), which fill in what the metadata does not say."""
-    keys = ("source", "url", "published")
+    keys = ("source", "url", "published", "published_fallback")
     merged = {key: value for key, value in given.items() if key in keys and value}
     merged.update({key: page_meta[key] for key in keys if page_meta.get(key)})
     for entry in page_meta.get("articles", []) or []:  # type: ignore[union-attr]
