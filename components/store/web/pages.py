@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from trafilatura import extract_metadata
+
 from components.extract.pipeline import PageResult, Resources, extract_page
 from components.extract.reading import RawPage, UnreadableInput, decode_page
 from components.store.web.client import FetchError, Response, WebClient
@@ -41,8 +43,6 @@ class FetchedPage:
 def page_metadata(html: str, url: str) -> dict[str, str]:
     """What trafilatura reads from the markup (empty when it cannot read it)."""
     try:
-        from trafilatura import extract_metadata
-
         document = extract_metadata(html, default_url=url)
     except Exception as error:  # odd markup must not lose the page: extraction reads it again
         log.warning("%s: trafilatura could not read the metadata (%s)", url, error)
