@@ -207,7 +207,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="python -m components.ingest",
         description="Add pages (text or HTML files, or folders of them, or web pages and feeds) to the store.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH_OR_URL", help="files, folders, or http(s) addresses of article pages"
+    )
     parser.add_argument(
         "--reextract",
         action="store_true",

@@ -69,7 +69,7 @@ def run_web(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | N
             load_feeds(args.follow)  # a bad file is reported before the store is opened
         with open_store(args.db) as store, WebClient(settings_from(args)) as client, stop_on_sigterm():
             harvest = Harvest(store, client, refresh=args.refresh, dry_run=args.dry_run,
-                              published=args.published, source=args.source,
+                              published=args.published, source=args.source, report_unchanged=not args.follow,
                               note=lambda line: print(line, file=err, flush=True))  # fmt: skip
             complete = _run(harvest, args, summary, out, err)
             requests = client.requests

@@ -83,6 +83,7 @@ class Harvest:
     published: date | None = None  # for pages whose text and markup give no date
     source: str | None = None  # outlet name when the feed gives none
     progress: bool = True
+    report_unchanged: bool = True  # say so when a feed is answered 304 (a --follow round line counts them)
     note: Callable[[str], None] = field(default=lambda line: print(line, file=sys.stderr))
     resources: Resources = field(default_factory=load_resources)
 
@@ -99,7 +100,8 @@ class Harvest:
             response = self.client.get(spec.url, headers=conditional_headers(state))
             if response.status == 304:
                 summary.feeds_unchanged += 1
-                self.note(f"{spec.url}: unchanged since it was last read (304 Not Modified)")
+                if self.report_unchanged:
+                    self.note(f"{spec.url}: unchanged since it was last read (304 Not Modified)")
                 return
             parsed = parse_feed(response.body, response.url, response.content_type)
         except FetchError as error:
