@@ -81,7 +81,8 @@ def build_article(
 ) -> Article:
     """An article with its publication date chosen (see :func:`choose_publication_date`): the
     metadata file, then the HTML page's own metadata and address, then the date the page prints,
-    then a date given by the caller (``given_published``: a feed, a command-line flag)."""
+    then a date given by the caller (``given_published``: a command-line flag), then a fetched
+    page's markup or feed date (``published_fallback`` in the metadata) or trafilatura's guess."""
     source = meta.get("source") or draft.source
     url = meta.get("url") or draft.url
     sources = DateSources(
@@ -89,7 +90,7 @@ def build_article(
         html=parse_iso_date(draft.published_hint),
         url=draft.url or (str(url) if url else None),
         given=given_published,
-        extracted=parse_iso_date(draft.extracted_date),
+        extracted=parse_iso_date(meta.get("published_fallback")) or parse_iso_date(draft.extracted_date),
     )
     header = [*draft.header, *(part for part in (draft.dateline, draft.title) if part)]
     chosen, how = choose_publication_date(sources, header, draft.text, own_page=index == 0)
@@ -127,7 +128,7 @@ def article_meta(page_meta: Mapping[str, object], index: int, given: Mapping[str
     """Metadata of article ``index`` of a page. Most specific wins: the page's metadata entry for
     that article, then the page's own metadata, then values given by the caller (command-line
     flags), which fill in what the metadata does not say."""
-    keys = ("source", "url", "published")
+    keys = ("source", "url", "published", "published_fallback")
     merged = {key: value for key, value in given.items() if key in keys and value}
     merged.update({key: page_meta[key] for key in keys if page_meta.get(key)})
     entries = page_meta.get("articles")
