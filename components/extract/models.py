@@ -34,11 +34,13 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     published: date | None = None
-    published_how: str = "unknown"  # "metadata", "stamp", "weekday", "unknown"
+    published_how: str = "unknown"  # "metadata", "html", "url", "stamp", "weekday", "unknown"
     keywords: tuple[str, ...] = ()
     related_headlines: tuple[str, ...] = ()
     page: str | None = None  # path or name of the page it came from
     index_in_page: int = 0
+    caption_ranges: tuple[tuple[int, int], ...] = ()  # photo caption lines of ``text`` (start, end)
+    heading_ranges: tuple[tuple[int, int], ...] = ()  # sub-heading and kicker lines of ``text`` (start, end)
 
 
 @dataclass(frozen=True)

@@ -58,14 +58,15 @@ def test_article_published_time_dates_the_article(server: LocalServer, db: Path,
     assert ("2024-06-02", "2024-06-02") in event_days(db)  # "أمس"
 
 
-def test_a_date_printed_on_the_page_wins_over_the_markups(server: LocalServer, db: Path, capsys) -> None:
-    server.fixture("/c.html", "article_printed_date.html")  # JSON-LD says 12 May, the page prints 10 May
+def test_the_pages_own_json_ld_date_comes_before_the_date_it_prints(server: LocalServer, db: Path, capsys) -> None:
+    # JSON-LD says 12 May, the page prints 10 May: the page's own metadata is read first (docs/input.md)
+    server.fixture("/c.html", "article_printed_date.html")
     assert ingest(capsys, db, server.url("/c.html"))[0] == 0
     (article,) = articles(db)
-    assert (article["published"], article["published_how"]) == ("2024-05-10", "stamp")
+    assert (article["published"], article["published_how"]) == ("2024-05-12", "html")
     (page,) = pages(db)
     assert page["meta"]["published_fallback"] == "2024-05-12"  # kept, unused
-    assert ("2024-05-09", "2024-05-09") in event_days(db)
+    assert ("2024-05-11", "2024-05-11") in event_days(db)
 
 
 def test_a_page_without_any_date_stays_undated_unless_one_is_given(server: LocalServer, tmp_path: Path, capsys) -> None:
