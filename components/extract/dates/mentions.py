@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from itertools import islice
 from typing import Final, Literal
 
 from components.extract.dates.lexicon import date_lexicon
@@ -26,10 +27,12 @@ from components.extract.dates.resolve import (
 )
 from components.extract.dates.scan import Mention, day_number, scan
 from components.extract.models import DateSpan, Precision
+from components.extract.sentences import MAX_SENTENCE_CHARS
 from components.text.arabic import Folded, fold
 
 # characters before a date searched for "منذ …", "الموقع في …"
 BACKGROUND_REACH = 60
+ANCHOR_LOOKBACK = 40  # earlier mentions searched for the day "اليوم التالي" counts from
 
 
 class Undated(Enum):
@@ -129,7 +132,7 @@ def _year_in_sentence(mention: Mention, ctx: _Context) -> int | None:
     sentence = _sentence(ctx, mention.start)
     background = date_patterns().background
     for earlier, span in reversed(ctx.previous):
-        if _sentence(ctx, earlier.start) != sentence:
+        if _sentence(ctx, earlier.start) != sentence or mention.start - earlier.start > MAX_SENTENCE_CHARS:
             break
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
             continue  # "منذ استعادة … في شتنبر 2023، وقد أكد … في 12 يونيو": not the year of this date
@@ -200,7 +203,7 @@ def _anchored(mention: Mention, ctx: _Context) -> Resolution:
     """ "اليوم التالي", "في اليوم نفسه": a day counted from the latest day the story is at."""
     offset = date_lexicon().number("anchor_day", mention.group("anchor") or "")
     background = date_patterns().background
-    for earlier, span in reversed(ctx.previous):
+    for earlier, span in islice(reversed(ctx.previous), ANCHOR_LOOKBACK):
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
             continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
         if span.precision == "day" and span.end is not None:
