@@ -30,6 +30,7 @@ from components.store.corrections import (
     alt_event_key,
     check_note,
     event_key,
+    event_keys_of,
     validate_fields,
 )
 from components.store.listing import clusters_from_groups, corrected_view
@@ -452,13 +453,10 @@ class Store:
 
     @staticmethod
     def _keys_of(event: dict) -> list[str]:
-        keys = {event.get("event_key"), event.get("alt_key")}
-        for source in event.get("sources") or ():
-            keys.update((source.get("key"), source.get("alt_key")))
-        keys.discard(None)
+        keys = event_keys_of(event)
         if not keys:
             raise CorrectionError("the event carries no key (pass an event from list_events)")
-        return sorted(keys)  # type: ignore[arg-type]
+        return sorted(keys)
 
     def correct_event(self, event: dict, fields: dict, *, reason: str, author: str) -> int:
         """Record new values for some fields of an event (as returned by :meth:`list_events`)."""
