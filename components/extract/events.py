@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -46,6 +47,8 @@ from components.extract.models import (
     stable_id,
 )
 from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
+from components.extract.repeats import merge_repeats
+from components.extract.status import event_role, event_status, reference_date
 from components.extract.triggers import ClauseWord
 
 TYPE_LABELS = {
@@ -296,6 +299,8 @@ def located_places(entities: Sequence[EntityMention], locatives: Sequence[Clause
 
 
 BILATERAL_TYPES = ("meeting", "agreement", "border")
+BILATERAL_VENUE_TYPES = ("meeting", "agreement")  # between two others, the host is only the venue
+MAX_MENTIONS = 40  # highlighted stretches kept per event (the date and trigger first)
 
 
 def needs_parties(
@@ -431,9 +436,20 @@ class Parties:
     actors: list[ActorRecord]
     places: list[PlaceRecord]
 
+    def countries(self, event_type: str) -> list[str]:
+        """The participants and subjects. The country of a venue is not a party to talks or an
+        agreement between two others, nor to a statement made there (Geneva does not make
+        Switzerland one); it is a party to a visit (talks naming one other state) and to a summit
+        of several states it hosts, and the subject of what happens on its soil (a protest, a
+        strike, a handover) and of an event naming no party."""
+        parties = set(self.participants)
+        if (event_type == "statement" and parties) or (event_type in BILATERAL_VENUE_TYPES and len(parties) == 2):
+            return sorted(parties)
+        return sorted(parties | set(self.hosts))
+
     @property
-    def countries(self) -> list[str]:
-        return sorted(set(self.participants) | set(self.hosts))
+    def location_country(self) -> str | None:
+        return self.hosts[0] if self.hosts else None
 
 
 def segment_parties(
@@ -467,9 +483,12 @@ def make_event(
     parties: Parties,
     mentions: list[MentionRecord],
     extractor_version: str,
+    reference: date | None = None,
 ) -> Event:
-    countries = parties.countries
+    """An event; ``reference`` is the day the article speaks from (see :mod:`components.extract.status`)."""
+    countries = parties.countries(trigger.event_type)
     place_names = _unique([p["name_en"] for p in parties.places])
+    status = event_status(span, article.published)
     return Event(
         id=stable_id(article.id, span.char_start, span.char_end),
         article_id=article.id,
@@ -491,9 +510,13 @@ def make_event(
         published=article.published.isoformat() if article.published else None,
         confidence=confidence(trigger, span, countries, bool(parties.actors)),
         trigger=trigger.text,
-        mentions=[_mention("date", span.char_start, span.char_end, sentence)] + mentions,
+        mentions=([_mention("date", span.char_start, span.char_end, sentence)] + mentions)[:MAX_MENTIONS],
         undated=span.undated,
         extractor_version=extractor_version,
+        status=status,
+        role=event_role(span, status, reference),
+        location_country=parties.location_country,
+        evidence=[{"char_start": sentence.start, "char_end": sentence.end, "text": sentence.text}],
     )
 
 
@@ -512,6 +535,7 @@ class Findings:
     tally: StateTally
     not_event_date_ends: set[int]
     recurring_starts: set[int]
+    reference: date | None
 
 
 def index_findings(
@@ -533,6 +557,7 @@ def index_findings(
         tally=StateTally(entities),
         not_event_date_ends={word.char_end for word in clause_words if word.role in ("deadline", "subject")},
         recurring_starts={word.char_start for word in clause_words if word.role == "recurring"},
+        reference=reference_date(article.published, dates),
     )
 
 
@@ -572,7 +597,8 @@ def sentence_events(article: Article, sentence: Sentence, found: Findings, extra
         mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
         mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in entities]
         events += [
-            make_event(article, sentence, span, trigger, parties, mentions, extractor_version) for span in segment.dates
+            make_event(article, sentence, span, trigger, parties, mentions, extractor_version, found.reference)
+            for span in segment.dates
         ]
     return events
 
@@ -588,4 +614,5 @@ def build_events(
 ) -> list[Event]:
     """Events of one article from the findings of the earlier steps (all offsets in ``article.text``)."""
     found = index_findings(article, dates, entities, triggers, clause_words)
-    return [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
+    events = [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
+    return merge_repeats(events, article.caption_ranges, article.heading_ranges)
