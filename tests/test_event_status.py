@@ -116,3 +116,48 @@ def test_impossible_dates_are_warnings_on_the_article() -> None:
     result = extract_page(page, published=PUBLISHED, resources=load_resources())
     assert result.events == []
     assert any("31 فبراير 2024" in warning for warning in result.articles[0].warnings)
+
+
+def test_an_absolute_date_inside_quoted_speech_is_a_date_like_any_other() -> None:
+    (event,) = events_of('وقال الرئيس الأرميني: "في التاسع من تشرين الثاني وقّعنا الاتفاق مع أذربيجان".')
+    assert (event["date_start"], event["type"]) == ("2024-11-09", "agreement")
+
+
+def test_yesterday_inside_quoted_speech_counts_from_the_day_of_the_speech() -> None:
+    events = by_date_text(events_of('وقال وزير الخارجية الأرميني في 28 آب: "التقيت أمس نظيري الأذربيجاني في موسكو".'))
+    assert (events["أمس"]["date_start"], events["أمس"]["type"]) == ("2025-08-27", "meeting")
+
+
+def test_yesterday_inside_quoted_speech_without_a_date_of_speaking_gives_no_event() -> None:
+    assert events_of('وقال وزير الخارجية الأرميني: "التقيت أمس نظيري الأذربيجاني في موسكو".') == []
+
+
+def test_an_official_named_by_title_and_state_is_an_actor() -> None:
+    (event,) = events_of("وأكد وزير الخارجية الأرميني أمس أن بلاده ملتزمة بالسلام.")
+    (actor,) = event["actors"]
+    assert (actor["name_en"], actor["name_ar"], actor["country"]) == (
+        "Foreign Minister of Armenia",
+        "وزير الخارجية الأرميني",
+        "AM",
+    )
+
+
+def test_a_title_in_construct_with_the_state_is_an_actor() -> None:
+    (event,) = events_of("واستقبل رئيس وزراء جورجيا أمس وفدا برلمانيا.")
+    assert [a["name_en"] for a in event["actors"]] == ["Prime Minister of Georgia"]
+
+
+def test_a_name_after_a_title_is_kept_even_when_unknown() -> None:
+    (event,) = events_of("وأعلن السفير الفرنسي فرانك ميشيل أمس عن زيارة مرتقبة.")
+    (actor,) = event["actors"]
+    assert (actor["name_ar"], actor["country"], actor["role"]) == ("فرانك ميشيل", "FR", "Ambassador")
+
+
+def test_a_person_the_gazetteer_knows_keeps_the_gazetteer_name() -> None:
+    (event,) = events_of("وقال وزير الخارجية الأذربيجاني جيهون بيراموف أمس إن الحوار مستمر.")
+    assert [a["name_en"] for a in event["actors"]] == ["Jeyhun Bayramov"]
+
+
+def test_a_news_agency_quoted_as_the_source_is_not_an_actor() -> None:
+    (event,) = events_of("ونقلت وكالة كونا أمس عن وزير الدفاع الروسي قوله إن القوات انسحبت.")
+    assert [a["name_en"] for a in event["actors"]] == ["Defence Minister of Russia"]

@@ -300,6 +300,7 @@ def located_places(entities: Sequence[EntityMention], locatives: Sequence[Clause
 
 BILATERAL_TYPES = ("meeting", "agreement", "border")
 BILATERAL_VENUE_TYPES = ("meeting", "agreement")  # between two others, the host is only the venue
+MEDIA = "media"  # the category of news organisations (organisations.tsv)
 MAX_MENTIONS = 40  # highlighted stretches kept per event (the date and trigger first)
 
 
@@ -471,7 +472,8 @@ def segment_parties(
     if not participants and not places:  # "البلاد", "البرلمان", or nobody named: the article's state
         participants = tally.main_states_before(segment.start, 1, participants)
     hosts = _unique([p["country"] for p in places if p["country"]])
-    actors = _unique([actor_record(m.actor) for m in scope if m.actor is not None])
+    # a news agency quoted as the source ("تاس", "كونا") is not an actor
+    actors = _unique([actor_record(m.actor) for m in scope if m.actor is not None and m.actor.role != MEDIA])
     return Parties(participants, hosts, actors, places)
 
 
@@ -561,23 +563,64 @@ def index_findings(
     )
 
 
-def event_dates(sentence: Sentence, found: Findings, text: str) -> list[DateSpan]:
-    """The dates of a sentence that may date an event (not a time limit, not a yearly date, not a
-    relative date inside quoted speech)."""
+def event_dates(sentence: Sentence, found: Findings, text: str, published: date | None) -> list[DateSpan]:
+    """The dates of a sentence that may date an event (not a time limit, not a yearly date; in quoted
+    speech, see :func:`spoken_dates`)."""
     dates = [
         span
         for span in found.dates.within(sentence.start, sentence.end)
         if not follows_word(span, found.not_event_date_ends, text)
         and not precedes_word(span, found.recurring_starts, text)
     ]
-    if any(span.relative for span in dates):
-        quoted = quoted_ranges(sentence)
-        dates = [span for span in dates if not (span.relative and any(a <= span.char_start < b for a, b in quoted))]
+    if any(span.deictic for span in dates):
+        dates = spoken_dates(dates, quoted_ranges(sentence), published)
     return dates
 
 
+def spoken_dates(
+    dates: Sequence[DateSpan], quoted: Sequence[tuple[int, int]], published: date | None
+) -> list[DateSpan]:
+    """Dates inside quoted speech are dates like any other, except those counted from the time of
+    speaking ("أمس", "الأسبوع الماضي"): they are moved to count from the date of the speech written
+    before the quotation in the same sentence ("وقال في 3 أيلول: "التقيت أمس …""), and dropped when
+    the speech has no date."""
+    kept: list[DateSpan] = []
+    for span in dates:
+        if not (span.deictic and any(a <= span.char_start < b for a, b in quoted)):
+            kept.append(span)
+            continue
+        speech = next(
+            (
+                other
+                for other in reversed(dates)
+                if other.char_end <= span.char_start
+                and other.start is not None
+                and not any(a <= other.char_start < b for a, b in quoted)
+            ),
+            None,
+        )
+        moved = _at_speech(span, speech, published)
+        # "اليوم" of the speaker is the day of the speech itself: the speech is that event already
+        if moved is not None and speech is not None and (moved.start, moved.end) != (speech.start, speech.end):
+            kept.append(moved)
+    return kept
+
+
+def _at_speech(span: DateSpan, speech: DateSpan | None, published: date | None) -> DateSpan | None:
+    """``span`` (counted from ``published``) counted from the day of ``speech`` instead."""
+    if speech is None or speech.start is None or published is None or span.start is None or span.end is None:
+        return None
+    shift = speech.start - published
+    if not shift:
+        return span
+    if span.precision != "day":
+        return None  # a month or year counted from another day: not worth a guess
+    start, end = span.start + shift, span.end + shift
+    return replace(span, start=start, end=end, planned=span.planned and start > published)
+
+
 def sentence_events(article: Article, sentence: Sentence, found: Findings, extractor_version: str) -> list[Event]:
-    dates = event_dates(sentence, found, article.text)
+    dates = event_dates(sentence, found, article.text, article.published)
     if not dates:
         return []
     bounds = (sentence.start, sentence.end)

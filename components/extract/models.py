@@ -70,6 +70,7 @@ class DateSpan:
     approximate: bool = False
     relative: bool = False
     planned: bool = False  # the text puts it ahead of the time of writing ("غدا", "المقبل", "سيعقد في")
+    deictic: bool = False  # counted from the time of writing ("أمس", "الخميس الماضي", "قبل 3 أيام")
 
     @property
     def undated(self) -> bool:

@@ -17,6 +17,7 @@ from components.extract.entities import find_entities
 from components.extract.events import build_events
 from components.extract.gazetteer import Gazetteer, load_gazetteer
 from components.extract.models import Article, Event, stable_id
+from components.extract.officials import find_officials
 from components.extract.page_split import ArticleDraft, split_page
 from components.extract.publication_date import infer_publication_date
 from components.extract.reading import RawPage, UnreadableInput, read_page
@@ -119,6 +120,9 @@ def extract_article_result(article: Article, resources: Resources) -> ArticleRes
     dates = find_dates(article.text, article.published, folded, resources.gazetteer.is_name)
     entities = find_entities(article.text, resources.gazetteer, folded, tokens)
     triggers = find_triggers(article.text, folded, resources.triggers, tokens)
+    blocked = frozenset(t.char_start for t in triggers) | frozenset(d.char_start for d in dates.spans)
+    officials = find_officials(article.text, folded, tokens, resources.gazetteer, entities, blocked)
+    entities = sorted([*entities, *officials], key=lambda mention: mention.char_start)
     clause_words = find_clause_words(folded, resources.clause_words, tokens)
     events = build_events(article, sentences, dates.spans, entities, triggers, clause_words, EXTRACTOR_VERSION)
     return ArticleResult(events, dates.warnings)

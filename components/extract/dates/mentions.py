@@ -38,6 +38,8 @@ from components.text.arabic import Folded, fold
 # characters before a date searched for "منذ …", "الموقع في …"
 BACKGROUND_REACH = 60
 ANCHOR_LOOKBACK = 40  # earlier mentions searched for the day "اليوم التالي" counts from
+# kinds counted from the time of writing ("أمس", "الخميس", "الشهر الماضي", "قبل 3 أيام")
+DEICTIC_KINDS = frozenset({"relday", "weekday", "weekday_range", "period", "relmonth_day", "counted"})
 FUTURE_REACH = 200  # characters before a date searched for a word of the future
 
 
@@ -387,7 +389,8 @@ def _span(
     mention: Mention, resolved: Resolved | Undated, written: str, bounds: tuple[int, int], ctx: _Context
 ) -> DateSpan:
     if isinstance(resolved, Undated):
-        return DateSpan(None, None, None, written, *bounds, True, True, planned=_planned(mention, ctx))
+        deictic = mention.kind in DEICTIC_KINDS and not mention.group("same")
+        return DateSpan(None, None, None, written, *bounds, True, True, planned=_planned(mention, ctx), deictic=deictic)
     return DateSpan(
         resolved.start,
         resolved.end,
@@ -397,6 +400,7 @@ def _span(
         resolved.approximate,
         resolved.relative,
         planned=_planned(mention, ctx),
+        deictic=mention.kind in DEICTIC_KINDS and not mention.group("same"),
     )
 
 
