@@ -137,3 +137,20 @@ def test_a_hijri_year_alone_is_the_gregorian_days_it_covers() -> None:
         "year",
         "عام 1446 هـ",
     )
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("وكان البلدان قد خاضا حرب 2020 حول الإقليم.", "2020"),
+        ("وشكك المعارضون في نتائج انتخابات 2024 البرلمانية.", "2024"),
+        ("ونصت معاهدة 1921 على ترسيم الحدود.", "1921"),
+    ],
+)
+def test_a_year_right_after_a_noun_naming_a_happening(text: str, year: str) -> None:
+    assert one(text)[:3] == (D(f"{year}-01-01"), D(f"{year}-12-31"), "year")
+
+
+def test_weekdays_after_tomorrow_in_one_sentence_are_the_coming_ones() -> None:
+    found = find_date_mentions("وتنطلق غداً الأربعاء محادثات جديدة تستمر يومي الأربعاء والخميس.", PUBLISHED)
+    assert [(s.start, s.end) for s in found] == [(D("2025-09-03"),) * 2, (D("2025-09-03"), D("2025-09-04"))]

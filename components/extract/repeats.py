@@ -16,6 +16,7 @@ from datetime import date
 from components.extract.models import Event
 
 MAX_EVIDENCE = 12  # sentences kept per event
+MAX_CANDIDATES = 64  # kept events an event is compared with
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -75,16 +76,40 @@ def _absorb(kept: Event, other: Event) -> None:
     kept.location_country = kept.location_country or other.location_country
 
 
+Key = tuple[object, ...]
+
+
+def _buckets(event: Event) -> tuple[Key | None, Key | None]:
+    """Where an event is filed: by type, status and month (and year) of its start."""
+    days = _days(event)
+    if days is None:
+        return None, None
+    first = days[0]
+    return (event.type, event.status, first.year, first.month), (event.type, event.status, first.year)
+
+
 def merge_repeats(
     events: Sequence[Event], captions: Sequence[tuple[int, int]] = (), headings: Sequence[tuple[int, int]] = ()
 ) -> list[Event]:
-    """The events of one article with the mentions of each happening merged (events in text order)."""
-    ordered = sorted(events, key=lambda event: _rank(event, captions, headings))
+    """The events of one article with the mentions of each happening merged (events in text order).
+
+    Events are taken from the most precise; each is compared with at most :data:`MAX_CANDIDATES`
+    kept events of its type, status and month (its year for a year), so the cost stays linear."""
+    secondary = (*headings, *captions)
     kept: list[Event] = []
-    for event in ordered:
-        match = next((other for other in kept if same_happening(other, event, (*headings, *captions))), None)
+    filed: dict[Key, list[Event]] = {}
+    for event in sorted(events, key=lambda event: _rank(event, captions, headings)):
+        month_key, year_key = _buckets(event)
+        lookup = year_key if event.precision == "year" else month_key
+        candidates = filed.get(lookup, [])[:MAX_CANDIDATES] if lookup is not None else []
+        match = next((other for other in candidates if same_happening(other, event, secondary)), None)
         if match is not None:
             _absorb(match, event)
-        elif not _inside(captions, event):
-            kept.append(event)
+            continue
+        if _inside(captions, event):
+            continue
+        kept.append(event)
+        for key in (month_key, year_key):
+            if key is not None:
+                filed.setdefault(key, []).append(event)
     return sorted(kept, key=lambda event: (event.char_start, event.mentions[0]["start"] if event.mentions else 0))

@@ -139,6 +139,21 @@ def _future_verb(ctx: _Context, verb: re.Match[str]) -> bool:
     )
 
 
+def _after_planned(ctx: _Context, mention: Mention) -> bool:
+    """An earlier date of the same sentence is tomorrow or later ("تنطلق غداً الجمعة … وتستمر يومي
+    الجمعة والسبت"): a weekday after it is in the coming days."""
+    sentence = _sentence(ctx, mention.start)
+    for earlier, span in islice(reversed(ctx.previous), ANCHOR_LOOKBACK):
+        if _sentence(ctx, earlier.start) != sentence:
+            return False
+        ahead = earlier.today if earlier.today is not None else None
+        if earlier.kind == "relday":
+            ahead = date_lexicon().number("relative_day", earlier.group("rel") or "")
+        if ahead is not None and ahead > 0 and span.start is not None:
+            return True
+    return False
+
+
 def _previous_dated(ctx: _Context) -> date | None:
     """Start of the latest dated mention before this one (for "the same month/year")."""
     return next((span.start for _, span in reversed(ctx.previous) if span.start is not None), None)
@@ -306,7 +321,7 @@ def _weekday(mention: Mention, weekday: int, published: date, ctx: _Context) -> 
     """The day of a weekday: by its direction word, or the latest such day (the next one in a future clause)."""
     direction = _direction(mention.group("dir"))
     if direction is None:
-        mode = FUTURE if _future_clause(ctx, mention) else PAST
+        mode = FUTURE if _future_clause(ctx, mention) or _after_planned(ctx, mention) else PAST
     else:
         mode = {-1: STRICT_PAST, 0: PAST, 1: STRICT_FUTURE}[direction]
     return weekday_date(published, weekday, mode)
