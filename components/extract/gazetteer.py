@@ -82,6 +82,10 @@ class Gazetteer:
     def role(self, role: str) -> frozenset[str]:
         return self.words.get(role, frozenset())
 
+    def is_name(self, word: str) -> bool:
+        """The folded word is a name, or the first word of one, the gazetteer knows."""
+        return word in self.lengths or (word,) in self.phrases
+
 
 @dataclass(frozen=True)
 class EntityWordRow:

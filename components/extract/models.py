@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
+from components.extract.records import ActorRecord, EvidenceRecord, MentionRecord, PlaceRecord
 
 Precision = Literal["day", "month", "year"]
 EVENT_TYPES: tuple[str, ...] = ("meeting", "agreement", "statement", "military", "border", "protest", "other")
@@ -41,6 +41,7 @@ class Article:
     index_in_page: int = 0
     caption_ranges: tuple[tuple[int, int], ...] = ()  # photo caption lines of ``text`` (start, end)
     heading_ranges: tuple[tuple[int, int], ...] = ()  # sub-heading and kicker lines of ``text`` (start, end)
+    warnings: tuple[str, ...] = ()  # date expressions found but rejected as impossible ("31 فبراير 2024")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class DateSpan:
     char_end: int
     approximate: bool = False
     relative: bool = False
+    planned: bool = False  # the text puts it ahead of the time of writing ("غدا", "المقبل", "سيعقد في")
+    deictic: bool = False  # counted from the time of writing ("أمس", "الخميس الماضي", "قبل 3 أيام")
 
     @property
     def undated(self) -> bool:
@@ -151,3 +154,7 @@ class Event:
     mentions: list[MentionRecord] = field(default_factory=list)  # offsets relative to ``sentence``
     undated: bool = False
     extractor_version: str = ""
+    status: str = "reported"  # "reported" (took place by publication) or "planned"
+    role: str = "news"  # "news" (what the article reports) or "background" (recalled for context)
+    location_country: str | None = None  # ISO code of the country where it happened
+    evidence: list[EvidenceRecord] = field(default_factory=list)  # every sentence mentioning the happening

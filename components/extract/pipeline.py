@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from components.extract.dates.mentions import find_date_mentions
+from components.extract.dates.mentions import find_dates
 from components.extract.entities import find_entities
 from components.extract.events import build_events
 from components.extract.gazetteer import Gazetteer, load_gazetteer
 from components.extract.models import Article, Event, stable_id
+from components.extract.officials import find_officials
 from components.extract.page_split import ArticleDraft, split_page
 from components.extract.publication_date import DateSources, choose_publication_date, given_date_problem
 from components.extract.reading import RawPage, UnreadableInput, printable, read_page
@@ -112,16 +113,31 @@ def build_article(
     )
 
 
+@dataclass(frozen=True)
+class ArticleResult:
+    events: list[Event]
+    warnings: list[str]  # date expressions rejected as impossible
+
+
 def extract_article(article: Article, resources: Resources) -> list[Event]:
     """All events of one article."""
+    return extract_article_result(article, resources).events
+
+
+def extract_article_result(article: Article, resources: Resources) -> ArticleResult:
+    """All events of one article, and the warnings about the dates it rejected."""
     folded = fold(article.text)
     tokens = tokenize(folded.text)
     sentences = split_sentences(article.text)
-    dates = find_date_mentions(article.text, article.published, folded)
+    dates = find_dates(article.text, article.published, folded, resources.gazetteer.is_name)
     entities = find_entities(article.text, resources.gazetteer, folded, tokens)
     triggers = find_triggers(article.text, folded, resources.triggers, tokens)
+    blocked = frozenset(t.char_start for t in triggers) | frozenset(d.char_start for d in dates.spans)
+    officials = find_officials(article.text, folded, tokens, resources.gazetteer, entities, blocked)
+    entities = sorted([*entities, *officials], key=lambda mention: mention.char_start)
     clause_words = find_clause_words(folded, resources.clause_words, tokens)
-    return build_events(article, sentences, dates, entities, triggers, clause_words, EXTRACTOR_VERSION)
+    events = build_events(article, sentences, dates.spans, entities, triggers, clause_words, EXTRACTOR_VERSION)
+    return ArticleResult(events, dates.warnings)
 
 
 def article_meta(page_meta: Mapping[str, object], index: int, given: Mapping[str, object]) -> dict[str, object]:
@@ -165,8 +181,9 @@ def extract_page(
         if draft.related_story and not lists_article(page_meta or {}, index):
             continue  # a story printed under a read-also marker: not an article of the page
         article = build_article(draft, page, article_meta(page_meta or {}, index, given), index, published)
-        articles.append(article)
-        events.extend(extract_article(article, resources))
+        result = extract_article_result(article, resources)
+        articles.append(replace(article, warnings=tuple(result.warnings)))
+        events.extend(result.events)
     return PageResult(page, articles, events)
 
 
@@ -232,6 +249,10 @@ def event_to_dict(event: Event) -> EventRecord:
         "mentions": event.mentions,
         "undated": event.undated,
         "extractor_version": event.extractor_version,
+        "status": event.status,
+        "role": event.role,
+        "location_country": event.location_country,
+        "evidence": event.evidence,
     }
 
 

@@ -12,7 +12,7 @@ from components.extract import models
 from components.extract.models import EVENT_TYPES, TriggerMatch
 from components.text import arabic, cache, lexicon, tokens
 from components.text.arabic import Folded, fold_key
-from components.text.lexicon import LEXICON_DIR, column, float_between, load_rows, one_of, variants
+from components.text.lexicon import LEXICON_DIR, LexiconError, column, float_between, load_rows, one_of, variants
 from components.text.tokens import Token, proclitics, tokenize
 
 # Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
@@ -164,10 +164,27 @@ def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
     return [tuple(fold_key(form).split()) for form in forms]
 
 
+def check_trigger_rows(rows: Iterable[TriggerRow]) -> list[TriggerRow]:
+    """The rows, or a LexiconError naming every form written twice (after folding), in one row or
+    two: a second row would give it a second type or weight, and which one wins would be an accident."""
+    first_row: dict[str, int] = {}
+    repeated: list[str] = []
+    checked = list(rows)
+    for number, row in enumerate(checked):
+        for form in row.form:
+            key = fold_key(form)
+            if key in first_row:
+                repeated.append(f"{form!r} (rows {first_row[key] + 1} and {number + 1})")
+            first_row.setdefault(key, number)
+    if repeated:
+        raise LexiconError("triggers.tsv: forms written twice: " + ", ".join(repeated))
+    return checked
+
+
 def build_triggers() -> PhraseIndex:
     return build_index(
         PhraseEntry(words, row.type, row.weight, row.match == "stem")
-        for row in load_rows("triggers.tsv", TriggerRow)
+        for row in check_trigger_rows(load_rows("triggers.tsv", TriggerRow))
         for words in _phrases(row.form)
     )
 

@@ -204,3 +204,22 @@ def test_durations(text: str, seconds: float) -> None:
 def test_bad_durations_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a duration"):
         parse_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("url", "local"),
+    [
+        ("http://127.0.0.1:8080/a", "127.0.0.1"),
+        ("http://localhost/a", "127.0.0.1"),
+        ("http://10.1.2.3/feed", "10.1.2.3"),
+        ("http://192.168.0.7/", "192.168.0.7"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+        ("http://[::1]:9000/", "::1"),
+        ("http://0.0.0.0/", "0.0.0.0"),
+        ("http://8.8.8.8/news", None),
+    ],
+)
+def test_local_network_addresses_are_recognised(url: str, local: str | None) -> None:
+    from components.store.web.client import local_network_address
+
+    assert local_network_address(url) == local

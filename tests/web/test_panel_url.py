@@ -22,6 +22,7 @@ def _panel_app() -> None:
 @pytest.fixture()
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "t.db"))
+    monkeypatch.setenv("TIMELINE_FETCH_PRIVATE", "1")  # the test server is on 127.0.0.1
     open_store().close()
     return AppTest.from_function(_panel_app, default_timeout=60).run()
 
@@ -57,3 +58,18 @@ def test_a_page_that_cannot_be_fetched_says_why_and_saves_nothing(
     assert [error.value for error in app.error] == ["Not added: HTTP 404 Not Found \\(not retried\\)"]
     assert "add_article_save" not in [button.key for button in app.button]  # nothing to save
     assert pages(tmp_path / "t.db") == []
+
+
+def test_the_dashboard_does_not_fetch_addresses_of_the_local_network(
+    app: AppTest, server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.fixture("/a.html", "article_jsonld.html")
+    monkeypatch.delenv("TIMELINE_FETCH_PRIVATE")
+    app.text_input(key="add_article_fetch_url").set_value(server.url("/a.html"))
+    app.button(key="add_article_preview_button").click()
+    app.run()
+    assert not app.exception
+    assert [error.value for error in app.error] == [
+        "Not added: refused\\: 127\\.0\\.0\\.1 is an address of the local network, not a public web site"
+    ]
+    assert server.requests("/a.html") == [] and pages(tmp_path / "t.db") == []

@@ -9,6 +9,8 @@ up to a limit. Failures raise :class:`FetchError` with a message meant for the u
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -55,6 +57,32 @@ class Response:
 def is_web_url(text: str) -> bool:
     parts = urlsplit(text.strip())
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def local_network_address(url: str) -> str | None:
+    """The first address of ``url``'s host that lies in the local network (loopback, private,
+    link-local, reserved), or ``None`` when all its addresses are public. A host that does not
+    resolve is left to the request to report."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return None
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    for address in addresses:
+        if (
+            address.is_private
+            or address.is_loopback
+            or address.is_link_local
+            or address.is_reserved
+            or address.is_multicast
+            or address.is_unspecified
+        ):
+            return str(address)
+    return None
 
 
 def _megabytes(size: int) -> str:
@@ -112,6 +140,7 @@ class WebClient:
         hops = [url]
         while True:
             current = hops[-1]
+            self._check_network(current)
             delay = self._allowed(current) if check_robots else None
             attempt = self._with_retries(current, headers, delay)
             location = attempt.headers.get("location")
@@ -129,6 +158,13 @@ class WebClient:
             raise FetchError(url, f"HTTP {attempt.status} {attempt.reason} (not retried)".replace("  ", " "))
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         return Response(url, hops[-1], attempt.status, attempt.headers, attempt.body, fetched_at, tuple(hops[1:]))
+
+    def _check_network(self, url: str) -> None:
+        if self.settings.private_addresses:
+            return
+        local = local_network_address(url)
+        if local is not None:
+            raise FetchError(url, f"refused: {local} is an address of the local network, not a public web site")
 
     def _allowed(self, url: str) -> float | None:
         """The host's Crawl-delay, after checking that robots.txt lets us fetch ``url``."""

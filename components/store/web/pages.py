@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,7 +29,15 @@ from components.store.web.settings import FetchSettings
 log = logging.getLogger(__name__)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-INTERACTIVE = FetchSettings(timeout=10.0, retries=1)  # someone is waiting in front of the screen
+PRIVATE_ENV = "TIMELINE_FETCH_PRIVATE"  # "1": the dashboard may fetch local-network addresses
+
+
+def interactive_settings() -> FetchSettings:
+    """For the dashboard: someone is waiting in front of the screen (short timeout, one retry), and
+    the local network is out of reach unless the operator allows it (``TIMELINE_FETCH_PRIVATE=1``)."""
+    return FetchSettings(timeout=10.0, retries=1, private_addresses=os.environ.get(PRIVATE_ENV) == "1")
+
+
 _METADATA_FIELDS = ("title", "author", "date", "sitename", "description", "url")
 
 
@@ -107,5 +116,5 @@ def fetch_page(
 
 def fetch_one(url: str, *, source: str | None = None, published: date | None = None) -> FetchedPage:
     """Fetch and extract one page for the Add-article panel (raises :class:`FetchError`)."""
-    with WebClient(INTERACTIVE) as client:
+    with WebClient(interactive_settings()) as client:
         return fetch_page(client, url.strip(), source=source, published=published)

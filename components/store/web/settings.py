@@ -26,6 +26,10 @@ class FetchSettings:
     max_redirects: int = 5
     max_bytes: int = MAX_PAGE_BYTES  # the same limit as for files
     robots_ttl: float = 24 * 3600.0  # seconds a host's robots.txt is trusted before it is read again
+    # Whether addresses of the local network (loopback, private, link-local) may be fetched. The
+    # command line may (an operator can follow an intranet feed); the dashboard may not, unless
+    # TIMELINE_FETCH_PRIVATE=1, so that a visitor cannot make the server probe its own network.
+    private_addresses: bool = True
 
 
 def parse_duration(text: str) -> float:
