@@ -34,7 +34,7 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     published: date | None = None
-    published_how: str = "unknown"  # "metadata", "stamp", "weekday", "unknown"
+    published_how: str = "unknown"  # "metadata", "html", "url", "stamp", "weekday", "unknown"
     keywords: tuple[str, ...] = ()
     related_headlines: tuple[str, ...] = ()
     page: str | None = None  # path or name of the page it came from

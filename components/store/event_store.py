@@ -42,6 +42,7 @@ ARTICLES_DIR = ROOT / "data" / "articles"
 ENV_VAR = "TIMELINE_DB"
 BUSY_TIMEOUT_MS = 30_000
 GROUPS_BUSY_TIMEOUT_MS = 250
+FEED_KEY = "feed:"  # meta table key prefix of a feed's state
 _REQUIRED_EVENT_FIELDS = ("id", "article_id", "type", "sentence", "char_start", "char_end")
 
 
@@ -213,6 +214,34 @@ class Store:
     def page_hashes(self) -> frozenset[str]:
         with self._lock:
             return frozenset(row[0] for row in self._conn.execute("SELECT content_hash FROM pages"))
+
+    # -- pages fetched from the web (kept in existing columns; see components/store/web) ---
+    def has_url(self, url: str) -> bool:
+        """Whether a page fetched from ``url`` is stored: its address after redirects (the
+        ``url`` column) or the one requested (``fetch.requested_url`` in its ``meta`` JSON)."""
+        needle = json.dumps(url, ensure_ascii=False)
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 1 FROM pages WHERE url = ? OR (instr(meta, ?) > 0"
+                " AND json_extract(meta, '$.fetch.requested_url') = ?) LIMIT 1",
+                (url, needle, url),
+            ).fetchone()
+        return row is not None
+
+    def feed_state(self, url: str) -> dict[str, Any]:
+        """What was kept of the feed at ``url`` the last time it was read (``{}`` if never):
+        its ``ETag`` and ``Last-Modified`` for the next conditional GET."""
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (FEED_KEY + url,)).fetchone()
+        return dict(json.loads(row[0])) if row else {}
+
+    def save_feed_state(self, url: str, state: dict[str, Any]) -> None:
+        """Keep a feed's state (not content: the revision is not bumped)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (FEED_KEY + url, json.dumps(state, ensure_ascii=False)),
+            )
 
     def ingest_page(
         self,

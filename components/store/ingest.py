@@ -24,6 +24,7 @@ from components.extract.cli import iso_date
 from components.extract.pipeline import PageResult, Resources, extract_page, load_resources, read_page_meta
 from components.extract.reading import UnreadableInput, decode_page, iter_page_paths, read_page
 from components.store.event_store import ARTICLES_DIR, Store, StoreError, open_store, resolve_location
+from components.store.web.options import add_web_arguments, split_targets, wants_web
 
 # (page name, its extraction or None when skipped, its metadata sidecar, the error or None)
 Extracted = tuple[str, PageResult | None, dict, str | None]
@@ -204,9 +205,11 @@ def open_shipped_store(path: str | Path | None = None) -> Store:
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m components.ingest",
-        description="Add pages (text or HTML files, or folders of them) to the store.",
+        description="Add pages (text or HTML files, or folders of them, or web pages and feeds) to the store.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH_OR_URL", help="files, folders, or http(s) addresses of article pages"
+    )
     parser.add_argument(
         "--reextract",
         action="store_true",
@@ -221,14 +224,20 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--url", help="address of the page, when its metadata does not give one")
     parser.add_argument("--db", help="store file (default: $TIMELINE_DB or data/timeline.db)")
     parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    add_web_arguments(parser)
     args = parser.parse_args(argv)
-    if not args.paths and not args.reextract:
-        parser.error("give at least one PATH, or --reextract")
+    split_targets(parser, args)
+    if not args.paths and not args.reextract and not wants_web(args):
+        parser.error("give at least one PATH or URL, --feed, --follow, or --reextract")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
+    if wants_web(args):
+        from components.store.web.cli import run_web  # imported here: the web package builds on this module
+
+        return run_web(args)
     started = time.perf_counter()
     try:
         with open_store(args.db) as store:
