@@ -161,3 +161,14 @@ def test_a_person_the_gazetteer_knows_keeps_the_gazetteer_name() -> None:
 def test_a_news_agency_quoted_as_the_source_is_not_an_actor() -> None:
     (event,) = events_of("ونقلت وكالة كونا أمس عن وزير الدفاع الروسي قوله إن القوات انسحبت.")
     assert [a["name_en"] for a in event["actors"]] == ["Defence Minister of Russia"]
+
+
+def test_a_vote_and_a_gathering_announced_in_the_present_tense_are_planned() -> None:
+    events = by_date_text(
+        events_of(
+            "ومن المقرر أن ينتخب البرلمان رئيسا جديدا في الـ20 من الشهر الجاري.\n"
+            "ومن المنتظر أن يتجمع المحتجون في الساحة يوم غد الأربعاء."
+        )
+    )
+    assert (events["الـ20 من الشهر الجاري"]["type"], events["الـ20 من الشهر الجاري"]["status"]) == ("other", "planned")
+    assert (events["يوم غد الأربعاء"]["type"], events["يوم غد الأربعاء"]["status"]) == ("protest", "planned")
