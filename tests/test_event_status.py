@@ -172,3 +172,11 @@ def test_a_vote_and_a_gathering_announced_in_the_present_tense_are_planned() -> 
     )
     assert (events["الـ20 من الشهر الجاري"]["type"], events["الـ20 من الشهر الجاري"]["status"]) == ("other", "planned")
     assert (events["يوم غد الأربعاء"]["type"], events["يوم غد الأربعاء"]["status"]) == ("protest", "planned")
+
+
+def test_a_news_event_without_a_place_happened_at_the_dateline() -> None:
+    text = "وقال رئيس الوزراء الأرميني أمس إن الحكومة ستواصل الحوار.\nوكانت الحرب قد اندلعت عام 2020."
+    events = by_date_text(events_of(text, dateline="يريفان - وكالات"))
+    assert [p["name_en"] for p in events["أمس"]["places"]] == ["Yerevan"]
+    assert events["أمس"]["location_country"] == "AM"
+    assert events["عام 2020"]["places"] == []  # background: not where the report was filed

@@ -39,6 +39,7 @@ from components.extract.models import (
     DateSpan,
     EntityMention,
     Event,
+    Place,
     Sentence,
     TriggerMatch,
     stable_id,
@@ -49,6 +50,7 @@ from components.extract.parties import (
     actor_dict,
     located_places,
     place_dict,
+    place_record,
     segment_parties,
 )
 from components.extract.records import MentionRecord
@@ -322,8 +324,23 @@ def build_events(
     triggers: Sequence[TriggerMatch],
     clause_words: Sequence[ClauseWord] = (),
     extractor_version: str = "",
+    dateline: Sequence[Place] = (),
 ) -> list[Event]:
-    """Events of one article from the findings of the earlier steps (all offsets in ``article.text``)."""
+    """Events of one article from the findings of the earlier steps (all offsets in ``article.text``);
+    ``dateline``: the places named in the article's dateline."""
     found = index_findings(article, dates, entities, triggers, clause_words)
     events = [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
+    at_dateline(events, dateline)
     return merge_repeats(events, article.caption_ranges, article.heading_ranges)
+
+
+def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:
+    """A reported news event that names no place of its own happened where the report was filed
+    ("تبليسي – وكالات"): the dateline's place is its place and location_country (not a party)."""
+    if len(dateline) != 1:
+        return
+    place = place_record(dateline[0])
+    for event in events:
+        if not event.places and event.status == "reported" and event.role == "news":
+            event.places = [place]
+            event.location_country = place["country"]
