@@ -161,3 +161,22 @@ def test_a_person_the_gazetteer_knows_keeps_the_gazetteer_name() -> None:
 def test_a_news_agency_quoted_as_the_source_is_not_an_actor() -> None:
     (event,) = events_of("ونقلت وكالة كونا أمس عن وزير الدفاع الروسي قوله إن القوات انسحبت.")
     assert [a["name_en"] for a in event["actors"]] == ["Defence Minister of Russia"]
+
+
+def test_a_vote_and_a_gathering_announced_in_the_present_tense_are_planned() -> None:
+    events = by_date_text(
+        events_of(
+            "ومن المقرر أن ينتخب البرلمان رئيسا جديدا في الـ20 من الشهر الجاري.\n"
+            "ومن المنتظر أن يتجمع المحتجون في الساحة يوم غد الأربعاء."
+        )
+    )
+    assert (events["الـ20 من الشهر الجاري"]["type"], events["الـ20 من الشهر الجاري"]["status"]) == ("other", "planned")
+    assert (events["يوم غد الأربعاء"]["type"], events["يوم غد الأربعاء"]["status"]) == ("protest", "planned")
+
+
+def test_a_news_event_without_a_place_happened_at_the_dateline() -> None:
+    text = "وقال رئيس الوزراء الأرميني أمس إن الحكومة ستواصل الحوار.\nوكانت الحرب قد اندلعت عام 2020."
+    events = by_date_text(events_of(text, dateline="يريفان - وكالات"))
+    assert [p["name_en"] for p in events["أمس"]["places"]] == ["Yerevan"]
+    assert events["أمس"]["location_country"] == "AM"
+    assert events["عام 2020"]["places"] == []  # background: not where the report was filed

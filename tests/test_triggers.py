@@ -130,3 +130,18 @@ def test_an_agency_report_is_not_a_meeting() -> None:
     text = "ونقلت وكالة الأنباء الرسمية أمس عن مصدر دبلوماسي أن المحادثات ستستأنف قريبا."
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] != ["meeting"]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # what was welcomed or condemned is the object of the statement
+        ("ورحبت الحكومة الكويتية أمس باتفاق السلام بين البلدين.", "statement"),
+        ("ونددت الخارجية أمس بالهجوم على القافلة.", "statement"),
+        # ب after a verb that is no word of stance keeps its noun
+        ("وقام الوزير أمس بزيارة رسمية إلى العاصمة.", "meeting"),
+    ],
+)
+def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]

@@ -110,7 +110,8 @@ def find_officials(
         name_at = after + length
         if name_at < len(tokens) and original_starts[name_at] in known_starts:
             continue  # "وزير الخارجية الأرميني أرارات ميرزويان": the gazetteer's person
-        words = _name_words(tokens[name_at:], original_starts[name_at:], blocked, titles, folded.text)
+        reach = name_at + MAX_NAME_WORDS
+        words = _name_words(tokens[name_at:reach], original_starts[name_at:reach], blocked, titles, folded.text)
         start, stop = folded.to_original(tokens[first].start, tokens[name_at + words - 1].end)
         office_end = folded.to_original(tokens[name_at - 1].start, tokens[name_at - 1].end)[1]
         name_ar = text[original_starts[name_at] : stop] if words else text[start:office_end]

@@ -16,7 +16,7 @@ from components.extract.dates.mentions import find_dates
 from components.extract.entities import find_entities
 from components.extract.events import build_events
 from components.extract.gazetteer import Gazetteer, load_gazetteer
-from components.extract.models import Article, Event, stable_id
+from components.extract.models import Article, Event, Place, stable_id
 from components.extract.officials import find_officials
 from components.extract.page_split import ArticleDraft, split_page
 from components.extract.publication_date import DateSources, choose_publication_date, given_date_problem
@@ -119,6 +119,16 @@ class ArticleResult:
     warnings: list[str]  # date expressions rejected as impossible
 
 
+def _dateline_places(article: Article, resources: Resources) -> list[Place]:
+    """The places named in the article's dateline ("تبليسي – وكالات"), without repeats."""
+    found = find_entities(article.dateline, resources.gazetteer) if article.dateline else []
+    places: list[Place] = []
+    for mention in found:
+        if mention.place is not None and mention.place not in places:
+            places.append(mention.place)
+    return places
+
+
 def extract_article(article: Article, resources: Resources) -> list[Event]:
     """All events of one article."""
     return extract_article_result(article, resources).events
@@ -136,7 +146,10 @@ def extract_article_result(article: Article, resources: Resources) -> ArticleRes
     officials = find_officials(article.text, folded, tokens, resources.gazetteer, entities, blocked)
     entities = sorted([*entities, *officials], key=lambda mention: mention.char_start)
     clause_words = find_clause_words(folded, resources.clause_words, tokens)
-    events = build_events(article, sentences, dates.spans, entities, triggers, clause_words, EXTRACTOR_VERSION)
+    dateline = _dateline_places(article, resources)
+    events = build_events(
+        article, sentences, dates.spans, entities, triggers, clause_words, EXTRACTOR_VERSION, dateline
+    )
     return ArticleResult(events, dates.warnings)
 
 

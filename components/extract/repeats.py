@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from components.extract.models import Event
 
 MAX_EVIDENCE = 12  # sentences kept per event
-MAX_CANDIDATES = 64  # kept events an event is compared with
+MAX_CANDIDATES = 16  # kept events an event is compared with
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -24,10 +25,15 @@ def _inside(ranges: Sequence[tuple[int, int]], event: Event) -> bool:
     return any(start <= event.char_start < end for start, end in ranges)
 
 
+@lru_cache(maxsize=4096)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)
+
+
 def _days(event: Event) -> tuple[date, date] | None:
     if event.date_start is None or event.date_end is None:
         return None
-    return date.fromisoformat(event.date_start), date.fromisoformat(event.date_end)
+    return _day(event.date_start), _day(event.date_end)
 
 
 def _nested(a: Event, b: Event) -> bool:

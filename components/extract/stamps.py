@@ -193,6 +193,9 @@ def _raw_dates(masked: str, grammar: StampGrammar) -> Iterator[tuple[int, int, d
             yield found.start(), found.end(), span[0], False, True
 
 
+STAMP_LINE_LIMIT = 600
+
+
 def _distinct(found: list[tuple[int, int, date, bool, bool]]) -> list[tuple[int, int, date, bool, bool]]:
     """Longest first, without overlaps, in line order; a Hijri date only on a line without a Gregorian one."""
     kept: list[tuple[int, int, date, bool, bool]] = []
@@ -249,7 +252,10 @@ def _agreeing(day: date, swappable: bool, weekday: int | None) -> tuple[date, bo
 
 
 def find_stamps(line: str) -> list[Stamp]:
-    """Every full date printed on one line, with what stands around it."""
+    """Every full date printed on one line, with what stands around it. Only the first
+    STAMP_LINE_LIMIT characters of a line are read: a stamp line is short, and the words around each
+    date are counted over the line, which on a page of one endless line would cost its square."""
+    line = line[:STAMP_LINE_LIMIT]
     if not _DIGIT.search(line):
         return []  # every stamp has digits
     grammar = stamp_grammar()

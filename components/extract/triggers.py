@@ -40,6 +40,9 @@ STEM_SUFFIXES = (
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PREPOSITION = "ل"
 PURPOSE_PENALTY = 0.4
+# A noun with ب right after a word of stance is its object ("رحب باتفاق"): it loses this much.
+OBJECT_PENALTY = 0.4
+OBJECT_REACH = 40  # characters between the word of stance and its object
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
 CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
@@ -217,13 +220,28 @@ def find_triggers(
     text: str, folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None
 ) -> list[TriggerMatch]:
     """Trigger words of a text, with offsets in the original text."""
-    found = []
+    found: list[TriggerMatch] = []
     for match in match_phrases(folded, index, tokens):
         if match.entry.label == NOT_A_TRIGGER:
             continue
         weight = match.entry.weight - (PURPOSE_PENALTY if is_purpose(match.proclitic) else 0.0)
+        if is_object_of_saying(match, found, text):
+            weight -= OBJECT_PENALTY
         found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start : match.end], weight))
     return found
+
+
+def is_object_of_saying(match: PhraseMatch, earlier: list[TriggerMatch], text: str) -> bool:
+    """A noun with the preposition ب right after a word of stance names what was welcomed or
+    condemned ("رحبت … باتفاق السلام", "ندد بالهجوم"): the event is the statement, not the noun."""
+    if match.entry.label == "statement" or not match.proclitic.lstrip(proclitics().conjunctions).startswith("ب"):
+        return False
+    return any(
+        trigger.event_type == "statement"
+        and 0 <= match.start - trigger.char_end <= OBJECT_REACH
+        and not any(mark in text[trigger.char_end : match.start] for mark in ".،,؛;:")
+        for trigger in earlier[-3:]
+    )
 
 
 def find_clause_words(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[ClauseWord]:
