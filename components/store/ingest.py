@@ -13,17 +13,19 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TextIO
 
-from components.extract.cli import iso_date
 from components.extract.pipeline import PageResult, Resources, extract_page, load_resources, read_page_meta
 from components.extract.reading import UnreadableInput, decode_page, iter_page_paths, read_page
-from components.store.event_store import ARTICLES_DIR, Store, StoreError, open_store, resolve_location
+from components.store.event_store import ARTICLES_DIR, Store, StoreError, open_store, store_location
+from components.store.extract_pool import ExtractionPool
+from components.store.writes import printable
+
+FIRST_PUBLISHED, LAST_PUBLISHED = date(1800, 1, 1), date(2199, 12, 31)
 
 # (page name, its extraction or None when skipped, its metadata sidecar, the error or None)
 Extracted = tuple[str, PageResult | None, dict, str | None]
@@ -44,7 +46,7 @@ class IngestSummary:
             f"skipped as duplicates: {self.duplicates} pages, {self.articles_skipped} articles",
             f"failed: {len(self.failed)}",
         ]
-        out += [f"  {name}: {reason}" for name, reason in self.failed]
+        out += [f"  {printable(name)}: {printable(reason)}" for name, reason in self.failed]
         out.append(f"events added: {self.events_added}")
         return out
 
@@ -120,15 +122,17 @@ def _extract_path(
 def _extracted(
     paths: Sequence[Path], workers: int, args: tuple[date | None, str | None, str | None], known: frozenset[str]
 ) -> Iterator[Extracted]:
-    """Extraction results in input order. Pages already stored are skipped before extraction
-    in a single process; with workers the store's own duplicate check catches them."""
-    one_page = partial(_extract_path, published=args[0], source=args[1], url=args[2])
+    """Extraction results (in input order with one process, in completion order with workers).
+    Pages already stored are skipped before extraction. A worker process that dies is reported
+    as its page failing; the others go on."""
+    one_page = partial(_extract_path, published=args[0], source=args[1], url=args[2], known=known)
     if workers <= 1:
         for path in paths:
-            yield one_page(path, known=known)
+            yield one_page(path)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(one_page, paths, chunksize=4)
+    with ExtractionPool(one_page, workers) as pool:
+        for path, done, value in pool.run(paths):
+            yield value if done else (str(path), None, {}, str(value))
 
 
 def ingest_paths(
@@ -157,6 +161,8 @@ def ingest_paths(
                 outcome = store.ingest_page(result, published=published, source=source, url=url, page_meta=meta)
             except StoreError as store_error:
                 summary.failed.append((name, str(store_error)))
+            except Exception as error:  # one bad page must not stop a batch
+                summary.failed.append((name, f"could not be stored ({type(error).__name__}: {error})"))
             else:
                 summary.duplicates += outcome.duplicate
                 summary.pages_added += not outcome.duplicate
@@ -174,6 +180,7 @@ def build_store(path: Path, articles_dir: Path) -> IngestSummary:
     """Build a new store at ``path`` from ``articles_dir``, published atomically (a killed
     build leaves no half-built store behind; a concurrent build's result is kept)."""
     temp = path.with_name(f"{path.name}.building-{os.getpid()}")
+    path.parent.mkdir(parents=True, exist_ok=True)  # the default store's folder (data/) may be created
     for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
         leftover.unlink(missing_ok=True)
     try:
@@ -195,10 +202,23 @@ def open_shipped_store(path: str | Path | None = None) -> Store:
     """Open the store the dashboard shows. The default store (``data/timeline.db``) is first
     built from the shipped articles (``data/articles/``) when it does not exist yet, so that a
     fresh clone shows data on first run; any other store opens as it is."""
-    location, is_default = resolve_location(path)
-    if is_default and not location.exists() and ARTICLES_DIR.is_dir():
-        build_store(location, ARTICLES_DIR)
+    location = store_location(path)
+    if location.is_default and location.path is not None and not location.path.exists() and ARTICLES_DIR.is_dir():
+        build_store(location.path, ARTICLES_DIR)
     return open_store(location)
+
+
+def publication_date(value: str) -> date:
+    """A ``--published`` value: an ISO day within the years a news page can have been published."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from error
+    if not FIRST_PUBLISHED <= day <= LAST_PUBLISHED:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: give a publication date from {FIRST_PUBLISHED} to {LAST_PUBLISHED}"
+        )
+    return day
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -214,12 +234,12 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--published",
-        type=iso_date,
+        type=publication_date,
         help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one",
     )
     parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
     parser.add_argument("--url", help="address of the page, when its metadata does not give one")
-    parser.add_argument("--db", help="store file (default: $TIMELINE_DB or data/timeline.db)")
+    parser.add_argument("--db", help="store file or postgresql:// URL (default: $TIMELINE_DB, else data/timeline.db)")
     parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     args = parser.parse_args(argv)
     if not args.paths and not args.reextract:
