@@ -15,6 +15,7 @@ from components.extract.dates.lexicon import (
     load_weekdays,
 )
 from components.extract.dates.mentions import find_date_mentions
+from components.extract.dates.resolve import day_span, month_span, year_span
 from components.text import lexicon
 from components.text.lexicon import LexiconError
 
@@ -377,7 +378,7 @@ def test_lexicon_files_load_and_validate() -> None:
     assert {m.variant for m in lex.months} == {"egyptian_gulf", "levantine", "maghrebi", "moroccan", "hijri"}
     assert lex.month("اب").needs_number and lex.month("ماي").needs_number and not lex.month("مايو").needs_number
     assert lex.month("تشرين الثاني").month == 11 and lex.month("جويليه").month == 7
-    assert lex.canonical_month[5] == "مايو"
+    assert lex.month("مايو").month == 5 and lex.month("ذو الحجه").calendar == "hijri"
     assert sorted(set(lex.weekdays.values())) == list(range(7)) and lex.weekdays["الاربعاء"] == 2
     assert lex.words["ordinal_day"]["الخامس عشر"] == 15
     assert lex.words["relative_day"]["امس"] == -1
@@ -447,3 +448,14 @@ def test_the_same_day_skips_background_dates() -> None:
     )
     found = {s.text: s.start for s in find_date_mentions(text, D("2025-02-13"))}
     assert found["اليوم ذاته"] == D("2025-02-12") and found["اليوم نفسه"] == D("2025-02-12")
+
+
+def test_spans_of_days_months_and_years_follow_the_calendar() -> None:
+    assert month_span(2024, 2) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert month_span(2023, 2) == (date(2023, 2, 1), date(2023, 2, 28))
+    assert month_span(1900, 2) == (date(1900, 2, 1), date(1900, 2, 28))  # not a leap year
+    assert month_span(2023, 12) == (date(2023, 12, 1), date(2023, 12, 31))
+    assert day_span(2024, 2, 29) == (date(2024, 2, 29), date(2024, 2, 29))
+    assert day_span(2023, 2, 29) is None and day_span(2023, 4, 31) is None and day_span(2023, 4, 0) is None
+    assert year_span(2023) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert year_span(999) is None and month_span(999, 5) is None  # only four-digit years have a span

@@ -79,3 +79,19 @@ def test_page_metadata_beats_the_published_flag_which_fills_in(tmp_path):
     events = {e["published"]: e for e in map(json.loads, run.stdout.splitlines())}
     assert events["2024-02-10"]["date_start"] == "2024-02-09" and events["2024-02-10"]["source"] == "وكالة"
     assert events["2025-05-17"]["date_start"] == "2025-05-16" and events["2025-05-17"]["source"] == "مصدر"
+
+
+def test_a_broken_metadata_file_is_reported_and_the_rest_processed(tmp_path):
+    for name in ("broken.txt", "array.txt", "good.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "broken.txt.meta.json").write_text('{"published": ', encoding="utf-8")
+    (tmp_path / "array.txt.meta.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "good.txt.meta.json").write_text('{"published": "2024-05-20", "articles": 3}', encoding="utf-8")
+    run = run_extract(str(tmp_path))
+    assert run.returncode == 2
+    errors = run.stderr.strip().splitlines()
+    assert len(errors) == 2 and "Traceback" not in run.stderr
+    assert errors[0].startswith("error: ") and "array.txt.meta.json: metadata file must hold a JSON object" in errors[0]
+    assert "broken.txt.meta.json: metadata file is not valid JSON" in errors[1]
+    events = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [(e["date_start"], e["published"]) for e in events] == [("2024-05-10", "2024-05-20")]

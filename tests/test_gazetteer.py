@@ -57,7 +57,8 @@ def _inside(code: str, lat: float, lon: float) -> bool:
 
 def test_every_lexicon_file_loads_and_codes_are_iso() -> None:
     assert actor_rows() and organisation_rows() and place_rows() and curated_spellings() and entity_words()
-    codes = [row["country"] for row in actor_rows() + organisation_rows() + place_rows() if row["country"]]
+    rows = [*actor_rows(), *organisation_rows(), *place_rows()]
+    codes = [row.country for row in rows if row.country]
     codes += [spelling.code for spelling in curated_spellings()] + list(centroids())
     assert codes
     for code in codes:
@@ -67,27 +68,27 @@ def test_every_lexicon_file_loads_and_codes_are_iso() -> None:
 def test_actor_count_and_every_actor_has_a_role() -> None:
     rows = actor_rows()
     assert len(rows) >= 50
-    assert len({row["name_en"] for row in rows}) == len(rows)
-    assert all(row["role"] for row in rows)
+    assert len({row.name_en for row in rows}) == len(rows)
+    assert all(row.role for row in rows)
 
 
 def test_curated_coordinates_agree_with_geonames() -> None:
     checked = 0
     for row in place_rows():
-        if row["geonameid"] is None or row["lat"] is None:
+        if row.geonameid is None or row.lat is None:
             continue
-        city = _all_cities()[str(row["geonameid"])]
-        distance = _km(row["lat"], row["lon"], city["latitude"], city["longitude"])
-        assert distance <= KM_TOLERANCE, (row["name_en"], distance)
-        assert city["countrycode"] == row["country"], row["name_en"]
+        city = _all_cities()[str(row.geonameid)]
+        distance = _km(row.lat, row.lon, city["latitude"], city["longitude"])
+        assert distance <= KM_TOLERANCE, (row.name_en, distance)
+        assert city["countrycode"] == row.country, row.name_en
         checked += 1
     assert checked >= 4
 
 
 def test_curated_coordinates_fall_inside_their_country() -> None:
     for row in place_rows():
-        if row["country"] and row["lat"] is not None:
-            assert _inside(row["country"], row["lat"], row["lon"]), row["name_en"]
+        if row.country and row.lat is not None:
+            assert _inside(row.country, row.lat, row.lon), row.name_en
     for code, (lat, lon) in centroids().items():
         assert _inside(code, lat, lon), code
 
@@ -144,12 +145,12 @@ def _spellings() -> list[tuple[str, str]]:
     """(spelling, expected English name) for every curated actor, organisation and place spelling."""
     out: list[tuple[str, str]] = []
     for row in actor_rows():
-        forms = [f"{g} {s}" for g in row["given"] or () for s in row["surnames"] or ()]
-        out += [(form, row["name_en"]) for form in forms + list(row["surnames"] or ()) + list(row["aliases"] or ())]
+        forms = [f"{g} {s}" for g in row.given or () for s in row.surnames or ()]
+        out += [(form, row.name_en) for form in forms + list(row.surnames or ()) + list(row.aliases or ())]
     for row in organisation_rows():
-        out += [(spelling, row["name_en"]) for spelling in row["spellings"]]
+        out += [(spelling, row.name_en) for spelling in row.spellings]
     for row in place_rows():
-        out += [(spelling, row["name_en"]) for spelling in row["spellings"]]
+        out += [(spelling, row.name_en) for spelling in row.spellings]
     return out
 
 

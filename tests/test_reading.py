@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from components.extract import reading
 from components.extract.reading import (
     MAX_PAGE_BYTES,
     UnreadableInput,
@@ -17,7 +20,8 @@ from components.extract.reading import (
     strip_html,
 )
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+ROOT = Path(__file__).parent.parent
+PAGES = ROOT / "tests" / "fixtures" / "pages"
 SAMPLE = Path(__file__).parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 
 
@@ -206,21 +210,33 @@ def test_strip_html_uses_the_parser_not_regexes() -> None:
     assert extracted.text == "أ & ب\nج\nد"
 
 
-def test_without_trafilatura_the_fallback_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    import builtins
+def test_when_trafilatura_fails_the_fallback_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(*args: object, **kwargs: object) -> object:
+        raise ValueError("odd markup")
 
-    real_import = builtins.__import__
-
-    def no_trafilatura(name: str, *args: object, **kwargs: object) -> object:
-        if name == "trafilatura":
-            raise ImportError("not installed")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    monkeypatch.setattr(reading.trafilatura, "bare_extraction", failing)
     extracted = html_main_text((PAGES / "article.html").read_text(encoding="utf-8"))
     assert "alert" not in extracted.text and "سكربت" not in extracted.text
     assert "وأكد المتحدث باسم الكرملين" in extracted.text
     assert extracted.title == "جولة جديدة من المحادثات بين روسيا وأوكرانيا في جدة | البلاد"
+
+
+@pytest.mark.parametrize(
+    ("module", "package"),
+    [
+        ("components.extract.reading", "trafilatura"),
+        ("components.extract.reading", "lxml"),
+        ("components.extract.reading", "charset_normalizer"),
+        ("components.extract.dates.resolve", "hijridate"),
+        ("components.extract.cli", "hijridate"),
+    ],
+)
+def test_a_missing_dependency_fails_at_import_naming_it(module: str, package: str) -> None:
+    """Without the package the module does not load (nothing is silently skipped); the error names it."""
+    code = f"import sys; sys.modules[{package!r}] = None; import {module}"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode != 0
+    assert "ModuleNotFoundError" in run.stderr and package in run.stderr.strip().splitlines()[-1]
 
 
 def test_iter_page_paths(tmp_path: Path) -> None:

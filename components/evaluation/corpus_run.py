@@ -1,15 +1,16 @@
-"""Run the extractor over a folder of pages and score it against a golden file."""
+"""Run the extractor over a folder of pages and score it strictly against a golden file of happenings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from components.evaluation.scoring import GoldenEvent, Score, load_golden, score
+from components.evaluation.strict import Happening, StrictScore, load_happenings, score_pages
 from components.extract.pipeline import event_to_dict, extract_file, load_resources
 from components.extract.reading import iter_page_paths
+from components.extract.records import EventRecord
 
 
-def extract_folder(folder: Path) -> dict[str, list[dict]]:
+def extract_folder(folder: Path) -> dict[str, list[EventRecord]]:
     """Events of every page of a folder, keyed by the page's file name."""
     resources = load_resources()
     return {
@@ -18,6 +19,7 @@ def extract_folder(folder: Path) -> dict[str, list[dict]]:
     }
 
 
-def score_folder(folder: Path, golden_file: Path) -> tuple[Score, list[GoldenEvent]]:
-    golden = load_golden(golden_file)
-    return score(extract_folder(folder), golden), golden
+def score_folder(folder: Path, golden_file: Path) -> tuple[StrictScore, list[Happening]]:
+    """One golden row per happening; a second output for the same happening counts as wrong."""
+    golden = load_happenings(golden_file)
+    return score_pages(extract_folder(folder), golden), golden

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from components.text.lexicon import load_tsv, one_of
+from components.text.lexicon import column, load_rows, one_of
 
 PRECISIONS = ("day", "month", "year")
 
@@ -28,6 +28,21 @@ class GoldenEvent:
     place: str | None
     date_text: str
     evidence: str
+
+
+@dataclass(frozen=True)
+class GoldenRow:
+    """A row of a golden file: ``type`` is ``|``-separated, ``countries`` comma-separated, ``place`` "-" for none."""
+
+    article: str = column()
+    date_start: str = column()
+    date_end: str = column()
+    precision: str = column(one_of(*PRECISIONS))
+    type: str = column()
+    countries: str = column()
+    place: str = column()
+    date_text: str = column()
+    evidence: str = column()
 
 
 @dataclass
@@ -53,39 +68,24 @@ class Score:
         return self.correct_output / self.output if self.output else 1.0
 
 
-def _split(value: object, separator: str) -> tuple[str, ...]:
+def _split(value: str, separator: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(value).split(separator) if part.strip())
 
 
 def load_golden(path: Path) -> list[GoldenEvent]:
-    rows = load_tsv(
-        path.name,
-        {
-            "article": None,
-            "date_start": None,
-            "date_end": None,
-            "precision": one_of(*PRECISIONS),
-            "type": None,
-            "countries": None,
-            "place": None,
-            "date_text": None,
-            "evidence": None,
-        },
-        directory=path.parent,
-    )
     return [
         GoldenEvent(
-            article=str(row["article"]),
-            date_start=str(row["date_start"]),
-            date_end=str(row["date_end"]),
-            precision=str(row["precision"]),
-            types=_split(row["type"], "|"),
-            countries=_split(row["countries"], ","),
-            place=None if row["place"] == "-" else str(row["place"]),
-            date_text=str(row["date_text"]),
-            evidence=str(row["evidence"]),
+            article=row.article,
+            date_start=row.date_start,
+            date_end=row.date_end,
+            precision=row.precision,
+            types=_split(row.type, "|"),
+            countries=_split(row.countries, ","),
+            place=None if row.place == "-" else row.place,
+            date_text=row.date_text,
+            evidence=row.evidence,
         )
-        for row in rows
+        for row in load_rows(path.name, GoldenRow, directory=path.parent)
     ]
 
 

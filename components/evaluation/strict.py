@@ -200,16 +200,16 @@ def score_pages(events_by_page: Mapping[str, Sequence[Mapping[str, Any]]], rows:
         result.outputs += len(events)
         result.undated_outputs += sum(1 for event in events if not event.get("date_start"))
         for e, event in enumerate(events):
-            row = page_rows[claimed[e]] if e in claimed else None
-            if row is not None and event.get("type") in row.types:
+            match = page_rows[claimed[e]] if e in claimed else None
+            if match is not None and event.get("type") in match.types:
                 result.correct_outputs += 1
             else:
                 result.wrong.append(dict(event, page=page))
-            if row is not None:
+            if match is not None:
                 result.found += 1
-                result.matched += _full_match(event, row)
-                result.status_agree += (event.get("status") or "reported") == row.status
-                result.role_agree += (event.get("role") or "news") == row.role
+                result.matched += _full_match(event, match)
+                result.status_agree += (event.get("status") or "reported") == match.status
+                result.role_agree += (event.get("role") or "news") == match.role
         taken = set(claimed.values())
         result.missed += [row for r, row in enumerate(page_rows) if r not in taken]
     return result

@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
+import pycountry
 from babel import Locale
 
 from components.extract.models import Country, Place
 from components.text.lexicon import (
     LexiconError,
+    column,
     float_between,
     iso_country,
-    load_tsv,
+    load_rows,
     one_of,
     variants,
 )
@@ -31,6 +33,17 @@ class CountrySpelling:
     spelling: str
 
 
+@dataclass(frozen=True)
+class CountryRow:
+    """A row of ``countries.tsv``: spellings (name, adjective, people), a point (centroid) or neither (small_cities)."""
+
+    code: str = column(iso_country)
+    kind: str = column(one_of(*COUNTRY_KINDS))
+    spellings: tuple[str, ...] | None = column(variants, optional=True)
+    lat: float | None = column(float_between(-90, 90), optional=True)
+    lon: float | None = column(float_between(-180, 180), optional=True)
+
+
 @cache
 def _territories(lang: str) -> Mapping[str, str]:
     return MappingProxyType(dict(Locale.parse(lang).territories))
@@ -39,8 +52,6 @@ def _territories(lang: str) -> Mapping[str, str]:
 @cache
 def iso_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names."""
-    import pycountry
-
     names = _territories("en")
     return frozenset(country.alpha_2 for country in pycountry.countries if country.alpha_2 in names)
 
@@ -65,39 +76,29 @@ def babel_names(lang: str = "ar") -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _rows() -> tuple[dict[str, object], ...]:
-    rows = load_tsv(
-        "countries.tsv",
-        {
-            "code": iso_country,
-            "kind": one_of(*COUNTRY_KINDS),
-            "spellings": variants,
-            "lat": float_between(-90, 90),
-            "lon": float_between(-180, 180),
-        },
-        optional=frozenset({"spellings", "lat", "lon"}),
-    )
+def _rows() -> tuple[CountryRow, ...]:
+    rows = load_rows("countries.tsv", CountryRow)
     for row in rows:
-        has_point = row["lat"] is not None and row["lon"] is not None
-        has_any = row["spellings"] is not None or row["lat"] is not None or row["lon"] is not None
-        if row["kind"] == "centroid" and (not has_point or row["spellings"] is not None):
-            raise LexiconError(f"countries.tsv: centroid of {row['code']} needs lat and lon only")
-        if row["kind"] == "small_cities" and has_any:
-            raise LexiconError(f"countries.tsv: small_cities row of {row['code']} takes no other value")
-        if row["kind"] in ("name", "adjective", "people") and (
-            row["spellings"] is None or row["lat"] is not None or row["lon"] is not None
+        has_point = row.lat is not None and row.lon is not None
+        has_any = row.spellings is not None or row.lat is not None or row.lon is not None
+        if row.kind == "centroid" and (not has_point or row.spellings is not None):
+            raise LexiconError(f"countries.tsv: centroid of {row.code} needs lat and lon only")
+        if row.kind == "small_cities" and has_any:
+            raise LexiconError(f"countries.tsv: small_cities row of {row.code} takes no other value")
+        if row.kind in ("name", "adjective", "people") and (
+            row.spellings is None or row.lat is not None or row.lon is not None
         ):
-            raise LexiconError(f"countries.tsv: {row['kind']} row of {row['code']} needs spellings only")
+            raise LexiconError(f"countries.tsv: {row.kind} row of {row.code} needs spellings only")
     return tuple(rows)
 
 
 def curated_spellings() -> tuple[CountrySpelling, ...]:
     """Names, adjectives and plural forms added by ``countries.tsv``."""
     return tuple(
-        CountrySpelling(str(row["code"]), str(row["kind"]), spelling)
+        CountrySpelling(row.code, row.kind, spelling)
         for row in _rows()
-        if row["kind"] in ("name", "adjective", "people")
-        for spelling in row["spellings"]  # type: ignore[union-attr]
+        if row.kind in ("name", "adjective", "people")
+        for spelling in row.spellings or ()
     )
 
 
@@ -106,17 +107,17 @@ def centroids() -> Mapping[str, tuple[float, float]]:
     """Curated representative points (lat, lon) of the countries of the region and usual hosts."""
     points: dict[str, tuple[float, float]] = {}
     for row in _rows():
-        if row["kind"] == "centroid":
-            if row["code"] in points:
-                raise LexiconError(f"countries.tsv: two centroids for {row['code']}")
-            points[str(row["code"])] = (float(row["lat"]), float(row["lon"]))  # type: ignore[arg-type]
+        if row.kind == "centroid" and row.lat is not None and row.lon is not None:
+            if row.code in points:
+                raise LexiconError(f"countries.tsv: two centroids for {row.code}")
+            points[row.code] = (row.lat, row.lon)
     return MappingProxyType(points)
 
 
 @lru_cache(maxsize=1)
 def countries_with_small_cities() -> frozenset[str]:
     """Countries whose GeoNames towns from 15,000 people are named (the Armenia–Azerbaijan–Georgia region)."""
-    return frozenset(str(row["code"]) for row in _rows() if row["kind"] == "small_cities")
+    return frozenset(row.code for row in _rows() if row.kind == "small_cities")
 
 
 def country_place(code: str, capital: Place | None = None) -> Place | None:

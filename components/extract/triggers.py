@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from components.extract.models import EVENT_TYPES, TriggerMatch
 from components.text.arabic import Folded, fold_key
-from components.text.lexicon import float_between, load_tsv, one_of, variants
-from components.text.tokens import PROCLITICS, Token, tokenize
+from components.text.lexicon import column, float_between, load_rows, one_of, variants
+from components.text.tokens import Token, proclitics, tokenize
 
 # Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
 # feminine, the dual and the plural (وقعت، وقعتا، صادقوا) (folded spelling).
@@ -35,10 +35,29 @@ STEM_SUFFIXES = (
     "ون",
 )
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
+PURPOSE_PREPOSITION = "ل"
 PURPOSE_PENALTY = 0.4
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
 CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    """A row of ``triggers.tsv``."""
+
+    type: str = column(one_of(*EVENT_TYPES, NOT_A_TRIGGER))
+    weight: float = column(float_between(0.0, 1.0))
+    form: tuple[str, ...] = column(variants)
+    match: str = column(one_of("exact", "stem"))
+
+
+@dataclass(frozen=True)
+class ClauseWordRow:
+    """A row of ``clause_words.tsv``."""
+
+    role: str = column(one_of(*CLAUSE_ROLES))
+    form: tuple[str, ...] = column(variants)
 
 
 @dataclass(frozen=True)
@@ -84,12 +103,13 @@ def _with_endings(word: str, stem: bool) -> Iterator[str]:
 
 def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
     """(written form, proclitic) pairs under which ``word`` can appear."""
+    known = proclitics()
     bases = [(word, "")]
-    if word.startswith("ال"):  # ل + ال is written لل: "للاتفاق"
-        bases.append((word[2:], "ل"))
+    if word.startswith(known.article):  # ل + ال is written لل: "للاتفاق"
+        bases += [(word[len(known.article) :], preposition) for preposition in known.contractions]
     for base, joined in bases:
-        for proclitic in ("",) + PROCLITICS:
-            if joined and not proclitic.endswith("ل"):
+        for proclitic in ("", *known.forms):
+            if joined and not proclitic.endswith(joined):
                 continue
             for form in _with_endings(base, stem):
                 yield proclitic + form, proclitic + joined
@@ -140,35 +160,25 @@ def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def load_triggers() -> PhraseIndex:
-    rows = load_tsv(
-        "triggers.tsv",
-        {
-            "type": one_of(*EVENT_TYPES, NOT_A_TRIGGER),
-            "weight": float_between(0.0, 1.0),
-            "form": variants,
-            "match": one_of("exact", "stem"),
-        },
-    )
     return build_index(
-        PhraseEntry(words, str(row["type"]), float(row["weight"]), row["match"] == "stem")  # type: ignore[arg-type]
-        for row in rows
-        for words in _phrases(row["form"])  # type: ignore[arg-type]
+        PhraseEntry(words, row.type, row.weight, row.match == "stem")
+        for row in load_rows("triggers.tsv", TriggerRow)
+        for words in _phrases(row.form)
     )
 
 
 @lru_cache(maxsize=1)
 def load_clause_words() -> PhraseIndex:
-    rows = load_tsv("clause_words.tsv", {"role": one_of(*CLAUSE_ROLES), "form": variants})
     return build_index(
-        PhraseEntry(words, str(row["role"]))
-        for row in rows
-        for words in _phrases(row["form"])  # type: ignore[arg-type]
+        PhraseEntry(words, row.role)
+        for row in load_rows("clause_words.tsv", ClauseWordRow)
+        for words in _phrases(row.form)
     )
 
 
 def is_purpose(proclitic: str) -> bool:
     """The preposition ل before a verbal noun ("لتوقيع", "للتوصل"; after و/ف too), not the article ال."""
-    return proclitic.lstrip("وف").startswith("ل")
+    return proclitic.lstrip(proclitics().conjunctions).startswith(PURPOSE_PREPOSITION)
 
 
 def find_triggers(

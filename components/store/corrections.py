@@ -141,12 +141,12 @@ def active_corrections(corrections: list[dict]) -> list[dict]:
     return sorted((c for c in corrections if c["action"] != "undo" and c["id"] not in undone), key=lambda c: c["id"])
 
 
-def _event_keys(event: dict) -> set[str]:
-    keys = {event.get("event_key"), event.get("alt_key")}
+def event_keys_of(event: dict) -> set[str]:
+    """Every key a (merged) event is known by: its own and its sources'."""
+    candidates = [event.get("event_key"), event.get("alt_key")]
     for source in event.get("sources") or ():
-        keys.update((source.get("key"), source.get("alt_key")))
-    keys.discard(None)
-    return keys  # type: ignore[return-value]
+        candidates += [source.get("key"), source.get("alt_key")]
+    return {str(key) for key in candidates if key}
 
 
 def manual_event(correction: dict) -> dict:
@@ -227,7 +227,7 @@ def apply_corrections(events: list[dict], corrections: list[dict], *, in_place: 
         if not by_key and not event["event_key"].startswith(MANUAL_PREFIX):
             event.update(corrections=[], corrected=False, hidden=bool(event.get("hidden")))
             continue
-        matched = {c["id"]: c for key in _event_keys(event) for c in by_key.get(key, ())}
+        matched = {c["id"]: c for key in event_keys_of(event) for c in by_key.get(key, ())}
         if event["event_key"].startswith(MANUAL_PREFIX):
             origin = int(event["event_key"][len(MANUAL_PREFIX) :])
             matched[origin] = next(c for c in active if c["id"] == origin)

@@ -20,7 +20,7 @@ from typing import Any
 
 from components.extract.reading import RawPage
 from components.store import groups, merged
-from components.store.corrections import CorrectionError, check_note, validate_fields
+from components.store.corrections import CorrectionError, check_note, event_keys_of, validate_fields
 from components.store.database import Db, Engine, from_json
 from components.store.errors import StoreError
 from components.store.location import (
@@ -334,13 +334,10 @@ class Store:
 
     @staticmethod
     def _keys_of(event: dict) -> list[str]:
-        keys = {event.get("event_key"), event.get("alt_key")}
-        for source in event.get("sources") or ():
-            keys.update((source.get("key"), source.get("alt_key")))
-        keys.discard(None)
+        keys = event_keys_of(event)
         if not keys:
             raise CorrectionError("the event carries no key (pass an event from list_events)")
-        return sorted(keys)  # type: ignore[arg-type]  # None was discarded
+        return sorted(keys)
 
     def correct_event(self, event: dict, fields: dict, *, reason: str, author: str) -> int:
         """Record new values for some fields of an event (as returned by :meth:`list_events`)."""

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from pyarabic import araby
-
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Letters whose written variants are folded to one form (hamza seats, alef maqsura,
 # taa marbuta, Persian/Urdu forms sometimes seen in Arabic text).
@@ -33,7 +31,11 @@ _LETTERS = str.maketrans(
         "،": "،",
     }
 )
-_DROP = set(araby.TASHKEEL) | {araby.TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+# Harakat (fathatan U+064B to sukun U+0652: the set pyarabic.araby.TASHKEEL lists, as in the Unicode Arabic
+# block), tatweel U+0640, and the zero-width joiners and direction marks.
+_HARAKAT = {chr(code) for code in range(0x064B, 0x0653)}
+_TATWEEL = "\u0640"
+_DROP = _HARAKAT | {_TATWEEL, "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
 # Typographic punctuation folded to its plain form (quotes, dashes, Arabic comma kept).
 _PUNCT = str.maketrans(
     {"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "٫": ".", "\u00a0": " "}

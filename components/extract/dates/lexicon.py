@@ -7,11 +7,11 @@ on folded text.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from components.text.arabic import fold_key
-from components.text.lexicon import LexiconError, int_between, load_tsv, one_of, variants
+from components.text.lexicon import LexiconError, column, int_between, load_rows, one_of, variants
 
 KINDS = (
     "relative_day",
@@ -52,6 +52,45 @@ _WORD_KINDS = {
 }
 
 
+def _yes_no(value: str) -> bool:
+    return one_of("yes", "no")(value) == "yes"
+
+
+@dataclass(frozen=True)
+class GeneratedMonthRow:
+    """A row of ``months.tsv`` (generated from dateparser's data)."""
+
+    month: int = column(int_between(1, 12))
+    calendar: str = column(one_of("gregorian", "hijri"))
+    variant: str = column(one_of("egyptian_gulf", "levantine", "maghrebi", "moroccan", "hijri"))
+    name: tuple[str, ...] = column(variants)
+
+
+@dataclass(frozen=True)
+class MonthRow(GeneratedMonthRow):
+    """A row of ``months_extra.tsv`` (written by hand), or of ``months.tsv`` with ``needs_number`` false."""
+
+    needs_number: bool = column(_yes_no)
+
+
+@dataclass(frozen=True)
+class WeekdayRow:
+    """A row of ``weekdays.tsv`` (generated) or ``weekdays_extra.tsv`` (written by hand)."""
+
+    weekday: int = column(int_between(0, 6))
+    name_en: str = column()
+    name: tuple[str, ...] = column(variants)
+
+
+@dataclass(frozen=True)
+class DateWordRow:
+    """A row of ``date_words.tsv``; ``value`` is checked against its kind by :func:`load_date_words`."""
+
+    kind: str = column(one_of(*KINDS))
+    phrase: tuple[str, ...] = column(variants)
+    value: int | str | None = column(optional=True)
+
+
 @dataclass(frozen=True)
 class MonthName:
     key: str  # folded spelling
@@ -64,9 +103,8 @@ class MonthName:
 @dataclass(frozen=True)
 class DateLexicon:
     months: tuple[MonthName, ...]
-    canonical_month: dict[int, str]  # Gregorian month number -> spelling given to dateparser
     weekdays: dict[str, int]  # folded spelling -> 0 (Monday) … 6 (Sunday)
-    words: dict[str, dict[str, object]]  # kind -> folded phrase -> value (None when the kind has none)
+    words: dict[str, dict[str, int | str | None]]  # kind -> folded phrase -> value (None when the kind has none)
     month_by_key: dict[str, MonthName]
 
     def phrases(self, kind: str) -> tuple[str, ...]:
@@ -75,82 +113,88 @@ class DateLexicon:
     def month(self, key: str) -> MonthName | None:
         return self.month_by_key.get(key)
 
+    def number(self, kind: str, phrase: str) -> int:
+        """The value of a phrase of a kind whose values are numbers (``relative_day``, ``direction`` …)."""
+        value = self.words[kind][phrase]
+        if not isinstance(value, int):
+            raise TypeError(f"{kind} {phrase!r} has no number")
+        return value
 
-def _yes_no(value: str) -> bool:
-    return one_of("yes", "no")(value) == "yes"
-
-
-def load_months() -> list[dict[str, object]]:
-    return load_tsv(
-        "months.tsv",
-        {
-            "month": int_between(1, 12),
-            "calendar": one_of("gregorian", "hijri"),
-            "variant": one_of("egyptian_gulf", "levantine", "maghrebi", "moroccan", "hijri"),
-            "name": variants,
-            "needs_number": _yes_no,
-        },
-    )
+    def label(self, kind: str, phrase: str | None) -> str | None:
+        """The value of a phrase of a kind whose values are words (``period``, ``hedge`` …); ``None``
+        for a phrase not of that kind."""
+        value = self.words.get(kind, {}).get(phrase or "")
+        return value if isinstance(value, str) else None
 
 
-def load_weekdays() -> list[dict[str, object]]:
-    return load_tsv("weekdays.tsv", {"weekday": int_between(0, 6), "name_en": None, "name": variants})
+def load_months() -> list[MonthRow]:
+    """The rows of ``months.tsv`` (a generated name is a month by itself) and of ``months_extra.tsv``."""
+    generated = [MonthRow(**asdict(row), needs_number=False) for row in load_rows("months.tsv", GeneratedMonthRow)]
+    return generated + load_rows("months_extra.tsv", MonthRow)
 
 
-def load_date_words() -> list[dict[str, object]]:
-    rows = load_tsv(
-        "date_words.tsv", {"kind": one_of(*KINDS), "phrase": variants, "value": None}, optional=frozenset({"value"})
-    )
+def load_weekdays() -> list[WeekdayRow]:
+    """One row per weekday: the spellings of ``weekdays.tsv``, then those of ``weekdays_extra.tsv``."""
+    merged = {row.weekday: row for row in load_rows("weekdays.tsv", WeekdayRow)}
+    for row in load_rows("weekdays_extra.tsv", WeekdayRow):
+        known = merged.get(row.weekday)
+        if known is None or known.name_en != row.name_en:
+            raise LexiconError(f"weekdays_extra.tsv: weekday {row.weekday} is not {row.name_en} in weekdays.tsv")
+        merged[row.weekday] = replace(known, name=known.name + row.name)
+    return list(merged.values())
+
+
+def _checked_value(row: DateWordRow) -> DateWordRow:
+    """The row with its value converted for its kind (a number, one of a closed set of words)."""
+    kind, value = row.kind, row.value
+    try:
+        if kind in _INT_KINDS:
+            low, high = _INT_KINDS[kind]
+            return replace(row, value=int_between(low, high)(str(value)))
+        if kind in _WORD_KINDS:
+            return replace(row, value=one_of(*_WORD_KINDS[kind])(str(value)))
+    except (ValueError, TypeError) as error:
+        raise LexiconError(f"date_words.tsv: bad value {value!r} for kind {kind}: {error}") from error
+    return row
+
+
+def load_date_words() -> list[DateWordRow]:
+    return [_checked_value(row) for row in load_rows("date_words.tsv", DateWordRow)]
+
+
+def _month_names(rows: list[MonthRow]) -> list[MonthName]:
+    """One entry per folded spelling; each names one month only, and needs a number next to it when
+    any row giving it says so."""
+    found: dict[str, MonthName] = {}
     for row in rows:
-        kind, value = str(row["kind"]), row["value"]
-        try:
-            if kind in _INT_KINDS:
-                low, high = _INT_KINDS[kind]
-                row["value"] = int_between(low, high)(str(value))
-            elif kind in _WORD_KINDS:
-                row["value"] = one_of(*_WORD_KINDS[kind])(str(value))
-        except (ValueError, TypeError) as error:
-            raise LexiconError(f"date_words.tsv: bad value {value!r} for kind {kind}: {error}") from error
-    return rows
+        for spelling in row.name:
+            key = fold_key(spelling)
+            known = found.get(key)
+            if known is not None and (known.calendar, known.month) != (row.calendar, row.month):
+                raise LexiconError(f"months.tsv, months_extra.tsv: {spelling!r} names two different months")
+            if known is None:
+                found[key] = MonthName(key, row.month, row.calendar, row.variant, row.needs_number)
+            elif row.needs_number and not known.needs_number:
+                found[key] = replace(known, needs_number=True)
+    months = list(found.values())
+    for calendar in ("gregorian", "hijri"):
+        if sorted({month.month for month in months if month.calendar == calendar}) != list(range(1, 13)):
+            raise LexiconError(f"months.tsv: every {calendar} month needs a name")
+    return months
 
 
 @lru_cache(maxsize=1)
 def date_lexicon() -> DateLexicon:
-    """Load and check the three date lexicon files once."""
-    months: list[MonthName] = []
-    seen: dict[str, tuple[str, int]] = {}
-    canonical: dict[int, str] = {}
-    for row in load_months():
-        for spelling in row["name"]:  # type: ignore[union-attr]
-            key = fold_key(spelling)
-            calendar = str(row["calendar"])
-            if seen.setdefault(key, (calendar, int(row["month"]))) != (calendar, row["month"]):  # type: ignore
-                raise LexiconError(f"months.tsv: {spelling!r} names two different months")
-            months.append(
-                MonthName(
-                    key,
-                    int(row["month"]),
-                    calendar,
-                    str(row["variant"]),  # type: ignore[arg-type]
-                    bool(row["needs_number"]),
-                )
-            )
-            if row["variant"] == "egyptian_gulf":
-                canonical.setdefault(int(row["month"]), spelling)  # type: ignore[arg-type]
-    if sorted(canonical) != list(range(1, 13)):
-        raise LexiconError("months.tsv: every Gregorian month needs an egyptian_gulf spelling")
-    weekdays = {
-        fold_key(name): int(row["weekday"])  # type: ignore[arg-type]
-        for row in load_weekdays()
-        for name in row["name"]
-    }  # type: ignore[union-attr]
+    """Load and check the date lexicon files once (months, weekdays, date words)."""
+    months = _month_names(load_months())
+    weekdays = {fold_key(name): row.weekday for row in load_weekdays() for name in row.name}
     if sorted(set(weekdays.values())) != list(range(7)):
         raise LexiconError("weekdays.tsv: every weekday needs a name")
-    words: dict[str, dict[str, object]] = defaultdict(dict)
+    words: dict[str, dict[str, int | str | None]] = defaultdict(dict)
     for row in load_date_words():
-        for phrase in row["phrase"]:  # type: ignore[union-attr]
-            words[str(row["kind"])][fold_key(phrase)] = row["value"]
+        for phrase in row.phrase:
+            words[row.kind][fold_key(phrase)] = row.value
     ordinals = set(words["ordinal_day"].values())
     if ordinals != set(range(1, 32)):
         raise LexiconError(f"date_words.tsv: ordinal days missing: {sorted(set(range(1, 32)) - ordinals)}")
-    return DateLexicon(tuple(months), canonical, weekdays, dict(words), {m.key: m for m in months})
+    return DateLexicon(tuple(months), weekdays, dict(words), {m.key: m for m in months})

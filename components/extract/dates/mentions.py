@@ -6,6 +6,8 @@ import bisect
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import Final, Literal
 
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import CLAUSE_END, SENTENCE_END, date_patterns
@@ -23,13 +25,43 @@ from components.extract.dates.resolve import (
     year_span,
 )
 from components.extract.dates.scan import Mention, day_number, scan
-from components.extract.models import DateSpan
+from components.extract.models import DateSpan, Precision
 from components.text.arabic import Folded, fold
 
-Resolved = tuple[date, date, str, bool, bool]  # start, end, precision, approximate, relative
-UNDATED = "undated"
 # characters before a date searched for "منذ …", "الموقع في …"
 BACKGROUND_REACH = 60
+
+
+class Undated(Enum):
+    """A mention whose days depend on a date that is not known (no publication date, no earlier date)."""
+
+    UNDATED = "undated"
+
+
+UNDATED: Final = Undated.UNDATED
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The days of a mention: first and last (inclusive), precision, and how they were found."""
+
+    start: date
+    end: date
+    precision: Precision
+    approximate: bool  # a part was inferred, or the text hedges
+    relative: bool  # the publication date (or an earlier date) was used
+
+
+Resolution = Resolved | Literal[Undated.UNDATED] | None  # None: not a date after all (31 April, …)
+
+
+@dataclass(frozen=True)
+class _Year:
+    """The year of a date written without one, and how it was found."""
+
+    year: int
+    approximate: bool
+    relative: bool
 
 
 @dataclass
@@ -40,8 +72,14 @@ class _Context:
     previous: list[tuple[Mention, DateSpan]]
 
 
+def _resolved(
+    span: tuple[date, date] | None, precision: Precision, approximate: bool, relative: bool
+) -> Resolved | None:
+    return Resolved(span[0], span[1], precision, approximate, relative) if span is not None else None
+
+
 def _direction(word: str | None) -> int | None:
-    return None if word is None else int(date_lexicon().words["direction"][word])  # type: ignore[arg-type]
+    return None if word is None else date_lexicon().number("direction", word)
 
 
 def _month_number(mention: Mention, suffix: str) -> int:
@@ -82,26 +120,12 @@ def _previous_relative(ctx: _Context) -> bool:
     return next((span.relative for _, span in reversed(ctx.previous) if span.start is not None), False)
 
 
-def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> tuple[int, bool, bool] | str:
-    """(year, approximate, relative) for a date with a month, or UNDATED."""
-    written = mention.written_year() or mention.borrowed_year
-    if written is not None:
-        return written, False, False
-    if mention.same_year():
-        previous = _previous_dated(ctx)
-        return (previous.year, True, _previous_relative(ctx)) if previous else UNDATED
-    year_dir, this_year, month_dir = mention.relative_year_marks()
-    published = ctx.published
-    if year_dir is not None or this_year is not None:
-        if published is None:
-            return UNDATED
-        return published.year + (_direction(year_dir) or 0), True, True
-    if month_dir is not None and published is not None:
-        if _direction(month_dir) == 0:  # "٢٩ ديسمبر الجاري": this month, this year
-            return published.year, True, True
-        mode = {-1: STRICT_PAST, 1: STRICT_FUTURE}[_direction(month_dir)]  # type: ignore[index]
-        year = infer_year(month, day, published, mode)
-        return (year, True, True) if year is not None else UNDATED
+def _inferred(year: int | None) -> _Year | Undated:
+    return _Year(year, True, True) if year is not None else UNDATED
+
+
+def _year_in_sentence(mention: Mention, ctx: _Context) -> int | None:
+    """The year written on an earlier dated mention of the same sentence (not one in a background clause)."""
     sentence = _sentence(ctx, mention.start)
     background = date_patterns().background
     for earlier, span in reversed(ctx.previous):
@@ -109,115 +133,150 @@ def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> tu
             break
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
             continue  # "منذ استعادة … في شتنبر 2023، وقد أكد … في 12 يونيو": not the year of this date
-        if earlier.written_year() is not None and span.start is not None:
-            return earlier.written_year(), True, False  # type: ignore[return-value]
+        written = earlier.written_year()
+        if written is not None and span.start is not None:
+            return written
+    return None
+
+
+def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> _Year | Undated:
+    """The year of a date with a month, or UNDATED."""
+    written = mention.written_year() or mention.borrowed_year
+    if written is not None:
+        return _Year(written, False, False)
+    if mention.same_year():
+        previous = _previous_dated(ctx)
+        return _Year(previous.year, True, _previous_relative(ctx)) if previous else UNDATED
+    year_dir, this_year, month_dir = mention.relative_year_marks()
+    published = ctx.published
+    if year_dir is not None or this_year is not None:
+        if published is None:
+            return UNDATED
+        return _Year(published.year + (_direction(year_dir) or 0), True, True)
+    if month_dir is not None and published is not None:
+        direction = date_lexicon().number("direction", month_dir)
+        if direction == 0:  # "٢٩ ديسمبر الجاري": this month, this year
+            return _Year(published.year, True, True)
+        mode = {-1: STRICT_PAST, 1: STRICT_FUTURE}[direction]
+        return _inferred(infer_year(month, day, published, mode))
+    in_sentence = _year_in_sentence(mention, ctx)
+    if in_sentence is not None:
+        return _Year(in_sentence, True, False)
     if published is None:
         return UNDATED
-    year = infer_year(month, day, published, FUTURE if _future_clause(ctx, mention) else PAST)
-    return (year, True, True) if year is not None else UNDATED
+    return _inferred(infer_year(month, day, published, FUTURE if _future_clause(ctx, mention) else PAST))
 
 
-def _with_year(mention: Mention, ctx: _Context) -> Resolved | str | None:
+def _with_year(mention: Mention, ctx: _Context) -> Resolution:
     """Dates written with a month name: day, day range, cross-month range, month."""
     kind = mention.kind
     month = _month_number(mention, mention.suffix())
     first_month = _month_number(mention, "a") if kind == "xrange" else month
-    first_day = day_number(mention.groups, "a") if kind != "month" else None
-    found = _year_of(mention, first_month, first_day, ctx)
-    if isinstance(found, str):
-        return found
-    year, approximate, relative = found
     if kind == "month":
-        span = month_span(year, month)
+        found = _year_of(mention, first_month, None, ctx)
+        if isinstance(found, Undated):
+            return found
         hedged = bool(mention.group("h1") or mention.group("h2"))
-        return (span[0], span[1], "month", approximate or hedged, relative) if span else None
-    first_year = last_year = year
+        return _resolved(month_span(found.year, month), "month", found.approximate or hedged, found.relative)
+    first_day = day_number(mention.groups, "a")
+    found = _year_of(mention, first_month, first_day, ctx)
+    if isinstance(found, Undated):
+        return found
+    first_year = last_year = found.year
     if kind == "xrange":
         wraps = int(first_month > month)  # "30 ديسمبر - 2 يناير"
         if mention.group("yb") or mention.borrowed_year:  # the year found is the second date's
-            first_year = int(mention.group("ya") or year - wraps)  # type: ignore[arg-type]
+            first_year = mention.number("ya") if mention.group("ya") else found.year - wraps
         else:
-            last_year = year + wraps
-    first = day_span(first_year, first_month, first_day)  # type: ignore[arg-type]
+            last_year = found.year + wraps
+    first = day_span(first_year, first_month, first_day)
     last = first if kind == "dmy" else day_span(last_year, month, day_number(mention.groups, "b"))
     if first is None or last is None or first[0] > last[1]:
         return None
-    return first[0], last[1], "day", approximate, relative
+    return Resolved(first[0], last[1], "day", found.approximate, found.relative)
 
 
-def _relative(mention: Mention, ctx: _Context) -> Resolved | str | None:
-    """Mentions resolved against the publication date (or, for anchors, the previous day)."""
-    words = date_lexicon().words
-    published = ctx.published
-    if mention.kind == "anchor":
-        offset = int(words["anchor_day"][mention.group("anchor")])  # type: ignore[arg-type]
-        background = date_patterns().background
-        for earlier, span in reversed(ctx.previous):
-            if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
-                continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
-            if span.precision == "day" and span.end is not None:
-                day = span.end + timedelta(days=offset)
-                return day, day, "day", True, span.relative
-        return UNDATED
-    if mention.kind == "relmonth_day" and mention.group("same"):
-        previous = _previous_dated(ctx)
-        span = day_span(previous.year, previous.month, day_number(mention.groups, "a")) if previous else None
-        return (span[0], span[1], "day", True, _previous_relative(ctx)) if span else UNDATED
-    if published is None:
-        return UNDATED
+def _anchored(mention: Mention, ctx: _Context) -> Resolution:
+    """ "اليوم التالي", "في اليوم نفسه": a day counted from the latest day the story is at."""
+    offset = date_lexicon().number("anchor_day", mention.group("anchor") or "")
+    background = date_patterns().background
+    for earlier, span in reversed(ctx.previous):
+        if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
+            continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
+        if span.precision == "day" and span.end is not None:
+            day = span.end + timedelta(days=offset)
+            return Resolved(day, day, "day", True, span.relative)
+    return UNDATED
+
+
+def _from_publication(mention: Mention, published: date, ctx: _Context) -> Resolution:
+    """Relative days, weekdays, periods ("الشهر الماضي") and days of a relative month, against ``published``."""
+    lexicon = date_lexicon()
     if mention.kind == "relday":
-        day = published + timedelta(days=int(words["relative_day"][mention.group("rel")]))  # type: ignore[arg-type]
-        return day, day, "day", True, True
+        day = published + timedelta(days=lexicon.number("relative_day", mention.group("rel") or ""))
+        return Resolved(day, day, "day", True, True)
     direction = _direction(mention.group("dir"))
     if mention.kind == "weekday":
         if direction is None:
             mode = FUTURE if _future_clause(ctx, mention) else PAST
         else:
             mode = {-1: STRICT_PAST, 0: PAST, 1: STRICT_FUTURE}[direction]
-        day = weekday_date(published, date_lexicon().weekdays[mention.group("wd")], mode)  # type: ignore[index]
-        return day, day, "day", True, True
-    period = words["period"][mention.group("per") or mention.group("per2")]  # type: ignore[index]
+        day = weekday_date(published, lexicon.weekdays[mention.group("wd") or ""], mode)
+        return Resolved(day, day, "day", True, True)
+    period = lexicon.label("period", mention.group("per") or mention.group("per2"))
     direction = direction or 0
     if mention.kind == "relmonth_day":
         year, month = shift_month(published.year, published.month, direction)
-        span = day_span(year, month, day_number(mention.groups, "a"))
-        return (span[0], span[1], "day", True, True) if span else None
+        return _resolved(day_span(year, month, day_number(mention.groups, "a")), "day", True, True)
     if period == "week":
         if direction == 0:
-            return published - timedelta(days=3), published + timedelta(days=3), "day", True, True
+            return Resolved(published - timedelta(days=3), published + timedelta(days=3), "day", True, True)
         near, far = (published + timedelta(days=direction), published + timedelta(days=7 * direction))
-        return min(near, far), max(near, far), "day", True, True
+        return Resolved(min(near, far), max(near, far), "day", True, True)
     if period == "month":
-        span = month_span(*shift_month(published.year, published.month, direction))
-        return (span[0], span[1], "month", True, True) if span else None
-    span = year_span(published.year + direction)
-    return (span[0], span[1], "year", True, True) if span else None
+        return _resolved(month_span(*shift_month(published.year, published.month, direction)), "month", True, True)
+    return _resolved(year_span(published.year + direction), "year", True, True)
 
 
-def _resolve(mention: Mention, ctx: _Context) -> Resolved | str | None:
+def _relative(mention: Mention, ctx: _Context) -> Resolution:
+    """Mentions resolved against the publication date (or, for anchors, the previous day)."""
+    if mention.kind == "anchor":
+        return _anchored(mention, ctx)
+    if mention.kind == "relmonth_day" and mention.group("same"):
+        previous = _previous_dated(ctx)
+        span = day_span(previous.year, previous.month, day_number(mention.groups, "a")) if previous else None
+        return _resolved(span, "day", True, _previous_relative(ctx)) or UNDATED
+    if ctx.published is None:
+        return UNDATED
+    return _from_publication(mention, ctx.published, ctx)
+
+
+def _resolve(mention: Mention, ctx: _Context) -> Resolution:
     kind = mention.kind
     if kind in ("dmy", "range", "xrange", "month"):
         return _with_year(mention, ctx)
     if kind in ("ymd", "dmy_numeric"):
-        span = day_span(int(mention.group("ya")), int(mention.group("ma")), int(mention.group("da")))  # type: ignore
-        return (span[0], span[1], "day", False, False) if span else None
+        span = day_span(mention.number("ya"), mention.number("ma"), mention.number("da"))
+        return _resolved(span, "day", False, False)
     if kind == "hijri":
         entry = date_lexicon().month(mention.group("ma") or "")
         day = day_number(mention.groups, "a") if (mention.group("da") or mention.group("oa")) else None
-        span = hijri_span(int(mention.group("ya")), entry.month, day) if entry else None  # type: ignore[arg-type]
-        return (span[0], span[1], "day" if day else "month", False, False) if span else None
+        hijri = hijri_span(mention.number("ya"), entry.month, day) if entry else None
+        return _resolved(hijri, "day" if day else "month", False, False)
     if kind in ("year", "year_bare", "year_range"):
-        first = year_span(int(mention.group("ya")))  # type: ignore[arg-type]
-        last = year_span(int(mention.group("yb"))) if mention.group("yb") else first  # type: ignore[arg-type]
+        first = year_span(mention.number("ya"))
+        last = year_span(mention.number("yb")) if mention.group("yb") else first
         hedged = bool(mention.group("h1") or mention.group("h2"))
-        return (first[0], last[1], "year", hedged, False) if first and last else None
+        return Resolved(first[0], last[1], "year", hedged, False) if first and last else None
     return _relative(mention, ctx)
 
 
-def _list_days(mention: Mention, span: DateSpan, folded: Folded, text: str) -> list[DateSpan]:
+def _list_days(
+    mention: Mention, day_list: tuple[int, int], span: DateSpan, folded: Folded, text: str
+) -> list[DateSpan]:
     """ "في 3 و7 مارس" as two days: the first written as its number alone, the second with the month."""
-    first_start, first_end = folded.to_original(*mention.extra["day_list"])  # type: ignore[misc]
-    second_start = folded.to_original(mention.start + _second_day_at(folded.text, mention), mention.end)[0]
+    first_start, first_end = folded.to_original(*day_list)
+    second_start = folded.to_original(mention.start + _second_day_at(folded.text, mention, day_list), mention.end)[0]
     first, last = span.start, span.end
     assert first is not None and last is not None
     return [
@@ -226,9 +285,9 @@ def _list_days(mention: Mention, span: DateSpan, folded: Folded, text: str) -> l
     ]
 
 
-def _second_day_at(folded_text: str, mention: Mention) -> int:
+def _second_day_at(folded_text: str, mention: Mention, day_list: tuple[int, int]) -> int:
     """Offset, from the mention's start, of the second day number of "3 و7 مارس"."""
-    after_join = folded_text.index(mention.group("join") or "و", mention.extra["day_list"][1])  # type: ignore[index]
+    after_join = folded_text.index(mention.group("join") or "و", day_list[1])
     digits = next(i for i in range(after_join, mention.end) if folded_text[i].isdigit())
     return digits - mention.start
 
@@ -243,22 +302,22 @@ def resolve_mentions(folded: Folded, text: str, published: date | None) -> list[
         char_start, char_end = folded.to_original(mention.start, mention.end)
         while char_end < len(text) and (unicodedata.combining(text[char_end]) or text[char_end] == "\u0640"):
             char_end += 1  # trailing tanween or tatweel ("غداً", "هـ"), dropped by folding
-        if resolved == UNDATED:
-            span = DateSpan(None, None, None, text[char_start:char_end], char_start, char_end, True, True)
+        written = text[char_start:char_end]
+        if isinstance(resolved, Undated):
+            span = DateSpan(None, None, None, written, char_start, char_end, True, True)
         else:
-            start, end, precision, approximate, relative = resolved  # type: ignore[misc]
             span = DateSpan(
-                start,
-                end,
-                precision,
-                text[char_start:char_end],
+                resolved.start,
+                resolved.end,
+                resolved.precision,
+                written,
                 char_start,
-                char_end,  # type: ignore
-                approximate,
-                relative,
+                char_end,
+                resolved.approximate,
+                resolved.relative,
             )
-        if "day_list" in mention.extra and span.start is not None:
-            ctx.previous.extend((mention, part) for part in _list_days(mention, span, folded, text))
+        if mention.day_list is not None and span.start is not None:
+            ctx.previous.extend((mention, part) for part in _list_days(mention, mention.day_list, span, folded, text))
             continue
         ctx.previous.append((mention, span))
     return ctx.previous

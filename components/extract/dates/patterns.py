@@ -10,13 +10,13 @@ relative year ("من العام الماضي", "هذا العام"), ``md`` a di
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from components.extract.dates.lexicon import DateLexicon, date_lexicon
+from components.text.tokens import proclitics
 
-# Start of a mention: not inside a word, then up to two glued prefix letters (و ف ب ل).
-LEADIN = r"(?<!\w)(?P<pfx>[وفبل]{0,2}?)"
 HIJRI_YEAR = r"1[34]\d\d"
 SEP_DAY_MONTH = r"\s*(?:[/\-]\s*)?"
 GAP_TODAY_WEEKDAY = re.compile(r"[\s,،(\-]*")
@@ -47,20 +47,23 @@ FINDER_TRIGGERS = {
 }
 
 
-def alternation(phrases: object) -> str:
+_Trie = dict[str, "_Trie"]  # character -> the trie of what may follow ("" marks the end of a phrase)
+
+
+def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of the folded phrases (longest first), spaces matching any whitespace.
 
     Built as a trie ("ال(?:يوم|شهر|…)") so that the regex engine does not retry every phrase at
     every position.
     """
-    trie: dict[str, dict] = {}
-    for phrase in set(phrases):  # type: ignore[call-overload]
+    trie: _Trie = {}
+    for phrase in set(phrases):
         node = trie
         for token in " ".join(phrase.split()):
             node = node.setdefault(token, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: _Trie) -> str:
         branches = [
             (r"\s+" if token == " " else re.escape(token)) + emit(child)
             for token, child in sorted(node.items())
@@ -96,106 +99,168 @@ class DatePatterns:
     not_today_before: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def date_patterns() -> DatePatterns:
-    lex = date_lexicon()
-    w = lex.words
-    greg = alternation(m.key for m in lex.months if m.calendar == "gregorian")
-    hijri = alternation(m.key for m in lex.months if m.calendar == "hijri")
-    ordinal = alternation(w["ordinal_day"])
-    direction = alternation(w["direction"])
-    this = alternation(w["this_word"])
-    same = alternation(w["same_word"])
-    hedge = alternation(w["hedge"])
-    year_word = alternation(w["year_word"])
-    month_word = alternation(w["month_word"])
-    era = alternation(w["era"])
-    period = alternation(w["period"])
-    period_year = _with_value(lex, "period", "year")
-    period_month = _with_value(lex, "period", "month")
-    day_prefix = alternation(w["day_prefix"])
-    join = alternation(w["range_join"])
-    lead = alternation(w["range_lead"])
-    year_cue = alternation(w["year_cue"])
+@dataclass(frozen=True)
+class _Parts:
+    """Regex pieces of the date vocabulary (alternations of folded phrases) and what is built from them."""
 
-    def day(s: str) -> str:
-        return rf"(?:(?<![\d.,/:])(?P<d{s}>[0-3]?\d)(?![\d:]|[.,]\d)|(?P<o{s}>{ordinal})\s+من)"
+    greg: str  # Gregorian month names
+    hijri: str  # Hijri month names
+    weekdays: str
+    ordinal: str  # ordinal day words ("الخامس عشر")
+    direction: str
+    this: str
+    same: str
+    hedge: str
+    year_word: str
+    month_word: str
+    era: str
+    period: str
+    period_year: str
+    period_month: str
+    day_prefix: str
+    join: str
+    lead: str
+    year_cue: str
+    relative_day: str
+    not_today_after: str
+    anchor_day: str
+    glued: str  # a proclitic letter glued to a date or a cue (و ف ب ل)
+    conjunction: str  # a conjunction letter glued to a cue (و ف)
 
-    def month(s: str, names: str = greg) -> str:
+    @property
+    def leadin(self) -> str:
+        """Start of a mention: not inside a word, then up to two glued proclitic letters."""
+        return rf"(?<!\w)(?P<pfx>{self.glued}{{0,2}}?)"
+
+    @property
+    def hedges(self) -> str:
+        return rf"(?:(?P<h1>{self.hedge})\s+)?(?:(?P<h2>{self.hedge})\s+)?"
+
+    @property
+    def year_sep(self) -> str:
+        return rf"(?:\s*[/\-]\s*|\s+)(?:من\s+)?(?:{self.year_word}\s+)?"
+
+    def day(self, s: str) -> str:
+        return rf"(?:(?<![\d.,/:])(?P<d{s}>[0-3]?\d)(?![\d:]|[.,]\d)|(?P<o{s}>{self.ordinal})\s+من)"
+
+    def month(self, s: str, names: str | None = None) -> str:
+        names = self.greg if names is None else names
         return (
-            rf"(?:{month_word}\s+)?(?P<m{s}>{names})(?!\w)"
+            rf"(?:{self.month_word}\s+)?(?P<m{s}>{names})(?!\w)"
             rf"(?:\s*(?:/|\()\s*(?P<ma{s}>{names})(?!\w)(?:\s*\))?)?"
         )
 
-    def year(s: str, digits: str = r"(?:19|20)\d\d") -> str:
-        return rf"(?P<y{s}>{digits})(?:\s?(?P<e{s}>{era})(?!\w))?(?!\d|[.,]\d|\s?%|[/\-.]\d{{1,2}}(?!\d))"
+    def year(self, s: str, digits: str = r"(?:19|20)\d\d") -> str:
+        return rf"(?P<y{s}>{digits})(?:\s?(?P<e{s}>{self.era})(?!\w))?(?!\d|[.,]\d|\s?%|[/\-.]\d{{1,2}}(?!\d))"
 
-    year_sep = rf"(?:\s*[/\-]\s*|\s+)(?:من\s+)?(?:{year_word}\s+)?"
-
-    def year_tail(s: str) -> str:
+    def year_tail(self, s: str) -> str:
+        """What may follow a month: a year, a relative year ("من العام الماضي"), a direction ("الماضي")."""
         return (
-            rf"(?:{year_sep}{year(s)}"
-            rf"|\s+(?:من\s+)?(?:(?P<rp{s}>{period_year})\s+(?P<rd{s}>{direction})"
-            rf"|(?P<rs{s}>{period_year})\s+{same}"
-            rf"|{this}\s+(?P<rt{s}>{period_year}))(?!\w)"
-            rf"|\s+(?P<md{s}>{direction})(?!\w))?"
+            rf"(?:{self.year_sep}{self.year(s)}"
+            rf"|\s+(?:من\s+)?(?:(?P<rp{s}>{self.period_year})\s+(?P<rd{s}>{self.direction})"
+            rf"|(?P<rs{s}>{self.period_year})\s+{self.same}"
+            rf"|{self.this}\s+(?P<rt{s}>{self.period_year}))(?!\w)"
+            rf"|\s+(?P<md{s}>{self.direction})(?!\w))?"
         )
 
-    hedges = rf"(?:(?P<h1>{hedge})\s+)?(?:(?P<h2>{hedge})\s+)?"
-    finders = {
-        "range": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?{day('a')}(?:\s*[و،,]\s*[0-3]?\d(?!\d))*"
-        rf"\s*(?P<join>{join})\s*{day('b')}"
+
+def _parts(lex: DateLexicon) -> _Parts:
+    w = lex.words
+    known = proclitics()
+    return _Parts(
+        greg=alternation(m.key for m in lex.months if m.calendar == "gregorian"),
+        hijri=alternation(m.key for m in lex.months if m.calendar == "hijri"),
+        weekdays=alternation(lex.weekdays),
+        ordinal=alternation(w["ordinal_day"]),
+        direction=alternation(w["direction"]),
+        this=alternation(w["this_word"]),
+        same=alternation(w["same_word"]),
+        hedge=alternation(w["hedge"]),
+        year_word=alternation(w["year_word"]),
+        month_word=alternation(w["month_word"]),
+        era=alternation(w["era"]),
+        period=alternation(w["period"]),
+        period_year=_with_value(lex, "period", "year"),
+        period_month=_with_value(lex, "period", "month"),
+        day_prefix=alternation(w["day_prefix"]),
+        join=alternation(w["range_join"]),
+        lead=alternation(w["range_lead"]),
+        year_cue=alternation(w["year_cue"]),
+        relative_day=alternation(w["relative_day"]),
+        not_today_after=alternation(w["not_today_after"]),
+        anchor_day=alternation(w["anchor_day"]),
+        glued=f"[{known.detachable}]",
+        conjunction=f"[{known.conjunctions}]",
+    )
+
+
+def _finders(p: _Parts) -> dict[str, str]:
+    """The regex of each kind of mention (see FINDER_TRIGGERS)."""
+    leadin, day, month, year, year_tail = p.leadin, p.day, p.month, p.year, p.year_tail
+    return {
+        "range": rf"{leadin}(?:(?P<lead>{p.lead})\s+)?{day('a')}(?:\s*[و،,]\s*[0-3]?\d(?!\d))*"
+        rf"\s*(?P<join>{p.join})\s*{day('b')}"
         rf"{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
-        "xrange": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?{day('a')}{SEP_DAY_MONTH}{month('a')}(?:{year_sep}{year('a')})?"
-        rf"\s*(?P<join>{join})\s*{day('b')}{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
-        "dmy": rf"{LEADIN}{day('a')}{SEP_DAY_MONTH}{month('a')}{year_tail('a')}",
-        "month": rf"{LEADIN}{hedges}{month('a')}{year_tail('a')}",
-        "hijri": rf"{LEADIN}(?:{day('a')}{SEP_DAY_MONTH})?{month('a', hijri)}(?:\s+من)?(?:\s+{year_word})?\s*"
+        "xrange": rf"{leadin}(?:(?P<lead>{p.lead})\s+)?{day('a')}{SEP_DAY_MONTH}{month('a')}"
+        rf"(?:{p.year_sep}{year('a')})?\s*(?P<join>{p.join})\s*{day('b')}{SEP_DAY_MONTH}{month('b')}{year_tail('b')}",
+        "dmy": rf"{leadin}{day('a')}{SEP_DAY_MONTH}{month('a')}{year_tail('a')}",
+        "month": rf"{leadin}{p.hedges}{month('a')}{year_tail('a')}",
+        "hijri": rf"{leadin}(?:{day('a')}{SEP_DAY_MONTH})?{month('a', p.hijri)}(?:\s+من)?(?:\s+{p.year_word})?\s*"
         rf"{year('a', HIJRI_YEAR)}",
         "ymd": r"(?<![\w/.:-])(?P<ya>(?:19|20)\d\d)\s?(?P<sep>[/\-.])\s?(?P<ma>[01]?\d)\s?(?P=sep)\s?(?P<da>[0-3]?\d)"
         r"(?![\d/]|\.\d)",
         "dmy_numeric": r"(?<![\w/.:-])(?P<da>[0-3]?\d)\s?(?P<sep>[/\-.])\s?(?P<ma>[01]?\d)\s?(?P=sep)\s?"
         r"(?P<ya>(?:19|20)\d\d)(?!\d)",
-        "year_range": rf"{LEADIN}(?:(?P<lead>{lead})\s+)?(?:(?P<yw>{year_word})\s+)?{year('a')}\s*(?P<join>{join})\s*"
-        rf"{year('b')}",
-        "year": rf"{LEADIN}(?:(?P<cue>{year_cue})\s+)?{hedges}(?:(?P<yw>{year_word})\s+)?{year('a')}",
+        "year_range": rf"{leadin}(?:(?P<lead>{p.lead})\s+)?(?:(?P<yw>{p.year_word})\s+)?{year('a')}\s*"
+        rf"(?P<join>{p.join})\s*{year('b')}",
+        "year": rf"{leadin}(?:(?P<cue>{p.year_cue})\s+)?{p.hedges}(?:(?P<yw>{p.year_word})\s+)?{year('a')}",
         "year_bare": rf"(?:(?<![\w.,/:-])|(?<=(?<!\w)و)){year('a')}",
-        "relday": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<rel>{alternation(w['relative_day'])})(?!\w)"
-        rf"(?!\s+{alternation(w['not_today_after'])}(?!\w))",
-        "weekday": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<wd>{alternation(lex.weekdays)})(?!\w)"
-        rf"(?:\s+(?P<dir>{direction})(?!\w))?",
-        "period": rf"{LEADIN}{hedges}(?:(?P<per>{period})\s+(?P<dir>{direction})|{this}\s+(?P<per2>{period}))(?!\w)",
-        "relmonth_day": rf"{LEADIN}{day('a')}\s+(?:من\s+)?(?:(?P<per>{period_month})\s+(?P<dir>{direction})"
-        rf"|{this}\s+(?P<per2>{period_month})|(?P<per3>{period_month})\s+(?P<same>{same}))(?!\w)",
-        "anchor": rf"{LEADIN}(?:(?P<dp>{day_prefix})\s+)?(?P<anchor>{alternation(w['anchor_day'])})(?!\w)",
+        "relday": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<rel>{p.relative_day})(?!\w)"
+        rf"(?!\s+{p.not_today_after}(?!\w))",
+        "weekday": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<wd>{p.weekdays})(?!\w)"
+        rf"(?:\s+(?P<dir>{p.direction})(?!\w))?",
+        "period": rf"{leadin}{p.hedges}(?:(?P<per>{p.period})\s+(?P<dir>{p.direction})|{p.this}\s+(?P<per2>{p.period}))"
+        r"(?!\w)",
+        "relmonth_day": rf"{leadin}{day('a')}\s+(?:من\s+)?(?:(?P<per>{p.period_month})\s+(?P<dir>{p.direction})"
+        rf"|{p.this}\s+(?P<per2>{p.period_month})|(?P<per3>{p.period_month})\s+(?P<same>{p.same}))(?!\w)",
+        "anchor": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<anchor>{p.anchor_day})(?!\w)",
     }
+
+
+def _trigger(p: _Parts) -> re.Pattern[str]:
+    """Digits and date words, one named group per trigger class of FINDER_TRIGGERS; a word may carry
+    glued proclitic letters."""
+    classes = (
+        ("hijri", p.hijri),
+        ("greg", p.greg),
+        ("weekday", p.weekdays),
+        ("anchor", p.anchor_day),
+        ("relday", p.relative_day),
+        ("period", p.period),
+    )
+    words = "|".join(f"(?P<{name}>{pattern})" for name, pattern in classes)
+    letters = p.glued[1:-1]
+    return re.compile(rf"(?P<year>\d{{4}})|(?P<numeric>\d{{1,4}}\s?[/\-.]\s?\d)|(?<![^\W{letters}])(?:{words})")
+
+
+@lru_cache(maxsize=1)
+def date_patterns() -> DatePatterns:
+    lex = date_lexicon()
+    w = lex.words
+    p = _parts(lex)
+    # the cue stands at most six words before the date, with no auxiliary of a past event between (قد، تم، كان …)
+    background_words = r"(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){0,6}\s+(?:في\s+)?$"
     return DatePatterns(
-        finders={kind: re.compile(pattern) for kind, pattern in finders.items()},
-        trigger=re.compile(
-            r"(?P<year>\d{4})|(?P<numeric>\d{1,4}\s?[/\-.]\s?\d)|(?<![^\Wوفبل])(?:"
-            + "|".join(
-                f"(?P<{name}>{pattern})"
-                for name, pattern in (
-                    ("hijri", hijri),
-                    ("greg", greg),
-                    ("weekday", alternation(lex.weekdays)),
-                    ("anchor", alternation(w["anchor_day"])),
-                    ("relday", alternation(w["relative_day"])),
-                    ("period", period),
-                )
-            )
-            + ")"
-        ),
+        finders={kind: re.compile(pattern) for kind, pattern in _finders(p).items()},
+        trigger=_trigger(p),
         link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
-        future=re.compile(rf"(?<!\w)[وف]?{alternation(w['future_marker'])}(?!\w)"),
+        future=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['future_marker'])}(?!\w)"),
         past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
-        background=re.compile(
-            rf"(?<!\w)[وف]?{alternation(w['background_cue'])}(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){{0,6}}\s+(?:في\s+)?$"
-        ),
-        future_verb=re.compile(rf"(?<!\w)[وف]?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
+        background=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['background_cue'])}{background_words}"),
+        future_verb=re.compile(rf"(?<!\w){p.conjunction}?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
         not_future_verb=frozenset(w["not_future_verb"]),
         counted_noun=frozenset(w["counted_noun"]),
-        stamp_cue=re.compile(rf"(?<!\w)[وف]?{alternation(w['stamp_cue'])}(?!\w)"),
-        month_cue_before=re.compile(rf"(?<!\w)[وفبل]?{alternation(w['month_cue'])}\s*$"),
+        stamp_cue=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['stamp_cue'])}(?!\w)"),
+        month_cue_before=re.compile(rf"(?<!\w){p.glued}?{alternation(w['month_cue'])}\s*$"),
         not_today_before=re.compile(rf"(?<!\w){alternation(w['not_today_before'])}\s*$"),
     )

@@ -1,64 +1,25 @@
-"""Turning the parts of a date mention into calendar days.
-
-Canonical strings ("مايو 2023", "2023") are parsed once each by one shared ``dateparser``
-parser (days are placed in the parsed month); year inference and relative arithmetic are
-plain ``datetime`` code.
-"""
+"""Turning the parts of a date mention into calendar days: plain ``datetime`` and ``calendar``
+arithmetic (spans of days, months and years, year inference, relative dates) and ``hijridate`` for
+Hijri dates."""
 
 from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from functools import lru_cache
 
-from components.extract.dates.lexicon import date_lexicon
+from hijridate import Hijri
 
 # How a missing year (or a weekday) is placed relative to the publication date.
 PAST = "past"  # latest occurrence on or before the publication date
 FUTURE = "future"  # earliest occurrence on or after it
 STRICT_PAST = "strict_past"  # strictly before ("مايو الماضي", "الخميس الماضي")
 STRICT_FUTURE = "strict_future"  # strictly after ("مايو المقبل", "الخميس المقبل")
-
-
-@lru_cache(maxsize=1)
-def date_parser():  # type: ignore[no-untyped-def]
-    """The one dateparser instance: Arabic only, first day/month preferred (never invents a day)."""
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(
-        languages=["ar"],
-        settings={
-            "PREFER_DAY_OF_MONTH": "first",
-            "PREFER_MONTH_OF_YEAR": "first",
-            "RETURN_TIME_AS_PERIOD": False,
-            "PARSERS": ["absolute-time"],  # canonical strings are absolute dates; skipping the other parsers is faster
-        },
-    )
-
-
-@lru_cache(maxsize=4096)
-def parse_canonical(text: str) -> tuple[date, str] | None:
-    """(date, period) for a canonical string, ``None`` when dateparser rejects it."""
-    data = date_parser().get_date_data(text)
-    if data is None or data.date_obj is None or data.period not in ("day", "month", "year"):
-        return None
-    return data.date_obj.date(), str(data.period)
-
-
-def canonical(year: int, month: int | None = None, day: int | None = None) -> str:
-    """The string given to the parser: "D <month> Y", "<month> Y" or "Y"."""
-    if month is None:
-        return str(year)
-    name = date_lexicon().canonical_month[month]
-    return f"{day} {name} {year}" if day is not None else f"{name} {year}"
+# Years a span can be given for: a year is written with four digits (years before 1000 have no span).
+WRITTEN_YEARS = range(1000, 10000)
 
 
 def day_span(year: int, month: int, day: int) -> tuple[date, date] | None:
-    """One day, placed in the month that the parser read ("مايو 2024"); ``None`` if the month has no such day.
-
-    Parsing the month rather than each day keeps the parser calls (the slow part) few: months
-    repeat across mentions and articles, so the cache answers most of them.
-    """
+    """One day; ``None`` if the month has no such day (or the year is not a four-digit year)."""
     span = month_span(year, month)
     if span is None or not 1 <= day <= span[1].day:
         return None
@@ -67,16 +28,15 @@ def day_span(year: int, month: int, day: int) -> tuple[date, date] | None:
 
 
 def month_span(year: int, month: int) -> tuple[date, date] | None:
-    parsed = parse_canonical(canonical(year, month))
-    if parsed is None or parsed[1] != "month":
+    """The first and last day of a month; ``None`` outside the four-digit years."""
+    if year not in WRITTEN_YEARS or not 1 <= month <= 12:
         return None
-    first = parsed[0].replace(day=1)
-    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def year_span(year: int) -> tuple[date, date] | None:
-    parsed = parse_canonical(canonical(year))
-    if parsed is None or parsed[1] != "year" or parsed[0].year != year:
+    """The first and last day of a year; ``None`` outside the four-digit years."""
+    if year not in WRITTEN_YEARS:
         return None
     return date(year, 1, 1), date(year, 12, 31)
 
@@ -101,17 +61,16 @@ def infer_year(month: int, day: int | None, published: date, mode: str) -> int |
         soon = _safe_date(published.year, month, day)
         if soon is not None and published < soon <= published + timedelta(days=NEAR_FUTURE_DAYS):
             return published.year
-    candidates = range(published.year - 8, published.year + 9)
-    if mode in (PAST, STRICT_PAST):
-        candidates = reversed(candidates)  # type: ignore[assignment]
+    years = range(published.year - 8, published.year + 9)
+    candidates = reversed(years) if mode in (PAST, STRICT_PAST) else iter(years)
     for year in candidates:
+        # (year, month, day) tuples order like dates; a month alone compares with day 0 on both sides
         if day is None:
-            key, ref = (year, month), (published.year, published.month)
+            key, ref = (year, month, 0), (published.year, published.month, 0)
         else:
-            when = _safe_date(year, month, day)
-            if when is None:
+            if _safe_date(year, month, day) is None:
                 continue
-            key, ref = when, published  # type: ignore[assignment]
+            key, ref = (year, month, day), (published.year, published.month, published.day)
         if (
             mode == PAST
             and key <= ref
@@ -145,11 +104,7 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def hijri_span(year: int, month: int, day: int | None) -> tuple[date, date] | None:
-    """Gregorian days of a Hijri day or month; ``None`` if the date is invalid or no converter is installed."""
-    try:
-        from hijridate import Hijri
-    except ImportError:
-        return None
+    """Gregorian days of a Hijri day or month; ``None`` if the date is invalid or out of the converter's range."""
     try:
         if day is not None:
             when = Hijri(year, month, day).to_gregorian()

@@ -10,7 +10,9 @@ a Hijri date beside its Gregorian one).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import (
@@ -44,10 +46,17 @@ class Mention:
     today: int | None = None  # offset of a relative day written with it ("اليوم الأربعاء 5 يونيو")
     with_hijri: bool = False
     borrowed_year: int | None = None  # year written on a coordinated date ("مايو ويوليو 2023")
-    extra: dict[str, object] = field(default_factory=dict)
+    day_list: tuple[int, int] | None = None  # "في 3 و7 مارس": where the first of two listed days is written
 
     def group(self, name: str) -> str | None:
         return self.groups.get(name)
+
+    def number(self, name: str) -> int:
+        """The digits of a group the pattern always fills (a year, a numeric month or day)."""
+        digits = self.groups.get(name)
+        if digits is None:
+            raise ValueError(f"a {self.kind} mention without {name}")
+        return int(digits)
 
     def suffix(self) -> str:
         """Group suffix of the part that carries month and year ("b" for ranges)."""
@@ -67,8 +76,9 @@ class Mention:
         if self.kind == "hijri":
             return None
         for name in ("yb", "ya"):
-            if self.groups.get(name):
-                return int(self.groups[name])  # type: ignore[arg-type]
+            digits = self.groups.get(name)
+            if digits:
+                return int(digits)
         return None
 
 
@@ -78,7 +88,7 @@ def _span_start(match: re.Match[str], names: tuple[str, ...]) -> int:
 
 
 def _is_about(word: str | None) -> bool:
-    return word is not None and date_lexicon().words["hedge"].get(word) == "about"
+    return date_lexicon().label("hedge", word) == "about"
 
 
 def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str) -> bool:
@@ -92,82 +102,150 @@ def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: s
     return "\u064b" in original[start : stop + 1]  # fathatan: an accusative counted noun (tamyiz)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A finder's match, with what the checks of its kind look at."""
+
+    kind: str
+    match: re.Match[str]
+    groups: dict[str, str | None]
+    folded: Folded
+    original: str
+    patterns: DatePatterns
+
+    @property
+    def start(self) -> int:
+        """Where the mention starts: after the proclitic letters glued to it."""
+        return self.match.end("pfx") if "pfx" in self.groups else self.match.start()
+
+    @property
+    def hedged(self) -> str | None:
+        return self.groups.get("h1") or self.groups.get("h2")
+
+    def counted_after(self) -> bool:
+        return _counted_after(self.folded, self.match.end(), self.patterns, self.original)
+
+    def mention(
+        self, start: int | None = None, *, conditional: bool = False, day_list: tuple[int, int] | None = None
+    ) -> Mention:
+        start = self.start if start is None else start
+        return Mention(self.kind, start, self.match.end(), self.groups, conditional=conditional, day_list=day_list)
+
+
+def _range(found: _Found) -> Mention | None:
+    """ "من 10 إلى 12 مايو", "10 مايو - 2 يونيو"; "في 3 و7 مارس" is two days, not the days 3 to 7."""
+    g, match, lexicon = found.groups, found.match, date_lexicon()
+    lead = g.get("lead")
+    lead_kind = lexicon.label("range_lead", lead) if lead else None
+    start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa"))
+    join_kind = lexicon.label("range_join", g["join"])
+    if found.kind == "xrange" and join_kind == "and" and lead_kind != "cue":
+        return None  # "10 مايو و12 يونيو" are two dates, not a range
+    if found.kind == "range" and day_number(g, "a") >= day_number(g, "b"):
+        return None
+    day_list: tuple[int, int] | None = None
+    if (
+        found.kind == "range"
+        and join_kind == "and"
+        and lead is None
+        and "," not in found.folded.text[start : match.start("join")]
+        and day_number(g, "b") != day_number(g, "a") + 1
+    ):
+        first = "da" if g.get("da") else "oa"
+        day_list = (match.start(first), match.end(first))
+    return found.mention(start, day_list=day_list)
+
+
+def _month(found: _Found) -> Mention | None:
+    """A month without a day: a word that may be something else needs a year or a hedge; without a
+    year or a direction it needs a cue, or it is kept only when a coordinated date confirms it."""
+    g, match, text = found.groups, found.match, found.folded.text
+    entry = date_lexicon().month(g["ma"] or "")
+    has_year = g.get("ya") is not None
+    if entry is not None and entry.needs_number and not has_year and not found.hedged:
+        return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
+    conditional = False
+    if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
+        cue = (
+            bool(text[found.start : match.start("ma")].strip())  # a hedge, "شهر"
+            or "ب" in (g.get("pfx") or "")  # "بمايو"
+            or found.patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start()) is not None
+        )
+        conditional = not cue
+    return found.mention(conditional=conditional)
+
+
+def _year(found: _Found) -> Mention | None:
+    """A year needs a cue, a hedge or an era (a bare one a coordinated year); not a Hijri year, not a
+    number of things ("1960 جنديا")."""
+    g, match, start = found.groups, found.match, found.start
+    if found.kind == "year":
+        start = _span_start(match, ("h1", "h2", "yw", "ya"))
+        hedged = found.hedged
+        if not (g.get("cue") or g.get("yw") or (hedged and not _is_about(hedged)) or g.get("ea")):
+            return None
+    if found.kind == "year_range":
+        first, last = found.match.group("ya"), found.match.group("yb")
+        if not (int(first) < int(last) <= int(first) + 50 and (g.get("lead") or g["join"] == "-")):
+            return None  # "بين 2020 و2022", "من 2020 إلى 2022", "2020-2022"
+        start = _span_start(match, ("yw", "ya"))
+    era = g.get("eb") or g.get("ea")
+    if era is not None and date_lexicon().label("era", era) == "hijri":
+        return None
+    if era is None and found.counted_after():
+        return None
+    return found.mention(start, conditional=found.kind == "year_bare" and not g.get("ea"))
+
+
+def _numeric(found: _Found) -> Mention | None:
+    """ "2024/06/05", "05/06/2024": a month 1–12 and a day 1–31."""
+    month, day = int(found.match.group("ma")), int(found.match.group("da"))
+    return found.mention() if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _relative_day(found: _Found) -> Mention | None:
+    """ "اليوم", "أمس", not after a word that makes them something else ("ذلك اليوم", "طوال اليوم")."""
+    start = found.start
+    if found.patterns.not_today_before.search(found.folded.text, max(0, start - 12), start):
+        return None
+    return found.mention()
+
+
+_CHECKS: Mapping[str, Callable[[_Found], Mention | None]] = MappingProxyType(
+    {
+        "range": _range,
+        "xrange": _range,
+        "month": _month,
+        "year": _year,
+        "year_range": _year,
+        "year_bare": _year,
+        "ymd": _numeric,
+        "dmy_numeric": _numeric,
+        "relday": _relative_day,
+    }
+)
+
+
 def _candidate(
     kind: str, match: re.Match[str], folded: Folded, original: str, patterns: DatePatterns
 ) -> Mention | None:
-    g = match.groupdict()
-    text = folded.text
-    start, end = match.start(), match.end()
-    if "pfx" in g:
-        start = match.end("pfx")
-    conditional = False
-    day_list: tuple[int, int] | None = None
-    hedged = g.get("h1") or g.get("h2")
-    if kind in ("range", "xrange"):
-        lead = g.get("lead")
-        lead_kind = date_lexicon().words["range_lead"].get(lead) if lead else None
-        start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa"))
-        join_kind = date_lexicon().words["range_join"].get(g["join"] or "")
-        if kind == "xrange" and join_kind == "and" and lead_kind != "cue":
-            return None  # "10 مايو و12 يونيو" are two dates, not a range
-        if kind == "range" and day_number(g, "a") >= day_number(g, "b"):
-            return None
-        if (
-            kind == "range"
-            and join_kind == "and"
-            and lead is None
-            and "," not in text[start : match.start("join")]
-            and day_number(g, "b") != day_number(g, "a") + 1
-        ):
-            day_list = (
-                match.start("da") if g.get("da") else match.start("oa"),
-                match.end("da") if g.get("da") else match.end("oa"),
-            )
-    elif kind == "month":
-        entry = date_lexicon().month(g["ma"] or "")
-        has_year = g.get("ya") is not None
-        if entry is not None and entry.needs_number and not has_year and not hedged:
-            return None  # "آب" (August) is also "أب" (father): only with a year or a hedge ("نهاية أوت")
-        if not (has_year or g.get("rta") or g.get("rda") or g.get("mda")):
-            cue = text[start : match.start("ma")].strip() or "ب" in (g.get("pfx") or "")  # hedge, "شهر", "بمايو"
-            cue = cue or patterns.month_cue_before.search(text, max(0, match.start() - 25), match.start())
-            conditional = not cue
-    elif kind in YEAR_KINDS:
-        if kind == "year":
-            start = _span_start(match, ("h1", "h2", "yw", "ya"))
-            if not (g.get("cue") or g.get("yw") or (hedged and not _is_about(hedged)) or g.get("ea")):
-                return None
-        if kind == "year_range":
-            if not (int(g["ya"]) < int(g["yb"]) <= int(g["ya"]) + 50 and (g.get("lead") or g["join"] == "-")):
-                return None  # "بين 2020 و2022", "من 2020 إلى 2022", "2020-2022"
-            start = _span_start(match, ("yw", "ya"))
-        if kind == "year_bare":
-            conditional = not g.get("ea")
-        era = g.get("eb") or g.get("ea")
-        if era is not None and date_lexicon().words["era"].get(era) == "hijri":
-            return None
-        if era is None and _counted_after(folded, end, patterns, original):
-            return None
-    elif kind in ("ymd", "dmy_numeric"):
-        if not (1 <= int(g["ma"]) <= 12 and 1 <= int(g["da"]) <= 31):
-            return None
-    elif kind == "relday":
-        if patterns.not_today_before.search(text, max(0, start - 12), start):
-            return None
-    if kind in ("dmy", "range", "xrange", "month"):
-        suffix = "b" if kind in ("range", "xrange") else "a"
-        if g.get("y" + suffix) and not g.get("e" + suffix) and _counted_after(folded, end, patterns, original):
-            return None
-    mention = Mention(kind, start, end, g, conditional=conditional)
-    if kind == "range" and day_list is not None:
-        mention.extra["day_list"] = day_list  # "في 3 و7 مارس": two days, not the days 3 to 7
+    """The mention a finder's match proposes, after the checks of its kind; ``None`` when it is not a date."""
+    found = _Found(kind, match, match.groupdict(), folded, original, patterns)
+    check = _CHECKS.get(kind)
+    mention = check(found) if check is not None else found.mention()
+    if mention is None or kind not in MONTH_KINDS:
+        return mention
+    suffix = mention.suffix()
+    if found.groups.get("y" + suffix) and not found.groups.get("e" + suffix) and found.counted_after():
+        return None  # "في مايو 1960 جنديا"
     return mention
 
 
 def day_number(groups: dict[str, str | None], suffix: str) -> int:
-    if groups.get("d" + suffix):
-        return int(groups["d" + suffix])  # type: ignore[arg-type]
-    return int(date_lexicon().words["ordinal_day"][groups["o" + suffix]])  # type: ignore[index,arg-type]
+    digits = groups.get("d" + suffix)
+    if digits:
+        return int(digits)
+    return date_lexicon().number("ordinal_day", groups.get("o" + suffix) or "")
 
 
 def _select(candidates: list[Mention]) -> list[Mention]:
@@ -221,7 +299,6 @@ def _confirm(mentions: list[Mention], text: str) -> list[Mention]:
 def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[Mention]:
     """Join the parts of one written date into one mention."""
     weekdays = date_lexicon().weekdays
-    rel_days = date_lexicon().words["relative_day"]
     out: list[Mention] = []
     for mention in mentions:
         prev = out[-1] if out else None
@@ -244,9 +321,8 @@ def _merge(mentions: list[Mention], text: str, patterns: DatePatterns) -> list[M
                 out[-1] = replace(mention, start=prev.start, weekday=weekdays[prev.group("wd") or ""])
                 continue
             if prev.kind == "relday":
-                out[-1] = replace(
-                    mention, start=prev.start, weekday=prev.weekday, today=int(rel_days[prev.group("rel") or ""])
-                )  # type: ignore[arg-type]
+                today = date_lexicon().number("relative_day", prev.group("rel") or "")
+                out[-1] = replace(mention, start=prev.start, weekday=prev.weekday, today=today)
                 continue
             pair = {prev.kind, mention.kind}
             if "hijri" in pair and pair & GREGORIAN_DAY_KINDS:
