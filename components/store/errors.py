@@ -43,5 +43,5 @@ def sqlite_error(error: sqlite3.Error, where: str, wait_s: float) -> StoreError:
     lowered = message.lower()
     for part, what, remedy, retry in _SQLITE_MESSAGES:
         if part in lowered:
-            return StoreError(f"{where}: {what.format(wait=round(wait_s), message=message)}", remedy, retry=retry)
+            return StoreError(f"{where}: {what.format(wait=f'{wait_s:g}', message=message)}", remedy, retry=retry)
     return StoreError(f"{where}: database error ({message})", "check the store file; report the error if it persists")

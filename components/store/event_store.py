@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from components.extract.reading import RawPage
-from components.store import groups, merged
+from components.store import groups, merged, queue
 from components.store.corrections import CorrectionError, check_note, event_keys_of, validate_fields
 from components.store.database import Db, Engine, from_json
 from components.store.errors import StoreError
@@ -209,12 +209,16 @@ class Store:
         """Store one extracted page in one transaction, merged events included; a page already
         stored (same content hash) adds nothing. ``published``/``source``/``url``/``page_meta``
         are what extraction was given, kept for re-extraction."""
-        page = result.page
         with self._write() as db:
-            if not insert_page(db, result, published, source, url, page_meta or {}):
-                return IngestOutcome(page.name, page.content_hash, duplicate=True)
-            outcome = self._insert_extraction(db, result)
-            _bump(db)
+            return self._store_page(db, result, published, source, url, page_meta or {})
+
+    def _store_page(
+        self, db: Db, result: ExtractedPage, published: object, source: str | None, url: str | None, meta: dict
+    ) -> IngestOutcome:
+        if not insert_page(db, result, published, source, url, meta):
+            return IngestOutcome(result.page.name, result.page.content_hash, duplicate=True)
+        outcome = self._insert_extraction(db, result)
+        _bump(db)
         return outcome
 
     @staticmethod
@@ -269,6 +273,39 @@ class Store:
             "UPDATE pages SET extractor_version = ? WHERE content_hash = ?", (extractor_version(result), content_hash)
         )
         return len(ids), removed
+
+    # -- the ingestion queue (components/store/queue.py) ----------------------------------
+    def enqueue_page(
+        self, name: str, content: bytes, *, meta: dict | None = None, published: object = None,
+        source: str | None = None, url: str | None = None,
+    ) -> bool:  # fmt: skip
+        """Queue a page for the workers; false when the same bytes are queued already."""
+        with self._engine.write(lock=False) as db:
+            return queue.enqueue(db, name, content, meta or {}, published, source, url)
+
+    def claim_pages(self, worker: str, *, lease_s: float, limit: int = 1) -> list[queue.QueuedPage]:
+        """Pages for ``worker`` to extract and store before ``lease_s`` seconds have passed."""
+        with self._engine.write(lock=False) as db:
+            return queue.claim(db, worker, lease_s, limit)
+
+    def finish_page(self, item: queue.QueuedPage, result: ExtractedPage) -> IngestOutcome:
+        """Store a claimed page's extraction and mark it done, in one transaction."""
+        with self._write() as db:
+            outcome = self._store_page(db, result, item.published, item.source, item.url, item.meta)
+            queue.mark_done(db, item.id)
+        return outcome
+
+    def fail_page(self, item: queue.QueuedPage, reason: str) -> None:
+        with self._engine.write(lock=False) as db:
+            queue.mark_failed(db, item.id, reason)
+
+    def queue_counts(self) -> dict[str, int]:
+        with self._engine.read() as db:
+            return queue.counts(db)
+
+    def queue_failures(self) -> list[tuple[str, str]]:
+        with self._engine.read() as db:
+            return queue.failures(db)
 
     # -- reading --------------------------------------------------------------------------
     def get_article(self, article_id: str) -> dict | None:

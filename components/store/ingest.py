@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from components.extract.pipeline import PageResult, Resources, extract_page, load_resources, read_page_meta
-from components.extract.reading import UnreadableInput, decode_page, iter_page_paths, read_page
+from components.extract.reading import MAX_PAGE_BYTES, UnreadableInput, decode_page, iter_page_paths, read_page
 from components.store.event_store import ARTICLES_DIR, Store, StoreError, open_store, store_location
 from components.store.extract_pool import ExtractionPool
 from components.store.writes import printable
@@ -176,6 +176,55 @@ def ingest_paths(
     return summary
 
 
+@dataclass
+class QueueSummary:
+    queued: int = 0
+    already: int = 0  # the same bytes are queued already
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"pages queued: {self.queued} ({self.already} were queued already)", f"failed: {len(self.failed)}"]
+        return out + [f"  {printable(name)}: {printable(reason)}" for name, reason in self.failed]
+
+
+def _page_bytes(path: Path) -> bytes:
+    """A page's bytes, once they are known to decode (raises ``UnreadableInput`` saying why not)."""
+    if not path.is_file() or path.stat().st_size > MAX_PAGE_BYTES:
+        read_page(path)  # says why: missing, a folder, too big
+        raise UnreadableInput(str(path), "not a readable file")
+    content = path.read_bytes()
+    decode_page(content, str(path))
+    return content
+
+
+def queue_paths(
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> QueueSummary:
+    """Queue files and folders for the workers (``python -m components.worker``); a file that
+    cannot be read or decoded is reported here rather than in a worker."""
+    summary = QueueSummary()
+    for path in iter_page_paths(Path(p) for p in paths):
+        try:
+            content = _page_bytes(path)
+            meta = read_page_meta(path)
+        except UnreadableInput as error:
+            summary.failed.append((str(path), str(getattr(error, "reason", "") or error)))
+            continue
+        except OSError as error:
+            summary.failed.append((str(path), f"cannot be read ({error.strerror})"))
+            continue
+        if store.enqueue_page(str(path), content, meta=meta, published=published, source=source, url=url):
+            summary.queued += 1
+        else:
+            summary.already += 1
+    return summary
+
+
 def build_store(path: Path, articles_dir: Path) -> IngestSummary:
     """Build a new store at ``path`` from ``articles_dir``, published atomically (a killed
     build leaves no half-built store behind; a concurrent build's result is kept)."""
@@ -241,9 +290,16 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--url", help="address of the page, when its metadata does not give one")
     parser.add_argument("--db", help="store file or postgresql:// URL (default: $TIMELINE_DB, else data/timeline.db)")
     parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    parser.add_argument(
+        "--queue",
+        action="store_true",
+        help="add the pages to the store's queue for `python -m components.worker` instead of ingesting them now",
+    )
     args = parser.parse_args(argv)
     if not args.paths and not args.reextract:
         parser.error("give at least one PATH, or --reextract")
+    if args.queue and (args.reextract or not args.paths):
+        parser.error("--queue takes PATHs (and not --reextract)")
     return args
 
 
@@ -258,9 +314,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"re-extracted {totals['pages']} pages: {totals['events_before']} events before, "
                     f"{totals['events_after']} after (corrections kept)"
                 )
-            summary = ingest_paths(
-                store, args.paths, published=args.published, source=args.source, url=args.url, workers=args.workers
-            )
+            if args.queue:
+                summary: IngestSummary | QueueSummary = queue_paths(
+                    store, args.paths, published=args.published, source=args.source, url=args.url
+                )
+            else:
+                summary = ingest_paths(
+                    store, args.paths, published=args.published, source=args.source, url=args.url, workers=args.workers
+                )
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -47,7 +47,7 @@ def _to_json(value: Any) -> Jsonb:
 _CONNECT_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("connection refused", "connection refused", "start the server, or correct the host and port in TIMELINE_DB"),
     ("password authentication failed", "the password was refused", "correct the user or password in TIMELINE_DB"),
-    ("does not exist", "{message}", "create it first (createdb), or correct TIMELINE_DB"),
+    ("does not exist", "the database or user does not exist", "create it first (createdb), or correct TIMELINE_DB"),
     ("could not translate host name", "unknown host", "correct the host name in TIMELINE_DB"),
     ("failed to resolve host", "unknown host", "correct the host name in TIMELINE_DB"),
     ("timeout", "no answer within the connection timeout", "check that the server is up and reachable"),
@@ -59,7 +59,7 @@ def connect_error(error: Exception, where: str) -> StoreError:
     message = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
     for part, what, remedy in _CONNECT_MESSAGES:
         if part in str(error).lower():
-            return StoreError(f"cannot reach the store at {where}: {what.format(message=message)}", remedy)
+            return StoreError(f"cannot reach the store at {where}: {what}", remedy)
     return StoreError(f"cannot reach the store at {where} ({message})", "check TIMELINE_DB and the server")
 
 
@@ -67,7 +67,7 @@ def query_error(error: Exception, where: str, wait_s: float) -> StoreError:
     """A message for an error raised while reading or writing."""
     if isinstance(error, pg_errors.LockNotAvailable | pg_errors.QueryCanceled | PoolTimeout):
         return StoreError(
-            f"{where}: the store is busy: another program has been writing to it for more than {round(wait_s)} s",
+            f"{where}: the store is busy: another program has been writing to it for more than {wait_s:g} s",
             BUSY_REMEDY,
             retry=True,
         )
@@ -138,13 +138,13 @@ class PostgresEngine:
         """A read snapshot: every query inside sees the same state; writers are not waited for."""
         return self._transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
-    def write(self) -> AbstractContextManager[Db]:
-        """The store's write lock, held until the block ends (committed) or raises (rolled back)."""
-        return self._transaction(
-            "BEGIN",
-            f"SET LOCAL lock_timeout = {int(self.busy_timeout_s * 1000)}",
-            f"SELECT pg_advisory_xact_lock({WRITE_LOCK})",
-        )
+    def write(self, lock: bool = True) -> AbstractContextManager[Db]:
+        """The store's write lock, held until the block ends (committed) or raises (rolled back).
+        ``lock=False``: a write transaction that does not take it (row locks only: the queue's claims)."""
+        timeout = f"SET LOCAL lock_timeout = {int(self.busy_timeout_s * 1000)}"
+        if not lock:
+            return self._transaction("BEGIN", timeout)
+        return self._transaction("BEGIN", timeout, f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
     def close(self) -> None:
         self._pool.close()

@@ -17,11 +17,15 @@ from components.store.migrations import APPLICATION_ID, SCHEMA_VERSION
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "ForeignFileError", "inspect_file"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "DamagedStoreError", "ForeignFileError", "inspect_file"]
 
 
 class ForeignFileError(Exception):
     """The file exists but is not this project's store."""
+
+
+class DamagedStoreError(Exception):
+    """The file is marked as this project's store but SQLite cannot read it."""
 
 
 def _plausible_header(head: bytes) -> bool:
@@ -63,6 +67,8 @@ def inspect_file(path: Path) -> int:
     try:
         app_id, version, tables = _read_ids(path)
     except sqlite3.DatabaseError as error:
+        if int.from_bytes(head[68:72], "big") == APPLICATION_ID:
+            raise DamagedStoreError(str(error)) from error
         raise ForeignFileError(f"unreadable SQLite file ({error})") from error
     if app_id == 0 and tables == 0:
         return 0

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from components.store.database import Db
-from components.store.errors import READ_ONLY_REMEDY, StoreError, sqlite_error
+from components.store.errors import DAMAGED_REMEDY, READ_ONLY_REMEDY, StoreError, sqlite_error
 from components.store.location import StoreLocation
-from components.store.schema import ForeignFileError, inspect_file
+from components.store.schema import DamagedStoreError, ForeignFileError, inspect_file
 
 BUSY_TIMEOUT_S = 30.0
 IDLE_CONNECTIONS = 8
@@ -49,6 +49,8 @@ def check_file(location: StoreLocation) -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
     except ForeignFileError as error:
         raise StoreError(f"{path} is not a timeline store ({error}); it was left untouched") from error
+    except DamagedStoreError as error:
+        raise StoreError(f"{path}: the store file is damaged ({error})", DAMAGED_REMEDY) from error
     except PermissionError as error:
         raise StoreError(f"{path}: the store cannot be read ({error.strerror})", READ_ONLY_REMEDY) from error
     except OSError as error:
@@ -143,8 +145,9 @@ class SQLiteEngine:
         """A read snapshot: every query inside sees the same state; writers are not waited for."""
         return self._transaction("BEGIN")
 
-    def write(self) -> AbstractContextManager[Db]:
-        """The write lock, held until the block ends (committed) or raises (rolled back)."""
+    def write(self, lock: bool = True) -> AbstractContextManager[Db]:
+        """The write lock, held until the block ends (committed) or raises (rolled back); SQLite has
+        one lock for every write, so ``lock`` changes nothing."""
         return self._transaction("BEGIN IMMEDIATE")
 
     def close(self) -> None:
