@@ -210,3 +210,17 @@ def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
     path.touch()
     with open_store(path) as store:
         assert store.ingest_page(numbered_result(4)).events_added == 3
+
+
+def test_pages_fetched_from_the_web_are_found_by_address_and_feeds_keep_their_state(store_url: str) -> None:
+    result = numbered_result(5)
+    with open_store(store_url) as store:
+        version = store.version()
+        store.save_feed_state("https://news.example/feed.xml", {"etag": '"v1"'})
+        assert store.feed_state("https://news.example/feed.xml") == {"etag": '"v1"'}
+        assert store.feed_state("https://news.example/other.xml") == {}
+        assert store.version() == version, "a feed's state is not content"
+        meta = {"fetch": {"requested_url": "https://news.example/a?id=5"}}
+        store.ingest_page(result, url="https://news.example/a/5", page_meta=meta)
+        assert store.has_url("https://news.example/a/5") and store.has_url("https://news.example/a?id=5")
+        assert not store.has_url("https://news.example/a/6")

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
-import pycountry
 from babel import Locale
 
 from components.extract.models import Country, Place
@@ -51,7 +50,10 @@ def _territories(lang: str) -> Mapping[str, str]:
 
 @cache
 def iso_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names."""
+    """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names (pycountry is imported here: a
+    process that reads the gazetteer from the cache never needs it)."""
+    import pycountry
+
     names = _territories("en")
     return frozenset(country.alpha_2 for country in pycountry.countries if country.alpha_2 in names)
 

@@ -27,10 +27,12 @@ is not the date of an event, nor is a date that recurs ("من كل عام") or a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import pairwise
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from components.extract.countries import country_name
 from components.extract.models import (
@@ -45,6 +47,8 @@ from components.extract.models import (
     stable_id,
 )
 from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
+from components.extract.repeats import merge_repeats
+from components.extract.status import event_role, event_status, reference_date
 from components.extract.triggers import ClauseWord
 
 TYPE_LABELS = {
@@ -173,20 +177,22 @@ def best_trigger(
 
 def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Sequence[ClauseWord]) -> list[int]:
     """Where reported speech begins: an "أن"/"إن" shortly after a word of saying."""
-    says = [t.char_end for t in triggers if t.event_type == "statement"]
+    says = sorted(t.char_end for t in triggers if t.event_type == "statement")
     return [
         word.char_start
         for word in clause_words
-        if word.role == "subject" and any(0 <= word.char_start - end <= REPORT_REACH for end in says)
+        if word.role == "subject"
+        and bisect_right(says, word.char_start) > bisect_left(says, word.char_start - REPORT_REACH)
     ]
 
 
 def discount_attributions(triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]) -> list[TriggerMatch]:
     """Words of saying right after "وفق ما"/"بحسب ما" cite a source: they lose weight."""
-    ends = [word.char_end for word in attributions]
+    ends = {word.char_end for word in attributions}
     return [
         replace(trigger, weight=trigger.weight - ATTRIBUTION_PENALTY)
-        if trigger.event_type == "statement" and any(0 <= trigger.char_start - end <= ATTRIBUTION_GAP for end in ends)
+        if trigger.event_type == "statement"
+        and any(trigger.char_start - gap in ends for gap in range(ATTRIBUTION_GAP + 1))
         else trigger
         for trigger in triggers
     ]
@@ -240,6 +246,18 @@ def _within(items: Sequence[LocatedT], start: int, end: int) -> list[LocatedT]:
     return [item for item in items if start <= item.char_start < end]
 
 
+class Located(Generic[LocatedT]):
+    """Items sorted by where they start, sliced by offsets with a binary search (an article is not
+    rescanned once per sentence)."""
+
+    def __init__(self, items: Iterable[LocatedT]) -> None:
+        self.items = sorted(items, key=lambda item: item.char_start)
+        self.starts = [item.char_start for item in self.items]
+
+    def within(self, start: int, end: int) -> list[LocatedT]:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
 def _unique(items: Iterable[ItemT]) -> list[ItemT]:
     """The items without repeats, in order (dicts are not hashable: a list is searched)."""
     seen: list[ItemT] = []
@@ -281,6 +299,9 @@ def located_places(entities: Sequence[EntityMention], locatives: Sequence[Clause
 
 
 BILATERAL_TYPES = ("meeting", "agreement", "border")
+BILATERAL_VENUE_TYPES = ("meeting", "agreement")  # between two others, the host is only the venue
+MEDIA = "media"  # the category of news organisations (organisations.tsv)
+MAX_MENTIONS = 40  # highlighted stretches kept per event (the date and trigger first)
 
 
 def needs_parties(
@@ -297,19 +318,40 @@ def needs_parties(
     return trigger.event_type in BILATERAL_TYPES and len(participants) < 2
 
 
+class StateTally:
+    """How often each state is named as a party before an offset, for words that refer back to
+    the parties ("البلدين", "الزعيمين"). Queries at growing offsets cost only the entities passed
+    since the last one."""
+
+    def __init__(self, entities: Sequence[EntityMention]) -> None:
+        # a host city or country is not a party
+        self.named = sorted(
+            ((m.char_start, m.country.code) for m in entities if m.country is not None and m.place is None),
+        )
+        self.position = 0
+        self.offset = -1
+        self.tally: dict[str, tuple[int, int]] = {}
+
+    def _advance(self, offset: int) -> None:
+        if offset < self.offset:
+            self.position, self.tally = 0, {}
+        self.offset = offset
+        while self.position < len(self.named) and self.named[self.position][0] < offset:
+            start, code = self.named[self.position]
+            self.tally[code] = (self.tally.get(code, (0, 0))[0] + 1, start)
+            self.position += 1
+
+    def main_states_before(self, offset: int, count: int, exclude: Sequence[str]) -> list[str]:
+        """The ``count`` states named most often before ``offset`` (ties: the most recent first)."""
+        self._advance(offset)
+        ranked = sorted((code for code in self.tally if code not in exclude), key=self.tally.__getitem__, reverse=True)
+        return ranked[:count]
+
+
 def main_states_before(entities: Sequence[EntityMention], offset: int, count: int, exclude: Sequence[str]) -> list[str]:
     """The ``count`` states named most often before ``offset`` (ties: the most recent first),
     for words that refer back to two parties ("البلدين", "الزعيمين")."""
-    tally: dict[str, tuple[int, int]] = {}
-    for mention in entities:
-        if mention.char_start >= offset or mention.country is None:
-            continue
-        if mention.place is not None:  # a host city or country is not a party
-            continue
-        times, _ = tally.get(mention.country.code, (0, 0))
-        tally[mention.country.code] = (times + 1, mention.char_start)
-    ranked = sorted((code for code in tally if code not in exclude), key=lambda code: tally[code], reverse=True)
-    return ranked[:count]
+    return StateTally(entities).main_states_before(offset, count, exclude)
 
 
 def event_title(event_type: str, participants: Sequence[str], hosts: Sequence[str], place_names: Sequence[str]) -> str:
@@ -395,16 +437,27 @@ class Parties:
     actors: list[ActorRecord]
     places: list[PlaceRecord]
 
+    def countries(self, event_type: str) -> list[str]:
+        """The participants and subjects. The country of a venue is not a party to talks or an
+        agreement between two others, nor to a statement made there (Geneva does not make
+        Switzerland one); it is a party to a visit (talks naming one other state) and to a summit
+        of several states it hosts, and the subject of what happens on its soil (a protest, a
+        strike, a handover) and of an event naming no party."""
+        parties = set(self.participants)
+        if (event_type == "statement" and parties) or (event_type in BILATERAL_VENUE_TYPES and len(parties) == 2):
+            return sorted(parties)
+        return sorted(parties | set(self.hosts))
+
     @property
-    def countries(self) -> list[str]:
-        return sorted(set(self.participants) | set(self.hosts))
+    def location_country(self) -> str | None:
+        return self.hosts[0] if self.hosts else None
 
 
 def segment_parties(
     segment: Segment,
     trigger: TriggerMatch,
     sentence_entities: Sequence[EntityMention],
-    article_entities: Sequence[EntityMention],
+    tally: StateTally,
     clause_words: Sequence[ClauseWord],
     located: frozenset[int] = frozenset(),
 ) -> Parties:
@@ -414,12 +467,13 @@ def segment_parties(
     words = _within(clause_words, segment.start, segment.end)
     pairs = [word for word in words if word.role == "pair"]
     if needs_parties(trigger, participants, pairs, scope):
-        participants = participants + main_states_before(article_entities, segment.start, 2, participants)
+        participants = participants + tally.main_states_before(segment.start, 2, participants)
     places = _unique([place_record(m.place) for m in scope if m.place is not None])
     if not participants and not places:  # "البلاد", "البرلمان", or nobody named: the article's state
-        participants = main_states_before(article_entities, segment.start, 1, participants)
+        participants = tally.main_states_before(segment.start, 1, participants)
     hosts = _unique([p["country"] for p in places if p["country"]])
-    actors = _unique([actor_record(m.actor) for m in scope if m.actor is not None])
+    # a news agency quoted as the source ("تاس", "كونا") is not an actor
+    actors = _unique([actor_record(m.actor) for m in scope if m.actor is not None and m.actor.role != MEDIA])
     return Parties(participants, hosts, actors, places)
 
 
@@ -431,9 +485,12 @@ def make_event(
     parties: Parties,
     mentions: list[MentionRecord],
     extractor_version: str,
+    reference: date | None = None,
 ) -> Event:
-    countries = parties.countries
+    """An event; ``reference`` is the day the article speaks from (see :mod:`components.extract.status`)."""
+    countries = parties.countries(trigger.event_type)
     place_names = _unique([p["name_en"] for p in parties.places])
+    status = event_status(span, article.published)
     return Event(
         id=stable_id(article.id, span.char_start, span.char_end),
         article_id=article.id,
@@ -455,10 +512,138 @@ def make_event(
         published=article.published.isoformat() if article.published else None,
         confidence=confidence(trigger, span, countries, bool(parties.actors)),
         trigger=trigger.text,
-        mentions=[_mention("date", span.char_start, span.char_end, sentence)] + mentions,
+        mentions=([_mention("date", span.char_start, span.char_end, sentence)] + mentions)[:MAX_MENTIONS],
         undated=span.undated,
         extractor_version=extractor_version,
+        status=status,
+        role=event_role(span, status, reference),
+        location_country=parties.location_country,
+        evidence=[{"char_start": sentence.start, "char_end": sentence.end, "text": sentence.text}],
     )
+
+
+@dataclass
+class Findings:
+    """What the earlier steps found in one article, indexed by offset so that each sentence takes
+    its own share with a binary search."""
+
+    dates: Located[DateSpan]
+    triggers: Located[TriggerMatch]
+    entities: Located[EntityMention]
+    words: Located[ClauseWord]
+    connectors: Located[ClauseWord]
+    reported: list[int]  # where reported speech starts, sorted
+    located: frozenset[int]
+    tally: StateTally
+    not_event_date_ends: set[int]
+    recurring_starts: set[int]
+    reference: date | None
+
+
+def index_findings(
+    article: Article,
+    dates: Sequence[DateSpan],
+    entities: Sequence[EntityMention],
+    triggers: Sequence[TriggerMatch],
+    clause_words: Sequence[ClauseWord],
+) -> Findings:
+    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
+    return Findings(
+        dates=Located(dates),
+        triggers=Located(triggers),
+        entities=Located(entities),
+        words=Located(clause_words),
+        connectors=Located(word for word in clause_words if word.role == "connector"),
+        reported=sorted(reported_speech_starts(triggers, clause_words)),
+        located=located_places(entities, [word for word in clause_words if word.role == "locative"], article.text),
+        tally=StateTally(entities),
+        not_event_date_ends={word.char_end for word in clause_words if word.role in ("deadline", "subject")},
+        recurring_starts={word.char_start for word in clause_words if word.role == "recurring"},
+        reference=reference_date(article.published, dates),
+    )
+
+
+def event_dates(sentence: Sentence, found: Findings, text: str, published: date | None) -> list[DateSpan]:
+    """The dates of a sentence that may date an event (not a time limit, not a yearly date; in quoted
+    speech, see :func:`spoken_dates`)."""
+    dates = [
+        span
+        for span in found.dates.within(sentence.start, sentence.end)
+        if not follows_word(span, found.not_event_date_ends, text)
+        and not precedes_word(span, found.recurring_starts, text)
+    ]
+    if any(span.deictic for span in dates):
+        dates = spoken_dates(dates, quoted_ranges(sentence), published)
+    return dates
+
+
+def spoken_dates(
+    dates: Sequence[DateSpan], quoted: Sequence[tuple[int, int]], published: date | None
+) -> list[DateSpan]:
+    """Dates inside quoted speech are dates like any other, except those counted from the time of
+    speaking ("أمس", "الأسبوع الماضي"): they are moved to count from the date of the speech written
+    before the quotation in the same sentence ("وقال في 3 أيلول: "التقيت أمس …""), and dropped when
+    the speech has no date."""
+    kept: list[DateSpan] = []
+    for span in dates:
+        if not (span.deictic and any(a <= span.char_start < b for a, b in quoted)):
+            kept.append(span)
+            continue
+        speech = next(
+            (
+                other
+                for other in reversed(dates)
+                if other.char_end <= span.char_start
+                and other.start is not None
+                and not any(a <= other.char_start < b for a, b in quoted)
+            ),
+            None,
+        )
+        moved = _at_speech(span, speech, published)
+        # "اليوم" of the speaker is the day of the speech itself: the speech is that event already
+        if moved is not None and speech is not None and (moved.start, moved.end) != (speech.start, speech.end):
+            kept.append(moved)
+    return kept
+
+
+def _at_speech(span: DateSpan, speech: DateSpan | None, published: date | None) -> DateSpan | None:
+    """``span`` (counted from ``published``) counted from the day of ``speech`` instead."""
+    if speech is None or speech.start is None or published is None or span.start is None or span.end is None:
+        return None
+    shift = speech.start - published
+    if not shift:
+        return span
+    if span.precision != "day":
+        return None  # a month or year counted from another day: not worth a guess
+    start, end = span.start + shift, span.end + shift
+    return replace(span, start=start, end=end, planned=span.planned and start > published)
+
+
+def sentence_events(article: Article, sentence: Sentence, found: Findings, extractor_version: str) -> list[Event]:
+    dates = event_dates(sentence, found, article.text, article.published)
+    if not dates:
+        return []
+    bounds = (sentence.start, sentence.end)
+    triggers, entities = found.triggers.within(*bounds), found.entities.within(*bounds)
+    words, connectors = found.words.within(*bounds), found.connectors.within(*bounds)
+    reported = found.reported[bisect_left(found.reported, bounds[0]) : bisect_left(found.reported, bounds[1])]
+    segments, clauses = segment_sentence(sentence, dates, triggers)
+    events: list[Event] = []
+    previous: TriggerMatch | None = None
+    for segment in segments:
+        # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
+        trigger = best_trigger(segment, triggers, clauses, connectors, reported) or previous
+        if trigger is None:
+            continue
+        previous = trigger
+        parties = segment_parties(segment, trigger, entities, found.tally, words, found.located)
+        mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
+        mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in entities]
+        events += [
+            make_event(article, sentence, span, trigger, parties, mentions, extractor_version, found.reference)
+            for span in segment.dates
+        ]
+    return events
 
 
 def build_events(
@@ -471,44 +656,6 @@ def build_events(
     extractor_version: str = "",
 ) -> list[Event]:
     """Events of one article from the findings of the earlier steps (all offsets in ``article.text``)."""
-    events: list[Event] = []
-    connectors = [word for word in clause_words if word.role == "connector"]
-    not_event_date_ends = {word.char_end for word in clause_words if word.role in ("deadline", "subject")}
-    recurring_starts = {word.char_start for word in clause_words if word.role == "recurring"}
-    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
-    located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
-    reported = reported_speech_starts(triggers, clause_words)
-    for sentence in sentences:
-        sentence_dates = [
-            span
-            for span in _within(dates, sentence.start, sentence.end)
-            if not follows_word(span, not_event_date_ends, article.text)
-            and not precedes_word(span, recurring_starts, article.text)
-        ]
-        if any(span.relative for span in sentence_dates):
-            quoted = quoted_ranges(sentence)
-            sentence_dates = [
-                span
-                for span in sentence_dates
-                if not (span.relative and any(a <= span.char_start < b for a, b in quoted))
-            ]
-        if not sentence_dates:
-            continue
-        sentence_triggers = _within(triggers, sentence.start, sentence.end)
-        sentence_entities = _within(entities, sentence.start, sentence.end)
-        segments, clauses = segment_sentence(sentence, sentence_dates, sentence_triggers)
-        previous: TriggerMatch | None = None
-        for segment in segments:
-            # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
-            trigger = best_trigger(segment, sentence_triggers, clauses, connectors, reported) or previous
-            if trigger is None:
-                continue
-            previous = trigger
-            parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words, located)
-            mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
-            mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
-            events += [
-                make_event(article, sentence, span, trigger, parties, mentions, extractor_version)
-                for span in segment.dates
-            ]
-    return events
+    found = index_findings(article, dates, entities, triggers, clause_words)
+    events = [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
+    return merge_repeats(events, article.caption_ranges, article.heading_ranges)

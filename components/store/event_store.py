@@ -48,6 +48,7 @@ from components.store.writes import (
 
 ARTICLES_DIR = ROOT / "data" / "articles"
 BUSY_TIMEOUT_S = 30.0
+FEED_KEY = "feed:"  # meta table key prefix of a feed's state
 
 __all__ = [
     "ARTICLES_DIR",
@@ -196,6 +197,34 @@ class Store:
     def page_hashes(self) -> frozenset[str]:
         with self._engine.read() as db:
             return frozenset(str(row["content_hash"]) for row in db.rows("SELECT content_hash FROM pages"))
+
+    # -- pages fetched from the web (kept in existing columns; see components/store/web) ---
+    def has_url(self, url: str) -> bool:
+        """Whether a page fetched from ``url`` is stored: its address after redirects (the
+        ``url`` column) or the one requested (``fetch.requested_url`` in its ``meta`` JSON)."""
+        requested = (
+            "meta -> 'fetch' ->> 'requested_url'"
+            if self.engine == POSTGRESQL
+            else "json_extract(meta, '$.fetch.requested_url')"
+        )
+        with self._engine.read() as db:
+            row = db.one(f"SELECT 1 AS found FROM pages WHERE url = ? OR {requested} = ? LIMIT 1", (url, url))
+        return row is not None
+
+    def feed_state(self, url: str) -> dict[str, Any]:
+        """What was kept of the feed at ``url`` the last time it was read (``{}`` if never):
+        its ``ETag`` and ``Last-Modified`` for the next conditional GET."""
+        with self._engine.read() as db:
+            value = db.value("SELECT value FROM meta WHERE key = ?", (FEED_KEY + url,))
+        return dict(json.loads(value)) if value else {}
+
+    def save_feed_state(self, url: str, state: dict[str, Any]) -> None:
+        """Keep a feed's state (not content: the revision is not bumped)."""
+        with self._engine.write(lock=False) as db:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (FEED_KEY + url, json.dumps(state, ensure_ascii=False)),
+            )
 
     def ingest_page(
         self,

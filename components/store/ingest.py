@@ -23,6 +23,7 @@ from components.extract.pipeline import PageResult, Resources, extract_page, loa
 from components.extract.reading import MAX_PAGE_BYTES, UnreadableInput, decode_page, iter_page_paths, read_page
 from components.store.event_store import ARTICLES_DIR, Store, StoreError, open_store, store_location
 from components.store.extract_pool import ExtractionPool
+from components.store.web.options import add_web_arguments, split_targets, wants_web
 from components.store.writes import printable
 
 FIRST_PUBLISHED, LAST_PUBLISHED = date(1800, 1, 1), date(2199, 12, 31)
@@ -273,9 +274,11 @@ def publication_date(value: str) -> date:
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m components.ingest",
-        description="Add pages (text or HTML files, or folders of them) to the store.",
+        description="Add pages (text or HTML files, or folders of them, or web pages and feeds) to the store.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH_OR_URL", help="files, folders, or http(s) addresses of article pages"
+    )
     parser.add_argument(
         "--reextract",
         action="store_true",
@@ -295,16 +298,22 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="add the pages to the store's queue for `python -m components.worker` instead of ingesting them now",
     )
+    add_web_arguments(parser)
     args = parser.parse_args(argv)
-    if not args.paths and not args.reextract:
-        parser.error("give at least one PATH, or --reextract")
-    if args.queue and (args.reextract or not args.paths):
-        parser.error("--queue takes PATHs (and not --reextract)")
+    split_targets(parser, args)
+    if not args.paths and not args.reextract and not wants_web(args):
+        parser.error("give at least one PATH or URL, --feed, --follow, or --reextract")
+    if args.queue and (args.reextract or not args.paths or wants_web(args)):
+        parser.error("--queue takes PATHs of files or folders (not URLs, feeds or --reextract)")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
+    if wants_web(args):
+        from components.store.web.cli import run_web  # imported here: the web package builds on this module
+
+        return run_web(args)
     started = time.perf_counter()
     try:
         with open_store(args.db) as store:

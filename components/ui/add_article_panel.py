@@ -16,6 +16,8 @@ from components.extract.pipeline import PageResult
 from components.extract.reading import UnreadableInput
 from components.store.event_store import Store, StoreError
 from components.store.ingest import extract_bytes
+from components.store.web.client import FetchError
+from components.store.web.pages import FetchedPage, fetch_one
 from components.ui.correction_panel import show_done
 from components.ui.i18n import escape_markdown, t
 
@@ -44,6 +46,16 @@ class Extracted:
     name: str
     result: PageResult | None = None
     error: str | None = None
+    fetched: FetchedPage | None = None  # a page fetched from the web: its address and fetch record
+
+
+def _fetched(url: str, published: date | None, source: str) -> Extracted:
+    """The page at ``url``, fetched politely and extracted (components.store.web)."""
+    try:
+        page = fetch_one(url, source=source or None, published=published)
+    except FetchError as error:
+        return Extracted(url.strip(), error=error.reason)
+    return Extracted(page.url, result=page.result, fetched=page)
 
 
 def _extract(inputs: list[tuple[str, bytes]], published: date | None, source: str, url: str) -> list[Extracted]:
@@ -103,8 +115,15 @@ def _save(store: Store, preview: list[Extracted], published: date | None, source
     for item in preview:
         if item.result is None:
             continue
+        fetched = item.fetched
         try:
-            outcome = store.ingest_page(item.result, published=published, source=source or None, url=url or None)
+            outcome = store.ingest_page(
+                item.result,
+                published=published,
+                source=(fetched.source if fetched else source) or None,
+                url=(fetched.url if fetched else url) or None,
+                page_meta=fetched.page_meta if fetched else None,
+            )
         except StoreError as error:
             st.error(f"{t('add_failed', lang)}: {escape_markdown(item.name)}: {escape_markdown(str(error))}")
             continue
@@ -120,15 +139,17 @@ def render_add_article_panel(store: Store, lang: str) -> None:
     st.subheader(t("add_title", lang))
     show_done(f"{_KEY}_done")  # also a toast: seen even when the panel is folded away after the save
     inputs = _inputs(lang)
+    fetch_url = st.text_input(t("add_fetch_url", lang), key=f"{_KEY}_fetch_url").strip()
     published = st.date_input(t("add_published", lang), value=None, key=f"{_KEY}_published")
     source = st.text_input(t("add_source", lang), key=f"{_KEY}_source")
     url = st.text_input(t("add_url", lang), key=f"{_KEY}_url")
-    signature = hashlib.sha256(repr((inputs, published, source, url)).encode("utf-8")).hexdigest()
+    signature = hashlib.sha256(repr((inputs, fetch_url, published, source, url)).encode("utf-8")).hexdigest()
     if st.button(t("add_preview", lang), key=f"{_KEY}_preview_button"):
-        if not inputs:
+        if not inputs and not fetch_url:
             st.warning(t("add_nothing", lang))
         else:
-            st.session_state[f"{_KEY}_preview"] = (signature, _extract(inputs, published, source, url))
+            fetched = [_fetched(fetch_url, published, source)] if fetch_url else []
+            st.session_state[f"{_KEY}_preview"] = (signature, fetched + _extract(inputs, published, source, url))
     stored = st.session_state.get(f"{_KEY}_preview")
     if not stored or stored[0] != signature:
         return  # nothing previewed yet, or the inputs changed since the preview
