@@ -331,7 +331,11 @@ def build_events(
     found = index_findings(article, dates, entities, triggers, clause_words)
     events = [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
     at_dateline(events, dateline)
-    return merge_repeats(events, article.caption_ranges, article.heading_ranges)
+    opening = {sentence.start for sentence in sentences}
+    continuations = frozenset(
+        w.char_start for w in clause_words if w.role == "continuation" and w.char_start in opening
+    )
+    return merge_repeats(events, article.caption_ranges, article.heading_ranges, continuations)
 
 
 def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:

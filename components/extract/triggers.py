@@ -45,7 +45,7 @@ OBJECT_PENALTY = 0.4
 OBJECT_REACH = 40  # characters between the word of stance and its object
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
-CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
+CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring", "continuation")
 
 
 @dataclass(frozen=True)
