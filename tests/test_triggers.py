@@ -154,6 +154,8 @@ def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: s
         ("ونشرت وزارة الدفاع أمس مقطع فيديو للعملية.", "statement"),
         ("ونشرت الخارجية اليوم نص الوثيقة كاملا.", "statement"),
         ("وتم أمس نشر قوات إضافية على الحدود.", "military"),
+        ("ونشر الجيش أمس قوات إضافية على الحدود.", "military"),  # the subject between verb and troops
+        ("ونشرت روسيا قواتها في الإقليم عام 2020.", "military"),
     ],
 )
 def test_publishing_and_deploying(text: str, expected_type: str) -> None:

@@ -63,7 +63,7 @@ from components.extract.speech import (
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import ClauseWord
+from components.extract.triggers import ClauseWord, deployments
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -259,6 +259,7 @@ def index_findings(
     triggers: Sequence[TriggerMatch],
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
+    triggers = deployments(list(triggers), list(clause_words))
     triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
     return Findings(
         dates=Located(dates),
