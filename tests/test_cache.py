@@ -3,6 +3,7 @@ unwritable or shared by concurrent processes, and equal to what a fresh build gi
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -54,12 +55,17 @@ def test_an_entry_is_built_once_then_read(folder: Path) -> None:
     assert [path.name for path in folder.iterdir()] == ["demo-k1.marshal"]
 
 
-def test_a_new_key_rebuilds_and_drops_the_stale_entry(folder: Path) -> None:
+def test_a_new_key_rebuilds_and_the_least_recently_used_entries_go(folder: Path) -> None:
     build = Builds([1, 2, 3])
-    cache.cached("demo", "k1", build, _same, _same)
-    cache.cached("demo", "k2", build, _same, _same)
-    assert build.calls == 2
-    assert [path.name for path in folder.iterdir()] == ["demo-k2.marshal"]
+    for key in ("k1", "k2", "k3", "k4"):
+        cache.cached("demo", key, build, _same, _same)
+    os.utime(folder / "demo-k1.marshal", (1, 1))
+    os.utime(folder / "demo-k2.marshal", (2, 2))
+    cache.cached("demo", "k2", build, _same, _same)  # read: now the most recently used of the others
+    cache.cached("demo", "k5", build, _same, _same)
+    assert build.calls == 5
+    names = {"demo-k2.marshal", "demo-k3.marshal", "demo-k4.marshal", "demo-k5.marshal"}
+    assert {path.name for path in folder.iterdir()} == names
 
 
 def test_the_key_changes_with_a_lexicon_file_a_module_or_a_package(tmp_path: Path) -> None:

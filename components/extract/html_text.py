@@ -204,6 +204,7 @@ def html_main_text(html: str) -> HtmlText:
         found = trafilatura.bare_extraction(
             html,
             include_comments=False,
+            fast=True,
             favor_recall=True,
             include_tables=True,
             with_metadata=True,

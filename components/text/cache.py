@@ -2,16 +2,19 @@
 index), so that a process starts extracting in a fraction of a second instead of seconds.
 
 An entry is rebuilt whenever what it was built from changes: its key is a digest of the lexicon
-files it reads, the source of the modules that build it, the versions of the packages whose data
-it uses (their installed files), and the Python version. Entries are written with ``marshal`` (plain values only: lists,
-tuples, dicts, strings, numbers; loading one runs no code) to a temporary file that is then renamed,
-so that concurrent processes never read a half-written file; a file that cannot be read is rebuilt,
-never fatal. The folder is ``$TIMELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/diplomatic-timeline``,
-else ``~/.cache/diplomatic-timeline``; when it cannot be written, entries are simply built in memory.
+files it reads, the source of the modules that build it, the packages whose data it uses (their
+installed files), and the Python version. Entries are written with ``marshal`` (plain values only:
+lists, tuples, dicts, strings, numbers; loading one runs no code) to a temporary file that is then
+renamed, so that concurrent processes never read a half-written file; a file that cannot be read is
+rebuilt, never fatal. Beside the current entry of a name, the three most recently used of other keys
+are kept (several checkouts or versions may be in use at once); older ones are removed. The folder
+is ``$TIMELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/diplomatic-timeline``, else
+``~/.cache/diplomatic-timeline``; when it cannot be written, entries are simply built in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import logging
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "TIMELINE_CACHE_DIR"
 APP_FOLDER = "diplomatic-timeline"
 SUFFIX = ".marshal"
+KEEP_OTHERS = 3  # entries of other keys kept beside the new one (other checkouts or versions in use), latest used first
 
 T = TypeVar("T")
 
@@ -80,9 +84,13 @@ def _write(folder: Path, path: Path, value: object) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    for stale in folder.glob(f"{stem}-*{SUFFIX}"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    others = sorted(
+        (entry for entry in folder.glob(f"{stem}-*{SUFFIX}") if entry != path),
+        key=lambda entry: entry.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[KEEP_OTHERS:]:
+        stale.unlink(missing_ok=True)
 
 
 def cached(
@@ -93,11 +101,15 @@ def cached(
     folder = cache_dir()
     path = folder / f"{name}-{key}{SUFFIX}"
     try:
-        return decode(_read(path))
+        value = decode(_read(path))
     except FileNotFoundError:
         pass
     except Exception as error:  # any unreadable entry (truncated, foreign, from other code) is rebuilt
         log.info("cache entry %s is unreadable (%s: %s); rebuilding it", path, type(error).__name__, error)
+    else:
+        with contextlib.suppress(OSError):  # a read-only cache is still a cache
+            os.utime(path)  # marks it as in use: the entries least recently used are the ones dropped
+        return value
     value = build()
     try:
         _write(folder, path, encode(value))
