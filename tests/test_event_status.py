@@ -180,3 +180,20 @@ def test_a_news_event_without_a_place_happened_at_the_dateline() -> None:
     assert [p["name_en"] for p in events["أمس"]["places"]] == ["Yerevan"]
     assert events["أمس"]["location_country"] == "AM"
     assert events["عام 2020"]["places"] == []  # background: not where the report was filed
+
+
+def test_a_speech_going_on_in_the_next_sentence_is_one_statement() -> None:
+    text = (
+        "قال رئيس الوزراء الأرميني اليوم الثلاثاء أمام البرلمان إن بلاده جمدت مشاركتها في المنظمة.\n"
+        "وأضاف اليوم أمام النواب أن القرار نهائي."
+    )
+    (event,) = events_of(text)
+    assert event["type"] == "statement" and len(event["evidence"]) == 2
+
+
+def test_a_new_speaker_on_the_same_day_is_another_statement() -> None:
+    text = (
+        "قال رئيس الوزراء الأرميني اليوم الثلاثاء إن بلاده جمدت مشاركتها في المنظمة.\n"
+        "وأوضح وزير الخارجية الروسي اليوم أن موسكو تأسف للقرار."
+    )
+    assert len(events_of(text)) == 2

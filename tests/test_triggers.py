@@ -145,3 +145,19 @@ def test_an_agency_report_is_not_a_meeting() -> None:
 def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # نشر alone is publishing; deploying is نشر with its troops ("نشر قوات")
+        ("ونشرت وزارة الدفاع أمس مقطع فيديو للعملية.", "statement"),
+        ("ونشرت الخارجية اليوم نص الوثيقة كاملا.", "statement"),
+        ("وتم أمس نشر قوات إضافية على الحدود.", "military"),
+        ("ونشر الجيش أمس قوات إضافية على الحدود.", "military"),  # the subject between verb and troops
+        ("ونشرت روسيا قواتها في الإقليم عام 2020.", "military"),
+    ],
+)
+def test_publishing_and_deploying(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]

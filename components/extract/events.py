@@ -63,7 +63,7 @@ from components.extract.speech import (
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import ClauseWord
+from components.extract.triggers import ClauseWord, deployments
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -259,6 +259,7 @@ def index_findings(
     triggers: Sequence[TriggerMatch],
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
+    triggers = deployments(list(triggers), list(clause_words))
     triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
     return Findings(
         dates=Located(dates),
@@ -331,7 +332,11 @@ def build_events(
     found = index_findings(article, dates, entities, triggers, clause_words)
     events = [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
     at_dateline(events, dateline)
-    return merge_repeats(events, article.caption_ranges, article.heading_ranges)
+    opening = {sentence.start for sentence in sentences}
+    continuations = frozenset(
+        w.char_start for w in clause_words if w.role == "continuation" and w.char_start in opening
+    )
+    return merge_repeats(events, article.caption_ranges, article.heading_ranges, continuations)
 
 
 def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:

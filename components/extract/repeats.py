@@ -1,7 +1,8 @@
 """One happening, one event: the mentions of one happening in an article become one event.
 
 A sub-heading or caption that names the same happening as a body sentence, or a body sentence that
-names it less precisely ("في مارس الماضي" beside "في 4 آذار/مارس الماضي"), is merged into it (see
+names it less precisely ("في مارس الماضي" beside "في 4 آذار/مارس الماضي"), is merged into it, and so is
+a statement of the same day in a sentence that goes on with the speech ("وأضاف اليوم …") (see
 :func:`same_happening`). The merged event keeps the most precise date
 (a day before a month, a shorter span before a longer one, a body sentence before a caption) and
 lists every sentence as evidence (at most :data:`MAX_EVIDENCE`). An event found only in a caption
@@ -48,7 +49,9 @@ def _agree(a: Event, b: Event) -> bool:
     return not ours or not theirs or ours <= theirs or theirs <= ours
 
 
-def same_happening(a: Event, b: Event, headings: Sequence[tuple[int, int]] = ()) -> bool:
+def same_happening(
+    a: Event, b: Event, headings: Sequence[tuple[int, int]] = (), continuations: frozenset[int] = frozenset()
+) -> bool:
     """Mentions of one happening: same type and status, nested spans, parties that agree; and one of
     them is a heading or caption, or names the happening less precisely (a month for a day). Two
     dates of one sentence, and two sentences naming the same day ("أمس"، "في اليوم نفسه": often
@@ -57,6 +60,9 @@ def same_happening(a: Event, b: Event, headings: Sequence[tuple[int, int]] = ())
         return False
     if not _agree(a, b):
         return False
+    going_on = [event for event in (a, b) if event.char_start in continuations and not event.actors]
+    if a.type == "statement" and _days(a) == _days(b) and going_on:
+        return True  # "وأضاف اليوم …" (no new speaker named): the same speech, going on
     return _inside(headings, a) or _inside(headings, b) or a.precision != b.precision
 
 
@@ -95,9 +101,13 @@ def _buckets(event: Event) -> tuple[Key | None, Key | None]:
 
 
 def merge_repeats(
-    events: Sequence[Event], captions: Sequence[tuple[int, int]] = (), headings: Sequence[tuple[int, int]] = ()
+    events: Sequence[Event],
+    captions: Sequence[tuple[int, int]] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    continuations: frozenset[int] = frozenset(),
 ) -> list[Event]:
     """The events of one article with the mentions of each happening merged (events in text order).
+    ``continuations``: starts of sentences that go on with the speech before them ("وأضاف").
 
     Events are taken from the most precise; each is compared with at most :data:`MAX_CANDIDATES`
     kept events of its type, status and month (its year for a year), so the cost stays linear."""
@@ -108,7 +118,7 @@ def merge_repeats(
         month_key, year_key = _buckets(event)
         lookup = year_key if event.precision == "year" else month_key
         candidates = filed.get(lookup, [])[:MAX_CANDIDATES] if lookup is not None else []
-        match = next((other for other in candidates if same_happening(other, event, secondary)), None)
+        match = next((other for other in candidates if same_happening(other, event, secondary, continuations)), None)
         if match is not None:
             _absorb(match, event)
             continue

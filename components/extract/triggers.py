@@ -4,8 +4,9 @@ and references to two parties, which decide how a sentence is shared out between
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from components.extract import models
@@ -45,7 +46,20 @@ OBJECT_PENALTY = 0.4
 OBJECT_REACH = 40  # characters between the word of stance and its object
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
-CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
+CLAUSE_ROLES = (
+    "connector",
+    "pair",
+    "deadline",
+    "attribution",
+    "subject",
+    "locative",
+    "recurring",
+    "continuation",
+    "deploy_verb",
+    "troops",
+)
+DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
+DEPLOY_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -319,3 +333,18 @@ def index_key(name: str) -> str:
         [LEXICON_DIR / name, LEXICON_DIR / "proclitics.tsv"],
         [sys.modules[__name__], models, arabic, tokens, lexicon, cache],
     )
+
+
+def deployments(triggers: list[TriggerMatch], clause_words: list[ClauseWord]) -> list[TriggerMatch]:
+    """A verb that publishes or deploys ("نشرت") deploys when troops or weapons follow it closely
+    ("نشرت روسيا قواتها"): that trigger becomes military."""
+    verbs = {word.char_start for word in clause_words if word.role == "deploy_verb"}
+    troops = sorted(word.char_start for word in clause_words if word.role == "troops")
+    retyped = []
+    for trigger in triggers:
+        if trigger.char_start in verbs:
+            after = bisect_left(troops, trigger.char_end)
+            if after < len(troops) and troops[after] - trigger.char_end <= DEPLOY_REACH:
+                trigger = replace(trigger, event_type="military", weight=max(trigger.weight, DEPLOY_WEIGHT))
+        retyped.append(trigger)
+    return retyped
