@@ -6,13 +6,21 @@
 2. Load ``list_events()`` from stores of 10,000 and 100,000 events: cold (merging the
    events into groups) and warm (groups already stored), then the dashboard's first render on
    that store (the whole script in Streamlit's AppTest); reports the ratio to 10k.
+3. Over HTTP: N pages (default 200) served as HTML by a local server on 127.0.0.1 with one RSS
+   feed listing them; the feed is ingested (robots.txt, feed, every page fetched, extracted,
+   stored), then read again, when the conditional GET is answered 304 and nothing else is
+   fetched. Reports pages per second against ingesting the same pages from files, and the ratio
+   of the two rounds. The per-host delay is 0 here: with the default 1 s, 200 pages from one
+   host take at least 200 s, on purpose.
 
-    python benchmarks/bench_ingest.py [--articles 1000] [--events 100000] [--workers 2]
+    python benchmarks/bench_ingest.py [--articles 1000] [--events 100000] [--workers 2] [--web-pages 200]
+    python benchmarks/bench_ingest.py --web-only
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import random
 import re
@@ -30,6 +38,12 @@ from components.extract.models import Article, stable_id
 from components.extract.pipeline import load_resources
 from components.store.event_store import open_store
 from components.store.ingest import ingest_paths
+from components.store.web.client import WebClient
+from components.store.web.harvest import Harvest, WebSummary
+from components.store.web.outlets import FeedSpec
+from components.store.web.settings import FetchSettings
+from tests.web.guard import install as install_guard
+from tests.web.local_server import LocalServer
 
 SAMPLE = ROOT / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 _DAY_MONTH = re.compile(r"\b([12]?\d) (يونيو|مايو|أبريل|نوفمبر)")
@@ -188,14 +202,84 @@ def first_render(path: Path) -> float:
             os.environ["TIMELINE_DB"] = previous
 
 
+def _as_html(text: str, number: int) -> str:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n\n") if p.strip())
+    return (
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>تقرير {number}</title>'
+        f"</head><body><article>\n{paragraphs}</article></body></html>"
+    )
+
+
+def serve_site(server: LocalServer, pages: list[Path]) -> str:
+    """Serve the HTML ``pages`` and one RSS feed (with an ETag) listing them; returns the feed's URL."""
+    items = []
+    for number, page in enumerate(pages):
+        path = f"/news/{page.name}"
+        server.answer(path, page.read_bytes())
+        items.append(f"<item><title>تقرير {number}</title><link>{server.url(path)}</link></item>")
+    feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>bench</title>{"".join(items)}'
+    server.answer("/feed.xml", feed + "</channel></rss>", "application/rss+xml", ETag='"bench-1"')
+    server.robots("User-agent: *\nAllow: /\n")
+    return server.url("/feed.xml")
+
+
+def read_feed(db: Path, feed_url: str) -> tuple[float, WebSummary, int]:
+    """(seconds, summary, requests) of one ``--feed`` run: a new client, as a new command would."""
+    with open_store(db) as store, WebClient(FetchSettings(delay=0)) as client:
+        harvest = Harvest(store, client, progress=False, note=lambda line: None)
+        summary = WebSummary()
+        started = time.perf_counter()
+        harvest.feed(FeedSpec(feed_url), summary)
+        return time.perf_counter() - started, summary, client.requests
+
+
+def bench_web(work: Path, count: int) -> None:
+    texts, folder = work / "web-texts", work / "web-pages"
+    texts.mkdir()
+    folder.mkdir()
+    make_pages(texts, count, seed=23)
+    for number, text in enumerate(sorted(texts.glob("*.txt"))):
+        (folder / f"{text.stem}.html").write_text(_as_html(text.read_text(encoding="utf-8"), number), encoding="utf-8")
+    pages = sorted(folder.glob("*.html"))
+    with open_store(work / "web-files.db") as store:
+        started = time.perf_counter()
+        ingest_paths(store, [folder], progress=False)
+        files_rate = count / (time.perf_counter() - started)
+    print(f"Over HTTP: {count} pages and one RSS feed on a local server (delay 0)")
+    print(f"  baseline, the same HTML pages from files: {files_rate:.1f} pages/s")
+    remove_guard = install_guard()
+    try:
+        with LocalServer() as server:
+            feed_url = serve_site(server, pages)
+            first, summary, requests = read_feed(work / "web.db", feed_url)
+            rate = summary.new / first
+            print(
+                f"  round 1: {summary.new} pages added, {len(summary.failed)} failed, {requests} requests in "
+                f"{first:.1f} s = {rate:.1f} pages/s (x{rate / files_rate:.2f} vs files)"
+            )
+            second, summary, requests = read_feed(work / "web.db", feed_url)
+            print(
+                f"  round 2 (conditional GET): {summary.feeds_unchanged} feed unchanged, {summary.new} pages added, "
+                f"{requests} requests in {second:.3f} s (x{first / second:.0f} faster than round 1)"
+            )
+    finally:
+        remove_guard()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--web-pages", type=int, default=200, help="pages served over HTTP (0: skip)")
+    parser.add_argument("--web-only", action="store_true", help="only the run over HTTP")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_ingest_") as tmp:
         work = Path(tmp)
+        if args.web_only:
+            load_resources()  # lexicons loaded before timing
+            bench_web(work, args.web_pages)
+            return
         pages = work / "pages"
         pages.mkdir()
         make_pages(pages, args.articles)
@@ -228,6 +312,8 @@ def main() -> None:
             print(
                 f"  {size} events: dashboard first render {renders[-1]:.2f} s (x{renders[-1] / renders[0]:.1f} vs 10k)"
             )
+        if args.web_pages:
+            bench_web(work, args.web_pages)
 
 
 if __name__ == "__main__":

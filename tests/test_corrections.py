@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from test_store_fakes import (
@@ -58,8 +57,8 @@ def newer_extractor(shift: int = 0):
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    store = open_store(tmp_path / "t.db")
+def store(store_url: str) -> Store:
+    store = open_store(store_url)
     one, two = two_outlets()
     store.ingest_page(one)
     store.ingest_page(two)
@@ -210,10 +209,12 @@ def _open_forms(app) -> None:
     app.run()
 
 
-def test_the_correction_form_saves_shows_and_undoes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_correction_form_saves_shows_and_undoes(
+    store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("TIMELINE_DB", str(store.path))
+    monkeypatch.setenv("TIMELINE_DB", store_url)
     app = AppTest.from_function(_correction_app, default_timeout=30).run()
     assert not app.exception
     _open_forms(app)
@@ -234,10 +235,10 @@ def test_the_correction_form_saves_shows_and_undoes(store: Store, monkeypatch: p
     assert [c["author"] for c in store.list_corrections()] == ["Lilit", "Lilit"]
 
 
-def test_the_add_event_form_needs_a_date(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_add_event_form_needs_a_date(store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("TIMELINE_DB", str(store.path))
+    monkeypatch.setenv("TIMELINE_DB", store_url)
     app = AppTest.from_function(_correction_app, default_timeout=30).run()
     _open_forms(app)
     _by_key(app.text_input, "_reason", prefix="add_event_").set_value("missed")
@@ -261,10 +262,12 @@ def test_the_add_event_form_needs_a_date(store: Store, monkeypatch: pytest.Monke
     assert [e["countries"] for e in store.list_events() if e["date_start"] == "2024-04-19"] == [["AM", "AZ"]]
 
 
-def test_the_correction_form_edits_actors_and_places(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_correction_form_edits_actors_and_places(
+    store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("TIMELINE_DB", str(store.path))
+    monkeypatch.setenv("TIMELINE_DB", store_url)
     app = AppTest.from_function(_correction_app, default_timeout=30).run()
     _open_forms(app)
     before = statement(store)

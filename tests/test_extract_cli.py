@@ -33,7 +33,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
     assert "empty.txt" in run.stderr and "missing.txt" in run.stderr and "image.txt" in run.stderr
     events = [json.loads(line) for line in run.stdout.splitlines()]
     assert [(e["date_start"], e["date_end"], e["type"]) for e in events] == [("2024-05-10", "2024-05-11", "meeting")]
-    assert {"AM", "AZ", "KZ"} <= set(events[0]["countries"])
+    assert {"AM", "AZ"} <= set(events[0]["countries"]) and events[0]["location_country"] == "KZ"
 
 
 def test_folder_is_walked_and_published_flag_applies(tmp_path):

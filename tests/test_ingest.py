@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import shutil
-import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ MERGE_FIXTURES = ROOT / "tests" / "fixtures" / "merge"
 ARABIC = "التقى وزير الخارجية الأرميني نظيره الأذربيجاني في ألماتي يومي 10 و11 مايو 2024 لبحث معاهدة السلام.\n"
 
 
-def run_ingest(*args: str, db: Path) -> subprocess.CompletedProcess:
+def run_ingest(*args: str, db: Path | str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "components.ingest", *args, "--db", str(db)],
         cwd=ROOT,
@@ -30,12 +30,14 @@ def run_ingest(*args: str, db: Path) -> subprocess.CompletedProcess:
     )
 
 
-def table_count(db: Path, table: str) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        conn.close()
+def table_count(db: Path | str, table: str) -> int:
+    return int(query(db, f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+
+def query(db: Path | str, sql: str) -> list[dict]:
+    """Rows of a query on the store (either engine)."""
+    with open_store(db) as store, store.read() as conn:
+        return [dict(row) for row in conn.rows(sql)]
 
 
 def test_progress_bar_counts_to_the_total() -> None:
@@ -74,8 +76,8 @@ def inbox(tmp_path: Path) -> Path:
     return folder
 
 
-def test_cli_reports_bad_files_stores_good_ones_and_exits_2(inbox: Path, tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_cli_reports_bad_files_stores_good_ones_and_exits_2(inbox: Path, store_url: str) -> None:
+    db = store_url
     run = run_ingest(str(inbox), db=db)
     assert run.returncode == 2, run.stderr
     assert "failed: 4" in run.stdout
@@ -83,15 +85,15 @@ def test_cli_reports_bad_files_stores_good_ones_and_exits_2(inbox: Path, tmp_pat
         (line,) = [line for line in run.stdout.splitlines() if name in line]
         assert reason in line
     assert table_count(db, "pages") == 3
-    names = {row[0] for row in sqlite3.connect(db).execute("SELECT name FROM pages")}
+    names = {row["name"] for row in query(db, "SELECT name FROM pages")}
     assert not any(bad in name for name in names for bad in ("empty", "binary", "image", "huge"))
     assert table_count(db, "events") > 0
-    texts = " ".join(row[0] for row in sqlite3.connect(db).execute("SELECT text FROM articles"))
+    texts = " ".join(row["text"] for row in query(db, "SELECT text FROM articles"))
     assert "alert(" not in texts
 
 
-def test_ingesting_again_adds_nothing_and_exits_0(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_ingesting_again_adds_nothing_and_exits_0(store_url: str) -> None:
+    db = store_url
     first = run_ingest(str(SEED), "--source", "بوابة الوفد", "--published", "2024-06-05", db=db)
     assert first.returncode == 0, first.stderr
     events = table_count(db, "events")
@@ -101,17 +103,15 @@ def test_ingesting_again_adds_nothing_and_exits_0(tmp_path: Path) -> None:
     assert "articles added: 0" in again.stdout and "duplicates: 1 pages" in again.stdout
     assert "events added: 0" in again.stdout
     assert table_count(db, "events") == events
-    published = sqlite3.connect(db).execute("SELECT published, source FROM pages").fetchone()
-    assert published == ("2024-06-05", "بوابة الوفد")
+    assert query(db, "SELECT published, source FROM pages") == [{"published": "2024-06-05", "source": "بوابة الوفد"}]
 
 
-def test_parallel_extraction_stores_the_same_as_one_process(tmp_path: Path) -> None:
-    from components.store.event_store import open_store
+def test_parallel_extraction_stores_the_same_as_one_process(new_store_url: Callable[[], str]) -> None:
     from components.store.ingest import ingest_paths
 
     results = []
     for workers in (1, 2):
-        with open_store(tmp_path / f"w{workers}.db") as store:
+        with open_store(new_store_url()) as store:
             summary = ingest_paths(store, [MERGE_FIXTURES, SEED], progress=False, workers=workers)
             assert not summary.failed
             results.append((summary.articles_added, summary.events_added, store.counts()))
@@ -138,8 +138,8 @@ def test_a_missing_default_store_is_built_from_the_articles_folder(
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["timeline.db"]
 
 
-def test_reextract_runs_the_extractor_again_and_keeps_corrections(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_reextract_runs_the_extractor_again_and_keeps_corrections(store_url: str) -> None:
+    db = store_url
     assert run_ingest(str(SEED), db=db).returncode == 0
     with open_store(db) as store:
         (event,) = [e for e in store.list_events() if e["date_start"] == "2024-04-17"]

@@ -290,3 +290,122 @@ def test_each_article_element_of_an_html_page_is_kept() -> None:
     text = "\n".join(draft.text for draft in drafts)
     assert "التقى الوزيران في باكو" in text and "أجرى الرئيسان اتصالا هاتفيا" in text
     assert "alert" not in text and "الرئيسية" not in text
+
+
+# --- header region, captions, sub-headings, related stories --------------------------------------------
+
+LEAD = (
+    "أعلنت وزارة الخارجية الأرمينية اليوم أن وزيري خارجية البلدين سيلتقيان في ألماتي لمواصلة "
+    "المفاوضات حول معاهدة السلام."
+)
+MORE = "وأوضحت الوزارة أن الجولة ستتناول ترسيم الحدود وفتح طرق النقل بين البلدين."
+
+
+def test_header_lines_are_kept_apart_and_the_title_chosen_among_them() -> None:
+    text = "\n".join(
+        [
+            "وكالة السهوب",
+            "الرئيسية | أخبار | سياسة | اقتصاد | صور",
+            "السهوب | عربي | English",
+            "09.05.2024 | 16:35",
+            "ألماتي تستضيف جولة جديدة من محادثات السلام بين أرمينيا وأذربيجان",
+            "",
+            LEAD,
+            MORE,
+        ]
+    )
+    (draft,) = split_text(text)
+    assert draft.title == "ألماتي تستضيف جولة جديدة من محادثات السلام بين أرمينيا وأذربيجان"
+    assert draft.text == LEAD + "\n" + MORE
+    assert "09.05.2024 | 16:35" in draft.header and "وكالة السهوب" in draft.header
+
+
+def test_captions_stay_in_the_text_and_are_marked() -> None:
+    caption = "وزيرا الخارجية خلال لقاء سابق في برلين. (أ ف ب)"
+    body_caption = "الصورة: جانب من المحادثات في ألماتي - رويترز"
+    closing = "وكان الوزيران قد التقيا في برلين في فبراير الماضي. (د ب أ)"
+    text = "\n".join(["محادثات السلام في ألماتي", caption, "", LEAD, body_caption, MORE, closing])
+    (draft,) = split_text(text)
+    captions = [draft.text[start:end] for start, end in draft.caption_ranges]
+    assert captions == [caption, body_caption]  # a wire story's closing credit is not a caption
+    assert draft.text.startswith(caption) and closing in draft.text
+
+
+def test_sub_headings_are_marked() -> None:
+    text = "\n\n".join([LEAD, "ترسيم الحدود أولاً", MORE])
+    (draft,) = split_text(text)
+    assert [draft.text[start:end] for start, end in draft.heading_ranges] == ["ترسيم الحدود أولاً"]
+    assert draft.caption_ranges == ()
+
+
+def test_a_wire_story_under_a_read_also_marker_is_a_related_story() -> None:
+    text = "\n".join(
+        [
+            LEAD,
+            MORE,
+            "إقــــرأ أيضـاً:",
+            "بوتين يستقبل رئيس وزراء باكستان في الكرملين",
+            "موسكو (رويترز) - استقبل الرئيس الروسي فلاديمير بوتين اليوم رئيس وزراء باكستان في الكرملين.",
+            "وبحث الجانبان التعاون في مجال الطاقة.",
+            "مواضيع ذات صلة",
+            "• أرمينيا تجمد مشاركتها في منظمة الأمن الجماعي",
+        ]
+    )
+    article, story = split_text(text)
+    assert not article.related_story and article.text == LEAD + "\n" + MORE
+    assert story.related_story and story.title == "بوتين يستقبل رئيس وزراء باكستان في الكرملين"
+    assert story.dateline == "موسكو (رويترز)"
+    assert article.related_headlines == ("بوتين يستقبل رئيس وزراء باكستان في الكرملين",)
+
+
+def test_a_story_with_a_stamp_under_a_related_marker_is_a_related_story() -> None:
+    text = "\n".join(
+        [
+            LEAD,
+            "مواضيع ذات صلة:",
+            "الكرملين: المحادثات مع يريفان مستمرة",
+            "الثلاثاء, 14 أيار 2024 - 10:20 صباحاً",
+            "قال المتحدث باسم الكرملين إن المحادثات مع يريفان مستمرة رغم الخلافات.",
+        ]
+    )
+    article, story = split_text(text)
+    assert story.related_story and "الثلاثاء, 14 أيار 2024 - 10:20 صباحاً" in story.header
+    assert article.text == LEAD
+
+
+def test_an_article_goes_on_after_a_read_also_line_inside_it() -> None:
+    text = "\n".join([LEAD, "اقرأ أيضاً: الكرملين يعلق على جولة ألماتي", MORE])
+    (draft,) = split_text(text)
+    assert draft.text == LEAD + "\n" + MORE and draft.related_headlines == ("الكرملين يعلق على جولة ألماتي",)
+
+
+def test_numbered_most_read_lists_and_comments_give_no_article() -> None:
+    text = "\n".join(
+        [
+            LEAD,
+            "الأكثر قراءة",
+            "1- ارتفاع أسعار المحروقات.. ما الأسباب؟",
+            "2. المنتخب يبدأ معسكره التحضيري",
+            "تعليقات الزوار (2)",
+            "1 - مواطن | 10 مايو 2024 - 14:02",
+            "نتمنى أن تنتهي هذه المفاوضات بسلام دائم بين الشعبين الجارين.",
+        ]
+    )
+    (draft,) = split_text(text)
+    assert draft.text == LEAD
+
+
+def test_a_comments_link_above_the_article_is_not_a_marker() -> None:
+    (draft,) = split_text("\n".join(["تعليقات (0)", LEAD, MORE]))
+    assert draft.text == LEAD + "\n" + MORE
+
+
+def test_a_rule_between_stories_starts_the_next_article() -> None:
+    second = "تستعد السلطات الأرمينية لتسلم المعبر الحدودي مع إيران من حرس الحدود الروس مطلع العام المقبل."
+    text = "\n".join(
+        [LEAD, "-" * 40, "أرمينيا تتسلم معبرها الحدودي", "الجمعة, 18 تشرين الأول, 2024 - 09:15 مساءً", second]
+    )
+    first, other = split_text(text)
+    assert first.text == LEAD and other.text == second and not other.related_story
+    assert other.title == "أرمينيا تتسلم معبرها الحدودي"
+    assert "الجمعة, 18 تشرين الأول, 2024 - 09:15 مساءً" in other.header

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from components.extract.publication_date import infer_publication_date
+from components.extract.publication_date import DateSources, choose_publication_date, infer_publication_date
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 
@@ -75,3 +75,118 @@ def test_unknown_is_never_guessed(text: str) -> None:
 def test_today_with_a_full_written_date_is_the_publication_date() -> None:
     text = "استضاف لافروف في موسكو، اليوم الثلاثاء الموافق 25 يوليو 2023، اجتماعا ثلاثيا.\nوكان الوزراء قد التقوا في 19 مايو الماضي."
     assert infer_publication_date(text) == (date(2023, 7, 25), "stamp")
+
+
+# --- stamps in the header region, as pages print them ------------------------------------------------
+
+BODY = (
+    "استقبل وزير الخارجية نظيره الأذربيجاني في العاصمة لبحث مسار السلام في جنوب القوقاز، وأكد الجانبان "
+    "أهمية مواصلة الحوار.\n\nوقال الوزير في مؤتمر صحفي إن المحادثات كانت بناءة."
+)
+
+
+def test_stamp_on_the_seventh_line_after_navigation() -> None:
+    header = [
+        "صوت الخليج",
+        "الرئيسية | محليات | العالم | اقتصاد | رياضة",
+        "تسجيل الدخول    اشترك في النشرة",
+        "الرئيسية  >  العالم  >  سياسة",
+        "الوزير يبحث مع نظيره الأذربيجاني مسار السلام",
+        "الدوحة – «صوت الخليج»",
+        "الأحد 3 شعبان 1446هـ الموافق 2 فبراير 2025م",
+    ]
+    assert infer_publication_date(BODY, header) == (date(2025, 2, 2), "stamp")
+
+
+def test_publication_label_beats_the_update_line_and_a_header_clock() -> None:
+    header = [
+        "الخميس 6 فبراير 2025 10:20 ص القاهرة",  # today's clock of the site header
+        "الوزير يبحث مع نظيره الأذربيجاني مسار السلام",
+        "آخر تحديث: الأربعاء 5 فبراير 2025 - 6:40 م",
+        "نشر في: الثلاثاء 4 فبراير 2025 - 9:15 م",
+    ]
+    assert infer_publication_date(BODY, header) == (date(2025, 2, 4), "stamp")
+
+
+def test_a_site_wide_update_line_above_the_stamp_loses() -> None:
+    header = ["آخر تحديث :الأحد - 9 مارس 2025 - 02:00 ص", "صدى عدن", "الوزير يبحث مسار السلام"]
+    header.append("الاثنين - 13 يناير 2025 - 07:45 م بتوقيت عدن")
+    assert infer_publication_date(BODY, header) == (date(2025, 1, 13), "stamp")
+
+
+def test_a_header_clock_before_an_earlier_stamp_is_the_viewing_day() -> None:
+    header = ["الأحد 16 مارس 2025 أبوظبي الإمارات", "الوزير يبحث مسار السلام", "صورة أرشيفية للقاء سابق"]
+    header.append("14 مارس 2025")
+    assert infer_publication_date(BODY, header) == (date(2025, 3, 14), "stamp")
+
+
+def test_a_stamp_with_its_time_beats_a_plain_date_line() -> None:
+    header = ["الأحد 1 شوال 1446 هـ - 30 آذار 2025 |", "الوزير يبحث مسار السلام", "28 آذار 2025 | 20:45"]
+    assert infer_publication_date(BODY, header) == (date(2025, 3, 28), "stamp")
+
+
+def test_a_caption_date_is_not_the_publication_date() -> None:
+    header = [
+        "عربي ودولي",
+        "الوزيران خلال لقائهما في باكو بتاريخ 3 مايو 2024 (أ ف ب)",
+        "الوزير يبحث مسار السلام",
+        "تاريخ النشر: 06/05/2024 - 11:20 ص",
+    ]
+    assert infer_publication_date(BODY, header) == (date(2024, 5, 6), "stamp")
+    assert infer_publication_date(BODY, header[:3]) == (None, "unknown")
+
+
+def test_dated_related_headlines_and_print_issues_are_not_stamps() -> None:
+    header = [
+        "• وزير الخارجية يستقبل سفير كازاخستان (12-04-2024)",
+        "الاثنين 6 شوال 1445هـ الموافق لـ 15 أفريل 2024م العدد 19021",
+    ]
+    assert infer_publication_date(BODY, header) == (None, "unknown")
+
+
+def test_nothing_later_than_a_crawl_time() -> None:
+    header = ["Arab Feed: 2024-03-20@08:10:02 GMT", "الأربعاء 27 مارس 2024 - 10:00"]
+    assert infer_publication_date(BODY, header) == (None, "unknown")
+    header.append("تاريخ النشر: 2nd, March 2024 GMT")
+    assert infer_publication_date(BODY, header) == (date(2024, 3, 2), "stamp")
+
+
+def test_a_stamp_alone_on_the_last_line() -> None:
+    paragraphs = [f"وأضاف المتحدث في الفقرة {n} أن الوفدين بحثا ملفات النقل والطاقة." for n in range(1, 15)]
+    text = "\n".join([*paragraphs, "يتبع….", "2019-12-23"])
+    assert infer_publication_date(text) == (date(2019, 12, 23), "stamp")
+    # a dated line of the closing list of other stories is not the page's own stamp
+    assert infer_publication_date("\n".join([*paragraphs, "• الوزير يستقبل السفير 2019-12-20"])) == (None, "unknown")
+
+
+def test_an_update_is_only_used_when_nothing_else_is_printed() -> None:
+    assert infer_publication_date(BODY, ["آخر تحديث: 18 فبراير 2025"]) == (date(2025, 2, 18), "stamp")
+
+
+# --- which source wins ------------------------------------------------------------------------------
+
+STAMPED = ["نشر في: 02/10/2025 - 14:10"]
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        (DateSources(metadata=date(2025, 1, 1), html=date(2025, 1, 2)), (date(2025, 1, 1), "metadata")),
+        (DateSources(html=date(2025, 1, 2), url="https://x.example/2025/01/03/a"), (date(2025, 1, 2), "html")),
+        (DateSources(url="https://x.example/news/view.aspx?cdate=03012025&id=7"), (date(2025, 1, 3), "url")),
+        (DateSources(given=date(2025, 1, 4), extracted=date(2025, 1, 5)), (date(2025, 10, 2), "stamp")),
+    ],
+)
+def test_sources_in_order_of_trust(sources: DateSources, expected: tuple[date, str]) -> None:
+    assert choose_publication_date(sources, STAMPED, BODY) == expected
+
+
+def test_a_given_date_fills_in_when_the_page_prints_none() -> None:
+    sources = DateSources(given=date(2025, 1, 4), extracted=date(2025, 1, 5))
+    assert choose_publication_date(sources, [], BODY) == (date(2025, 1, 4), "metadata")
+    assert choose_publication_date(DateSources(extracted=date(2025, 1, 5)), [], BODY) == (date(2025, 1, 5), "html")
+
+
+def test_the_pages_own_metadata_and_address_do_not_describe_its_second_article() -> None:
+    sources = DateSources(html=date(2025, 1, 2), url="https://x.example/2025/01/03/a")
+    assert choose_publication_date(sources, STAMPED, BODY, own_page=False) == (date(2025, 10, 2), "stamp")

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from components.extract import reading
+from components.extract import html_text
+from components.extract.html_text import html_main_text, strip_html
 from components.extract.reading import (
     MAX_PAGE_BYTES,
     UnreadableInput,
     decode_page,
-    html_main_text,
     iter_page_paths,
     read_page,
-    strip_html,
 )
 
 ROOT = Path(__file__).parent.parent
@@ -214,7 +213,7 @@ def test_when_trafilatura_fails_the_fallback_is_used(monkeypatch: pytest.MonkeyP
     def failing(*args: object, **kwargs: object) -> object:
         raise ValueError("odd markup")
 
-    monkeypatch.setattr(reading.trafilatura, "bare_extraction", failing)
+    monkeypatch.setattr(html_text.trafilatura, "bare_extraction", failing)
     extracted = html_main_text((PAGES / "article.html").read_text(encoding="utf-8"))
     assert "alert" not in extracted.text and "سكربت" not in extracted.text
     assert "وأكد المتحدث باسم الكرملين" in extracted.text
@@ -224,9 +223,8 @@ def test_when_trafilatura_fails_the_fallback_is_used(monkeypatch: pytest.MonkeyP
 @pytest.mark.parametrize(
     ("module", "package"),
     [
-        ("components.extract.reading", "trafilatura"),
-        ("components.extract.reading", "lxml"),
-        ("components.extract.reading", "charset_normalizer"),
+        ("components.extract.html_text", "trafilatura"),
+        ("components.extract.html_text", "lxml"),
         ("components.extract.dates.resolve", "hijridate"),
         ("components.extract.cli", "hijridate"),
     ],
@@ -237,6 +235,32 @@ def test_a_missing_dependency_fails_at_import_naming_it(module: str, package: st
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode != 0
     assert "ModuleNotFoundError" in run.stderr and package in run.stderr.strip().splitlines()[-1]
+
+
+def test_without_charset_normalizer_a_legacy_page_fails_naming_it() -> None:
+    """Only pages that are not UTF-8 need it, so it is imported when one is read; without it that read
+    fails with an error naming the package (nothing is silently skipped)."""
+    code = (
+        "import sys; sys.modules['charset_normalizer'] = None\n"
+        "from components.extract.reading import decode_page\n"
+        "print(decode_page('قال الوزير'.encode('utf-8'), 'a.txt').encoding)\n"
+        "decode_page('قال الوزير'.encode('cp1256'), 'b.txt')"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.stdout.strip() == "utf-8" and run.returncode != 0
+    assert "charset_normalizer" in run.stderr.strip().splitlines()[-1]
+
+
+def test_text_pages_do_not_load_the_html_extractor() -> None:
+    code = (
+        "import sys\n"
+        "from components.extract.pipeline import extract_page\n"
+        "from components.extract.reading import decode_page\n"
+        "extract_page(decode_page('قال الوزير أمس إن المحادثات مثمرة.'.encode('utf-8'), 'a.txt'))\n"
+        "print('trafilatura' in sys.modules, 'charset_normalizer' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert run.stdout.split() == ["False", "False"]
 
 
 def test_iter_page_paths(tmp_path: Path) -> None:

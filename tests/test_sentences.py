@@ -9,7 +9,7 @@ import pytest
 
 from components.extract.page_split import split_page
 from components.extract.reading import read_page
-from components.extract.sentences import split_sentences
+from components.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 SAMPLE = Path(__file__).parent.parent / "data" / "articles" / "000_0795dd7ba1cf26a9.txt"
 
@@ -85,3 +85,31 @@ def test_sample_quote_sentence() -> None:
         'وقال نائب وزير الخارجية الروسي: "لقد أتاح هذا الاجتماع فرصة للأطراف المعنية للتحرك نحو السلام '
         'والاستقرار في جنوب القوقاز، وقد تم اتخاذ خطوة مهمة أخرى".'
     ]
+
+
+RUN_ON = "التقى وزير الخارجية نظيره في العاصمة وبحث الجانبان العلاقات الثنائية والتعاون الاقتصادي "
+
+
+def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces() -> None:
+    text = RUN_ON * 60  # about 5,500 characters and no end mark
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(sentence.text) <= MAX_SENTENCE_CHARS for sentence in sentences)
+    assert_offsets(text)
+    # nothing is lost between the pieces but the spaces where they were cut
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+    # cut before a word opening with the conjunction و, not inside a word
+    assert all(s.text.split()[0] in RUN_ON.split() for s in sentences)
+    assert sum(s.text.startswith("و") for s in sentences) >= len(sentences) - 1
+
+
+def test_an_over_long_sentence_is_cut_at_its_last_clause_mark() -> None:
+    first = "أعلنت الحكومة " + "اليوم " * 70 + "عن خطة جديدة، "
+    text = first + "وقالت " + "الوزارة " * 40 + "إن المحادثات مستمرة."
+    pieces = texts(text)
+    assert pieces[0] == first.strip() and len(pieces) == 2
+
+
+def test_one_endless_word_is_cut_at_the_limit() -> None:
+    text = "ب" * (MAX_SENTENCE_CHARS * 2 + 5)
+    assert [len(piece) for piece in texts(text)] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]

@@ -6,7 +6,9 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
+from postgres_cluster import Cluster
 from test_store_fakes import (
     STATEMENT_A,
     STATEMENT_B,
@@ -34,9 +36,9 @@ def test_a_new_store_is_versioned_and_in_wal_mode(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_ingesting_the_same_page_twice_adds_nothing(tmp_path: Path) -> None:
+def test_ingesting_the_same_page_twice_adds_nothing(store_url: str) -> None:
     result = numbered_result(1)
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_url) as store:
         first = store.ingest_page(result)
         version = store.version()
         second = store.ingest_page(result)
@@ -46,10 +48,10 @@ def test_ingesting_the_same_page_twice_adds_nothing(tmp_path: Path) -> None:
         assert store.counts()["events"] == 3
 
 
-def test_an_article_already_stored_from_another_page_is_skipped(tmp_path: Path) -> None:
+def test_an_article_already_stored_from_another_page_is_skipped(store_url: str) -> None:
     page, (article,) = make_page("x.txt", [STATEMENT_A])
     other_page, (same_article, new_article) = make_page("y.txt", [STATEMENT_A, STATEMENT_B])
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_url) as store:
         store.ingest_page(FakeResult(page, [article], [make_event(article, STATEMENT_A, "2020-11-09")]))
         outcome = store.ingest_page(
             FakeResult(
@@ -65,11 +67,11 @@ def test_an_article_already_stored_from_another_page_is_skipped(tmp_path: Path) 
         assert store.counts() == {"pages": 2, "articles": 2, "events": 2, "corrections": 0}
 
 
-def test_a_failed_ingestion_leaves_nothing_behind(tmp_path: Path) -> None:
+def test_a_failed_ingestion_leaves_nothing_behind(store_url: str) -> None:
     result = numbered_result(2)
     broken = dict(result.events[2])
     del broken["sentence"]
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_url) as store:
         version = store.version()
         with pytest.raises(StoreError, match="sentence"):
             store.ingest_page(FakeResult(result.page, result.articles, [*result.events[:2], broken]))
@@ -78,8 +80,8 @@ def test_a_failed_ingestion_leaves_nothing_behind(tmp_path: Path) -> None:
         assert store.ingest_page(result).events_added == 3
 
 
-def test_version_changes_with_every_write(tmp_path: Path) -> None:
-    with open_store(tmp_path / "t.db") as store:
+def test_version_changes_with_every_write(store_url: str) -> None:
+    with open_store(store_url) as store:
         versions = {store.version()}
         store.ingest_page(numbered_result(1))
         versions.add(store.version())
@@ -89,9 +91,9 @@ def test_version_changes_with_every_write(tmp_path: Path) -> None:
         assert len(versions) == 3
 
 
-def test_list_events_merges_reports_of_the_same_happening(tmp_path: Path) -> None:
+def test_list_events_merges_reports_of_the_same_happening(store_url: str) -> None:
     one, two = two_outlets()
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_url) as store:
         store.ingest_page(one)
         store.ingest_page(two)
         events = store.list_events()
@@ -106,9 +108,9 @@ def test_list_events_merges_reports_of_the_same_happening(tmp_path: Path) -> Non
         assert store.list_events() == events
 
 
-def test_get_article_returns_text_and_provenance(tmp_path: Path) -> None:
+def test_get_article_returns_text_and_provenance(store_url: str) -> None:
     one, _ = two_outlets()
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_url) as store:
         store.ingest_page(one)
         article = store.get_article(one.articles[0].id)
         assert article is not None and article["text"] == STATEMENT_A and article["source"] == "الوفد"
@@ -125,10 +127,39 @@ def test_the_environment_variable_chooses_the_store(tmp_path: Path, monkeypatch:
     assert resolve_location()[0] == Path(f"{tmp_path}/url.db")
 
 
-def test_postgresql_urls_are_refused_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TIMELINE_DB", "postgresql://user@db.example/timeline")
-    with pytest.raises(StoreError, match="not supported yet"):
-        open_store()
+def test_a_postgresql_url_in_the_environment_opens_that_database(
+    postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = postgres_cluster.create_database()
+    try:
+        monkeypatch.setenv("TIMELINE_DB", postgres_cluster.url(name).replace("postgresql://", "postgres://"))
+        with open_store() as store:
+            assert store.engine == "postgresql"
+            store.ingest_page(numbered_result(3))
+        with open_store(postgres_cluster.url(name)) as store:
+            assert store.counts()["events"] == 3
+    finally:
+        postgres_cluster.drop_database(name)
+
+
+def test_a_new_postgresql_store_records_its_schema_version(store_url: str, engine: str) -> None:
+    with open_store(store_url) as store, store.read() as db:
+        assert db.value("SELECT max(version) AS v FROM schema_version") == SCHEMA_VERSION
+        assert store.engine == engine
+
+
+def test_a_postgresql_database_of_another_application_is_left_untouched(postgres_cluster: Cluster) -> None:
+    name = postgres_cluster.create_database()
+    try:
+        with psycopg.connect(postgres_cluster.url(name), autocommit=True) as conn:
+            conn.execute("CREATE TABLE events (title TEXT)")
+        with pytest.raises(StoreError, match="another application"):
+            open_store(postgres_cluster.url(name))
+        with psycopg.connect(postgres_cluster.url(name)) as conn:
+            tables = conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+            assert [row[0] for row in tables] == ["events"]
+    finally:
+        postgres_cluster.drop_database(name)
 
 
 @pytest.mark.parametrize(
@@ -179,3 +210,17 @@ def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
     path.touch()
     with open_store(path) as store:
         assert store.ingest_page(numbered_result(4)).events_added == 3
+
+
+def test_pages_fetched_from_the_web_are_found_by_address_and_feeds_keep_their_state(store_url: str) -> None:
+    result = numbered_result(5)
+    with open_store(store_url) as store:
+        version = store.version()
+        store.save_feed_state("https://news.example/feed.xml", {"etag": '"v1"'})
+        assert store.feed_state("https://news.example/feed.xml") == {"etag": '"v1"'}
+        assert store.feed_state("https://news.example/other.xml") == {}
+        assert store.version() == version, "a feed's state is not content"
+        meta = {"fetch": {"requested_url": "https://news.example/a?id=5"}}
+        store.ingest_page(result, url="https://news.example/a/5", page_meta=meta)
+        assert store.has_url("https://news.example/a/5") and store.has_url("https://news.example/a?id=5")
+        assert not store.has_url("https://news.example/a/6")

@@ -17,9 +17,9 @@ from components.store.ingest import ingest_paths
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "merge"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    store = open_store(tmp_path_factory.mktemp("e2e") / "t.db")
+@pytest.fixture()
+def store(store_url: str) -> Store:
+    store = open_store(store_url)
     summary = ingest_paths(store, [FIXTURES], progress=False)
     assert not summary.failed and summary.articles_added == 4
     yield store
@@ -64,8 +64,8 @@ def test_every_source_points_to_a_stored_article_and_its_sentence(store: Store) 
             assert article is not None and source["sentence"] in article["text"]
 
 
-def test_reextracting_with_the_same_extractor_changes_nothing(tmp_path: Path) -> None:
-    with open_store(tmp_path / "t.db") as store:
+def test_reextracting_with_the_same_extractor_changes_nothing(store_url: str) -> None:
+    with open_store(store_url) as store:
         ingest_paths(store, [FIXTURES], progress=False)
         before = store.list_events()
         store.correct_event(before[0], {"type": "meeting"}, reason="check", author="test")

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from components.extract.dates.lexicon import date_lexicon
+from components.extract.entities import find_entities
+from components.extract.gazetteer import load_gazetteer
+from components.extract.models import Article
+from components.extract.pipeline import extract_article, load_resources
 from components.extract.triggers import (
+    TriggerRow,
+    check_trigger_rows,
     find_clause_words,
     find_triggers,
     load_clause_words,
     load_triggers,
 )
-from components.text.arabic import fold
-from components.text.lexicon import LexiconError, load_tsv, one_of
+from components.text.arabic import fold, fold_key
+from components.text.lexicon import LexiconError, load_rows, load_tsv, one_of
 
 
 def triggers_in(text: str) -> list[tuple[str, str, float]]:
@@ -60,3 +68,96 @@ def test_a_malformed_lexicon_is_refused(tmp_path: Path) -> None:
     (tmp_path / "nolicence.tsv").write_text("# source: test\ntype\tform\nmeeting\tلقاء\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="licence"):
         load_tsv("nolicence.tsv", {"type": None, "form": None}, directory=tmp_path)
+
+
+def test_a_form_written_twice_is_rejected() -> None:
+    rows = [
+        TriggerRow("meeting", 0.9, ("اجتماع", "لقاء"), "stem"),
+        TriggerRow("statement", 0.6, ("لقاء",), "exact"),
+    ]
+    with pytest.raises(LexiconError, match="لقاء"):
+        check_trigger_rows(rows)
+    with pytest.raises(LexiconError, match="تبني"):  # one spelling folded onto another in a row
+        check_trigger_rows([TriggerRow("other", 0.6, ("تبنى", "تبني"), "exact")])
+
+
+def test_the_trigger_lexicon_has_no_repeated_form() -> None:
+    check_trigger_rows(load_rows("triggers.tsv", TriggerRow))
+
+
+def test_no_trigger_form_names_one_happening() -> None:
+    """A trigger is a word for a kind of event; a form with a name (a state, place or person) or a
+    number in it ("ضم القرم", "تسليم أربع قرى") names one happening and belongs to no lexicon."""
+    gazetteer = load_gazetteer()
+    numbers = set(date_lexicon().words["number_word"])
+    named = []
+    for row in load_rows("triggers.tsv", TriggerRow):
+        for form in row.form:
+            words = fold_key(form).split()
+            if find_entities(form, gazetteer) or any(w in numbers or any(c.isdigit() for c in w) for w in words):
+                named.append(form)
+    assert named == []
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # halting talks is something said or decided, not a meeting
+        ("أعلنت الحكومة أمس تعليق مسار مفاوضات الانضمام إلى الاتحاد.", "statement"),
+        ("وقررت الوزارة اليوم تجميد المحادثات مع الجانب الآخر.", "statement"),
+        # expressing support, renewing a commitment
+        ("وأبدى القادة أمس تأييدهم لخطة السلام.", "statement"),
+        ("وجدد الوزير اليوم تأكيد دعم بلاده للحل السلمي.", "statement"),
+    ],
+)
+def test_words_of_stance_and_halting_talks_are_statements(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تاريخ النشر: 01/12/2024 - 10:35 ص",  # a publication stamp, not a deployment (نشر)
+        "نشر في: 02/10/2025 - 14:10",
+    ],
+)
+def test_a_publication_stamp_is_no_event(text: str) -> None:
+    assert extract_article(Article(id="t", text=text, published=date(2024, 12, 1)), load_resources()) == []
+
+
+def test_an_agency_report_is_not_a_meeting() -> None:
+    text = "ونقلت وكالة الأنباء الرسمية أمس عن مصدر دبلوماسي أن المحادثات ستستأنف قريبا."
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] != ["meeting"]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # what was welcomed or condemned is the object of the statement
+        ("ورحبت الحكومة الكويتية أمس باتفاق السلام بين البلدين.", "statement"),
+        ("ونددت الخارجية أمس بالهجوم على القافلة.", "statement"),
+        # ب after a verb that is no word of stance keeps its noun
+        ("وقام الوزير أمس بزيارة رسمية إلى العاصمة.", "meeting"),
+    ],
+)
+def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # نشر alone is publishing; deploying is نشر with its troops ("نشر قوات")
+        ("ونشرت وزارة الدفاع أمس مقطع فيديو للعملية.", "statement"),
+        ("ونشرت الخارجية اليوم نص الوثيقة كاملا.", "statement"),
+        ("وتم أمس نشر قوات إضافية على الحدود.", "military"),
+        ("ونشر الجيش أمس قوات إضافية على الحدود.", "military"),  # the subject between verb and troops
+        ("ونشرت روسيا قواتها في الإقليم عام 2020.", "military"),
+    ],
+)
+def test_publishing_and_deploying(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]

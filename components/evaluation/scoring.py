@@ -100,7 +100,9 @@ def same_span(event: Mapping, golden: GoldenEvent) -> bool:
 def matches(event: Mapping, golden: GoldenEvent) -> bool:
     if not same_span(event, golden) or event.get("type") not in golden.types:
         return False
-    if not set(golden.countries) <= set(event.get("countries", [])):
+    # a golden row lists every state involved: the parties and the country where it happened
+    involved = set(event.get("countries") or []) | {event.get("location_country")} - {None}
+    if not set(golden.countries) <= involved:
         return False
     if golden.place is None:
         return True

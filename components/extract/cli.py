@@ -1,8 +1,9 @@
 """Command line: ``python -m components.extract PATH [PATH ...] [--published YYYY-MM-DD]``.
 
 Prints one JSON object per event per line on stdout (see docs/event_schema.md). A path may be a
-file or a folder. An input that cannot be read gets a message on stderr and nothing on stdout;
-the other inputs are still processed and the exit status is 2.
+file or a folder. An input that cannot be read gets one ``error: <name>: <reason>`` line on stderr
+and nothing on stdout; the other inputs are still processed and the exit status is 2 (the inputs
+and their messages: docs/input.md, tests/bad_inputs/reading_cases.py).
 """
 
 from __future__ import annotations
@@ -15,14 +16,19 @@ from datetime import date
 from pathlib import Path
 
 from components.extract.pipeline import event_to_dict, extract_file, load_resources
-from components.extract.reading import UnreadableInput, iter_page_paths
+from components.extract.publication_date import given_date_problem
+from components.extract.reading import UnreadableInput, iter_page_paths, missing_reason, printable
 
 
 def iso_date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from error
+    problem = given_date_problem(day)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--published",
         type=iso_date,
-        help="publication date (YYYY-MM-DD) of pages whose metadata file does not give one",
+        help="publication date (YYYY-MM-DD) of pages that neither give one in a metadata file nor print their own",
     )
     parser.add_argument("--source", help="name of the outlet, for pages whose metadata does not give one")
     parser.add_argument("--url", help="address of the page, when its metadata does not give one")
@@ -48,7 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     for path in args.paths:
         if not path.exists():
-            print(f"error: {path}: no such file or folder", file=sys.stderr)
+            reason = missing_reason(path)
+            print(
+                f"error: {printable(path)}: {'no such file or folder' if reason == 'file not found' else reason}",
+                file=sys.stderr,
+            )
             failed = True
             continue
         for page_path in iter_page_paths([path]):

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
-import pycountry
-from babel import Locale
-
 from components.extract.models import Country, Place
+from components.text import cache as cache_store
 from components.text.lexicon import (
     LexiconError,
     column,
@@ -44,14 +43,33 @@ class CountryRow:
     lon: float | None = column(float_between(-180, 180), optional=True)
 
 
+def _babel_territories(lang: str) -> dict[str, str]:
+    from babel import Locale  # imported here: a process that finds the names in the cache never needs it
+
+    return dict(Locale.parse(lang).territories)
+
+
+def _stored_territories(value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(name, str) for name in value.values()):
+        raise TypeError("not stored territory names")
+    return value
+
+
 @cache
 def _territories(lang: str) -> Mapping[str, str]:
-    return MappingProxyType(dict(Locale.parse(lang).territories))
+    """CLDR territory names in ``lang``, from the cache on disk when up to date (loading Babel's locale
+    data costs a noticeable part of a process's first article)."""
+    key = cache_store.fingerprint([], [sys.modules[__name__], cache_store], ["babel"])
+    names = cache_store.cached(f"territories_{lang}", key, lambda: _babel_territories(lang), dict, _stored_territories)
+    return MappingProxyType(names)
 
 
 @cache
 def iso_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names."""
+    """ISO 3166-1 alpha-2 codes that pycountry knows and Babel names (pycountry is imported here: a
+    process that reads the gazetteer from the cache never needs it)."""
+    import pycountry
+
     names = _territories("en")
     return frozenset(country.alpha_2 for country in pycountry.countries if country.alpha_2 in names)
 

@@ -26,15 +26,15 @@ is not the date of an event, nor is a date that recurs ("من كل عام") or a
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
-from typing import Any, Protocol, TypeVar
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from components.extract.countries import country_name
+from components.extract.located import Located, unique
 from components.extract.models import (
-    Actor,
     Article,
     DateSpan,
     EntityMention,
@@ -44,9 +44,30 @@ from components.extract.models import (
     TriggerMatch,
     stable_id,
 )
-from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
-from components.extract.triggers import ClauseWord
+from components.extract.parties import (
+    Parties,
+    StateTally,
+    actor_dict,
+    located_places,
+    place_dict,
+    place_record,
+    segment_parties,
+)
+from components.extract.records import MentionRecord
+from components.extract.repeats import merge_repeats
+from components.extract.segments import Segment, clause_of, segment_sentence
+from components.extract.speech import (
+    discount_attributions,
+    quoted_ranges,
+    reported_speech_starts,
+    spoken_dates,
+)
+from components.extract.status import event_role, event_status, reference_date
+from components.extract.triggers import ClauseWord, deployments
 
+__all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
+
+MAX_MENTIONS = 40  # highlighted stretches kept per event (the date and trigger first)
 TYPE_LABELS = {
     "meeting": "Meeting",
     "agreement": "Agreement",
@@ -59,70 +80,7 @@ TYPE_LABELS = {
 CHARACTER_PENALTY = 0.002  # score lost per character between a trigger and its date
 CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its date
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
-ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
-ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
 REPORTED_PENALTY = 0.3  # a word inside reported speech, when the date belongs to the speaking
-REPORT_REACH = 60  # characters between a word of saying and the "أن" that opens what was said
-COORDINATED_GAP = 12  # dates closer than this (characters) in one clause are one group ("مايو 2023 ويوليو 2023")
-_CLAUSE_BREAK = re.compile(r"[،,؛;:]")
-
-
-@dataclass(frozen=True)
-class Segment:
-    start: int
-    end: int
-    dates: tuple[DateSpan, ...]
-
-
-def clause_bounds(sentence: Sentence, dates: Sequence[DateSpan] = ()) -> list[tuple[int, int]]:
-    """Clauses of a sentence as absolute (start, end) offsets; a clause holding two dates that are
-    not side by side is cut right after the first of them."""
-    cuts = [sentence.start + match.end() for match in _CLAUSE_BREAK.finditer(sentence.text)]
-    ordered = sorted(dates, key=lambda span: span.char_start)
-    for first, second in pairwise(ordered):
-        between = (first.char_end, second.char_start)
-        if between[1] - between[0] > COORDINATED_GAP and not any(between[0] <= cut <= between[1] for cut in cuts):
-            cuts.append(first.char_end)
-    bounds: list[tuple[int, int]] = []
-    start = sentence.start
-    for end in sorted(set(cuts)):
-        if start < end < sentence.end:
-            bounds.append((start, end))
-            start = end
-    bounds.append((start, sentence.end))
-    return bounds
-
-
-def _clause_of(offset: int, clauses: Sequence[tuple[int, int]]) -> int:
-    for index, (start, end) in enumerate(clauses):
-        if start <= offset < end:
-            return index
-    return len(clauses) - 1
-
-
-def segment_sentence(
-    sentence: Sentence, dates: Sequence[DateSpan], triggers: Sequence[TriggerMatch]
-) -> tuple[list[Segment], list[tuple[int, int]]]:
-    """Share a sentence out between the groups of dates it holds (see the module docstring).
-    Returns the segments and the clauses they were cut from."""
-    clauses = clause_bounds(sentence, dates)
-    groups: dict[int, list[DateSpan]] = {}
-    for span in dates:
-        groups.setdefault(_clause_of(span.char_start, clauses), []).append(span)
-    ordered = sorted(groups)
-    has_trigger = [any(start <= t.char_start < end for t in triggers) for start, end in clauses]
-    starts: list[int] = [0]
-    for previous, current in pairwise(ordered):
-        first = current
-        while first - 1 > previous and not any(has_trigger[first : current + 1]):
-            first -= 1
-        starts.append(first)
-    segments: list[Segment] = []
-    for position, clause_index in enumerate(ordered):
-        first_clause = starts[position]
-        last_clause = starts[position + 1] - 1 if position + 1 < len(starts) else len(clauses) - 1
-        segments.append(Segment(clauses[first_clause][0], clauses[last_clause][1], tuple(groups[clause_index])))
-    return segments, clauses
 
 
 def trigger_score(
@@ -144,7 +102,7 @@ def trigger_score(
         else sorted((span.char_end, trigger.char_start))
     )
     distance = max(0, high - low)
-    clause_gap = abs(_clause_of(trigger.char_start, clauses) - _clause_of(span.char_start, clauses))
+    clause_gap = abs(clause_of(trigger.char_start, clauses) - clause_of(span.char_start, clauses))
     separated = any(low <= word.char_start and word.char_end <= high for word in connectors)
     return (
         trigger.weight
@@ -171,45 +129,6 @@ def best_trigger(
     )
 
 
-def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Sequence[ClauseWord]) -> list[int]:
-    """Where reported speech begins: an "أن"/"إن" shortly after a word of saying."""
-    says = [t.char_end for t in triggers if t.event_type == "statement"]
-    return [
-        word.char_start
-        for word in clause_words
-        if word.role == "subject" and any(0 <= word.char_start - end <= REPORT_REACH for end in says)
-    ]
-
-
-def discount_attributions(triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]) -> list[TriggerMatch]:
-    """Words of saying right after "وفق ما"/"بحسب ما" cite a source: they lose weight."""
-    ends = [word.char_end for word in attributions]
-    return [
-        replace(trigger, weight=trigger.weight - ATTRIBUTION_PENALTY)
-        if trigger.event_type == "statement" and any(0 <= trigger.char_start - end <= ATTRIBUTION_GAP for end in ends)
-        else trigger
-        for trigger in triggers
-    ]
-
-
-_QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_QUOTE_OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
-
-
-def quoted_ranges(sentence: Sentence) -> list[tuple[int, int]]:
-    """Absolute ranges of the sentence inside quotation marks. A relative date there ("اليوم" in a
-    quoted speech) counts from the day of the speech, which the publication date does not give."""
-    ranges: list[tuple[int, int]] = []
-    text, index = sentence.text, 0
-    while (opening := _QUOTE_OPENING.search(text, index)) is not None:
-        start = opening.start()
-        end = text.find(_QUOTE_PAIRS[opening.group()], start + 1)
-        end = end if end > start else len(text)  # the quotation goes on past the sentence's end
-        ranges.append((sentence.start + start, sentence.start + end))
-        index = end + 1
-    return ranges
-
-
 def precedes_word(span: DateSpan, word_starts: set[int], text: str) -> bool:
     """The date comes right before one of the words starting at ``word_starts`` ("من كل عام")."""
     gap_end = span.char_end
@@ -225,91 +144,6 @@ def follows_word(span: DateSpan, word_ends: set[int], text: str) -> bool:
     while gap_start > 0 and text[gap_start - 1].isspace():
         gap_start -= 1
     return gap_start in word_ends
-
-
-class _Located(Protocol):
-    @property
-    def char_start(self) -> int: ...
-
-
-LocatedT = TypeVar("LocatedT", bound=_Located)
-ItemT = TypeVar("ItemT")
-
-
-def _within(items: Sequence[LocatedT], start: int, end: int) -> list[LocatedT]:
-    return [item for item in items if start <= item.char_start < end]
-
-
-def _unique(items: Iterable[ItemT]) -> list[ItemT]:
-    """The items without repeats, in order (dicts are not hashable: a list is searched)."""
-    seen: list[ItemT] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
-
-
-def participant_states(entities: Sequence[EntityMention], located: frozenset[int] = frozenset()) -> list[str]:
-    """States taking part, in order of appearance: named, by adjective, by a capital acting as the
-    state, or through a person's or body's country. A place is not a party: a country named as
-    the place, or a capital in ``located`` (the starts of capitals written as a location)."""
-    return _unique(
-        [
-            m.country.code
-            for m in entities
-            if m.country is not None
-            and not (m.place is not None and (m.place.kind == "country" or m.char_start in located))
-        ]
-    )
-
-
-def located_places(entities: Sequence[EntityMention], locatives: Sequence[ClauseWord], text: str) -> frozenset[int]:
-    """Starts of place mentions written as a location: after "في"/"إلى"/"العاصمة …", or with the
-    preposition ب joined to them ("بموسكو")."""
-    ends = {word.char_end for word in locatives}
-    found = set()
-    for mention in entities:
-        if mention.place is None:
-            continue
-        glued = mention.text.startswith("ب") and not mention.place.name_ar.startswith("ب")
-        gap_start = mention.char_start
-        while gap_start > 0 and text[gap_start - 1].isspace():
-            gap_start -= 1
-        if glued or gap_start in ends:
-            found.add(mention.char_start)
-    return frozenset(found)
-
-
-BILATERAL_TYPES = ("meeting", "agreement", "border")
-
-
-def needs_parties(
-    trigger: TriggerMatch, participants: Sequence[str], pairs: Sequence[ClauseWord], scope: Sequence[EntityMention]
-) -> bool:
-    """Whether the parties of an event must be taken from earlier in the article: it refers to two
-    parties ("البلدين") not named right after that word, or it is a bilateral kind of event
-    (talks, agreement, border step) that names fewer than two states."""
-    named_after = any(
-        0 <= m.char_start - pair.char_end <= 12 and m.country is not None for pair in pairs for m in scope
-    )
-    if pairs and not named_after:
-        return True
-    return trigger.event_type in BILATERAL_TYPES and len(participants) < 2
-
-
-def main_states_before(entities: Sequence[EntityMention], offset: int, count: int, exclude: Sequence[str]) -> list[str]:
-    """The ``count`` states named most often before ``offset`` (ties: the most recent first),
-    for words that refer back to two parties ("البلدين", "الزعيمين")."""
-    tally: dict[str, tuple[int, int]] = {}
-    for mention in entities:
-        if mention.char_start >= offset or mention.country is None:
-            continue
-        if mention.place is not None:  # a host city or country is not a party
-            continue
-        times, _ = tally.get(mention.country.code, (0, 0))
-        tally[mention.country.code] = (times + 1, mention.char_start)
-    ranked = sorted((code for code in tally if code not in exclude), key=lambda code: tally[code], reverse=True)
-    return ranked[:count]
 
 
 def event_title(event_type: str, participants: Sequence[str], hosts: Sequence[str], place_names: Sequence[str]) -> str:
@@ -328,9 +162,9 @@ def event_title(event_type: str, participants: Sequence[str], hosts: Sequence[st
 def title_of(event: Mapping[str, Any]) -> str:
     """The English label of an event object (after a correction changed its type, countries or
     places): the states not there only as a place's host are the parties."""
-    hosts = _unique([place.get("country") for place in event.get("places") or [] if place.get("country")])
+    hosts = unique([place.get("country") for place in event.get("places") or [] if place.get("country")])
     parties = [code for code in event.get("countries") or [] if code not in hosts]
-    names = _unique([place.get("name_en") for place in event.get("places") or [] if place.get("name_en")])
+    names = unique([place.get("name_en") for place in event.get("places") or [] if place.get("name_en")])
     return event_title(event.get("type") or "other", parties, hosts, names)
 
 
@@ -346,37 +180,6 @@ def confidence(trigger: TriggerMatch, span: DateSpan, countries: Sequence[str], 
     return round(min(0.99, max(0.05, value)), 2)
 
 
-def actor_record(actor: Actor) -> ActorRecord:
-    return {
-        "name_en": actor.name_en,
-        "name_ar": actor.name_ar,
-        "country": actor.country,
-        "role": actor.role,
-        "kind": actor.kind,
-    }
-
-
-def place_record(place: Place) -> PlaceRecord:
-    return {
-        "name_en": place.name_en,
-        "name_ar": place.name_ar,
-        "country": place.country,
-        "lat": round(place.lat, 5),
-        "lon": round(place.lon, 5),
-        "kind": place.kind,
-    }
-
-
-def actor_dict(actor: Actor) -> dict[str, Any]:
-    """:func:`actor_record` as a plain dict (what the correction form edits)."""
-    return dict(actor_record(actor))
-
-
-def place_dict(place: Place) -> dict[str, Any]:
-    """:func:`place_record` as a plain dict (what the correction form edits)."""
-    return dict(place_record(place))
-
-
 def _mention(kind: str, start: int, end: int, sentence: Sentence) -> MentionRecord:
     return {
         "kind": kind,
@@ -384,43 +187,6 @@ def _mention(kind: str, start: int, end: int, sentence: Sentence) -> MentionReco
         "end": end - sentence.start,
         "text": sentence.text[start - sentence.start : end - sentence.start],
     }
-
-
-@dataclass(frozen=True)
-class Parties:
-    """Who and where an event is: participant states, host states, actors, places, all countries."""
-
-    participants: list[str]
-    hosts: list[str]
-    actors: list[ActorRecord]
-    places: list[PlaceRecord]
-
-    @property
-    def countries(self) -> list[str]:
-        return sorted(set(self.participants) | set(self.hosts))
-
-
-def segment_parties(
-    segment: Segment,
-    trigger: TriggerMatch,
-    sentence_entities: Sequence[EntityMention],
-    article_entities: Sequence[EntityMention],
-    clause_words: Sequence[ClauseWord],
-    located: frozenset[int] = frozenset(),
-) -> Parties:
-    scope = _within(sentence_entities, segment.start, segment.end)
-    country_scope = sentence_entities if trigger.event_type == "statement" else scope
-    participants = participant_states(country_scope, located)
-    words = _within(clause_words, segment.start, segment.end)
-    pairs = [word for word in words if word.role == "pair"]
-    if needs_parties(trigger, participants, pairs, scope):
-        participants = participants + main_states_before(article_entities, segment.start, 2, participants)
-    places = _unique([place_record(m.place) for m in scope if m.place is not None])
-    if not participants and not places:  # "البلاد", "البرلمان", or nobody named: the article's state
-        participants = main_states_before(article_entities, segment.start, 1, participants)
-    hosts = _unique([p["country"] for p in places if p["country"]])
-    actors = _unique([actor_record(m.actor) for m in scope if m.actor is not None])
-    return Parties(participants, hosts, actors, places)
 
 
 def make_event(
@@ -431,9 +197,12 @@ def make_event(
     parties: Parties,
     mentions: list[MentionRecord],
     extractor_version: str,
+    reference: date | None = None,
 ) -> Event:
-    countries = parties.countries
-    place_names = _unique([p["name_en"] for p in parties.places])
+    """An event; ``reference`` is the day the article speaks from (see :mod:`components.extract.status`)."""
+    countries = parties.countries(trigger.event_type)
+    place_names = unique([p["name_en"] for p in parties.places])
+    status = event_status(span, article.published)
     return Event(
         id=stable_id(article.id, span.char_start, span.char_end),
         article_id=article.id,
@@ -455,10 +224,97 @@ def make_event(
         published=article.published.isoformat() if article.published else None,
         confidence=confidence(trigger, span, countries, bool(parties.actors)),
         trigger=trigger.text,
-        mentions=[_mention("date", span.char_start, span.char_end, sentence)] + mentions,
+        mentions=([_mention("date", span.char_start, span.char_end, sentence)] + mentions)[:MAX_MENTIONS],
         undated=span.undated,
         extractor_version=extractor_version,
+        status=status,
+        role=event_role(span, status, reference),
+        location_country=parties.location_country,
+        evidence=[{"char_start": sentence.start, "char_end": sentence.end, "text": sentence.text}],
     )
+
+
+@dataclass
+class Findings:
+    """What the earlier steps found in one article, indexed by offset so that each sentence takes
+    its own share with a binary search."""
+
+    dates: Located[DateSpan]
+    triggers: Located[TriggerMatch]
+    entities: Located[EntityMention]
+    words: Located[ClauseWord]
+    connectors: Located[ClauseWord]
+    reported: list[int]  # where reported speech starts, sorted
+    located: frozenset[int]
+    tally: StateTally
+    not_event_date_ends: set[int]
+    recurring_starts: set[int]
+    reference: date | None
+
+
+def index_findings(
+    article: Article,
+    dates: Sequence[DateSpan],
+    entities: Sequence[EntityMention],
+    triggers: Sequence[TriggerMatch],
+    clause_words: Sequence[ClauseWord],
+) -> Findings:
+    triggers = deployments(list(triggers), list(clause_words))
+    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
+    return Findings(
+        dates=Located(dates),
+        triggers=Located(triggers),
+        entities=Located(entities),
+        words=Located(clause_words),
+        connectors=Located(word for word in clause_words if word.role == "connector"),
+        reported=sorted(reported_speech_starts(triggers, clause_words)),
+        located=located_places(entities, [word for word in clause_words if word.role == "locative"], article.text),
+        tally=StateTally(entities),
+        not_event_date_ends={word.char_end for word in clause_words if word.role in ("deadline", "subject")},
+        recurring_starts={word.char_start for word in clause_words if word.role == "recurring"},
+        reference=reference_date(article.published, dates),
+    )
+
+
+def event_dates(sentence: Sentence, found: Findings, text: str, published: date | None) -> list[DateSpan]:
+    """The dates of a sentence that may date an event (not a time limit, not a yearly date; in quoted
+    speech, see :func:`spoken_dates`)."""
+    dates = [
+        span
+        for span in found.dates.within(sentence.start, sentence.end)
+        if not follows_word(span, found.not_event_date_ends, text)
+        and not precedes_word(span, found.recurring_starts, text)
+    ]
+    if any(span.deictic for span in dates):
+        dates = spoken_dates(dates, quoted_ranges(sentence), published)
+    return dates
+
+
+def sentence_events(article: Article, sentence: Sentence, found: Findings, extractor_version: str) -> list[Event]:
+    dates = event_dates(sentence, found, article.text, article.published)
+    if not dates:
+        return []
+    bounds = (sentence.start, sentence.end)
+    triggers, entities = found.triggers.within(*bounds), found.entities.within(*bounds)
+    words, connectors = found.words.within(*bounds), found.connectors.within(*bounds)
+    reported = found.reported[bisect_left(found.reported, bounds[0]) : bisect_left(found.reported, bounds[1])]
+    segments, clauses = segment_sentence(sentence, dates, triggers)
+    events: list[Event] = []
+    previous: TriggerMatch | None = None
+    for segment in segments:
+        # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
+        trigger = best_trigger(segment, triggers, clauses, connectors, reported) or previous
+        if trigger is None:
+            continue
+        previous = trigger
+        parties = segment_parties(segment, trigger, entities, found.tally, words, found.located)
+        mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
+        mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in entities]
+        events += [
+            make_event(article, sentence, span, trigger, parties, mentions, extractor_version, found.reference)
+            for span in segment.dates
+        ]
+    return events
 
 
 def build_events(
@@ -469,46 +325,27 @@ def build_events(
     triggers: Sequence[TriggerMatch],
     clause_words: Sequence[ClauseWord] = (),
     extractor_version: str = "",
+    dateline: Sequence[Place] = (),
 ) -> list[Event]:
-    """Events of one article from the findings of the earlier steps (all offsets in ``article.text``)."""
-    events: list[Event] = []
-    connectors = [word for word in clause_words if word.role == "connector"]
-    not_event_date_ends = {word.char_end for word in clause_words if word.role in ("deadline", "subject")}
-    recurring_starts = {word.char_start for word in clause_words if word.role == "recurring"}
-    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
-    located = located_places(entities, [word for word in clause_words if word.role == "locative"], article.text)
-    reported = reported_speech_starts(triggers, clause_words)
-    for sentence in sentences:
-        sentence_dates = [
-            span
-            for span in _within(dates, sentence.start, sentence.end)
-            if not follows_word(span, not_event_date_ends, article.text)
-            and not precedes_word(span, recurring_starts, article.text)
-        ]
-        if any(span.relative for span in sentence_dates):
-            quoted = quoted_ranges(sentence)
-            sentence_dates = [
-                span
-                for span in sentence_dates
-                if not (span.relative and any(a <= span.char_start < b for a, b in quoted))
-            ]
-        if not sentence_dates:
-            continue
-        sentence_triggers = _within(triggers, sentence.start, sentence.end)
-        sentence_entities = _within(entities, sentence.start, sentence.end)
-        segments, clauses = segment_sentence(sentence, sentence_dates, sentence_triggers)
-        previous: TriggerMatch | None = None
-        for segment in segments:
-            # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
-            trigger = best_trigger(segment, sentence_triggers, clauses, connectors, reported) or previous
-            if trigger is None:
-                continue
-            previous = trigger
-            parties = segment_parties(segment, trigger, sentence_entities, entities, clause_words, located)
-            mentions = [_mention("trigger", trigger.char_start, trigger.char_end, sentence)]
-            mentions += [_mention(m.kind, m.char_start, m.char_end, sentence) for m in sentence_entities]
-            events += [
-                make_event(article, sentence, span, trigger, parties, mentions, extractor_version)
-                for span in segment.dates
-            ]
-    return events
+    """Events of one article from the findings of the earlier steps (all offsets in ``article.text``);
+    ``dateline``: the places named in the article's dateline."""
+    found = index_findings(article, dates, entities, triggers, clause_words)
+    events = [event for sentence in sentences for event in sentence_events(article, sentence, found, extractor_version)]
+    at_dateline(events, dateline)
+    opening = {sentence.start for sentence in sentences}
+    continuations = frozenset(
+        w.char_start for w in clause_words if w.role == "continuation" and w.char_start in opening
+    )
+    return merge_repeats(events, article.caption_ranges, article.heading_ranges, continuations)
+
+
+def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:
+    """A reported news event that names no place of its own happened where the report was filed
+    ("تبليسي – وكالات"): the dateline's place is its place and location_country (not a party)."""
+    if len(dateline) != 1:
+        return
+    place = place_record(dateline[0])
+    for event in events:
+        if not event.places and event.status == "reported" and event.role == "news":
+            event.places = [place]
+            event.location_country = place["country"]

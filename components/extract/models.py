@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from components.extract.records import ActorRecord, MentionRecord, PlaceRecord
+from components.extract.records import ActorRecord, EvidenceRecord, MentionRecord, PlaceRecord
 
 Precision = Literal["day", "month", "year"]
 EVENT_TYPES: tuple[str, ...] = ("meeting", "agreement", "statement", "military", "border", "protest", "other")
@@ -34,11 +34,14 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     published: date | None = None
-    published_how: str = "unknown"  # "metadata", "stamp", "weekday", "unknown"
+    published_how: str = "unknown"  # "metadata", "html", "url", "stamp", "weekday", "unknown"
     keywords: tuple[str, ...] = ()
     related_headlines: tuple[str, ...] = ()
     page: str | None = None  # path or name of the page it came from
     index_in_page: int = 0
+    caption_ranges: tuple[tuple[int, int], ...] = ()  # photo caption lines of ``text`` (start, end)
+    heading_ranges: tuple[tuple[int, int], ...] = ()  # sub-heading and kicker lines of ``text`` (start, end)
+    warnings: tuple[str, ...] = ()  # date expressions found but rejected as impossible ("31 فبراير 2024")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class DateSpan:
     char_end: int
     approximate: bool = False
     relative: bool = False
+    planned: bool = False  # the text puts it ahead of the time of writing ("غدا", "المقبل", "سيعقد في")
+    deictic: bool = False  # counted from the time of writing ("أمس", "الخميس الماضي", "قبل 3 أيام")
 
     @property
     def undated(self) -> bool:
@@ -149,3 +154,7 @@ class Event:
     mentions: list[MentionRecord] = field(default_factory=list)  # offsets relative to ``sentence``
     undated: bool = False
     extractor_version: str = ""
+    status: str = "reported"  # "reported" (took place by publication) or "planned"
+    role: str = "news"  # "news" (what the article reports) or "background" (recalled for context)
+    location_country: str | None = None  # ISO code of the country where it happened
+    evidence: list[EvidenceRecord] = field(default_factory=list)  # every sentence mentioning the happening

@@ -2,50 +2,73 @@
 
 A news page often holds several articles glued together with site furniture between them:
 "المصدر: …", "كلمات دلالية: …", "إقرأ أيضاً:" followed by a headline, "مقالات مشابهة" followed
-by a list of headlines, share/follow/copyright lines. These markers are data
-(``data/lexicon/page_markers.tsv``). The page is read line by line:
+by a list of headlines, share/follow/copyright lines, readers' comments. These markers are data
+(``data/lexicon/page_markers.tsv``, see :mod:`components.extract.page_markers`). The page is read
+line by line:
 
-* an article ends when a source, keyword, read-also or related-list marker is seen; what
-  follows such a marker is metadata (source, keywords) or related headlines;
-* body text after the end of an article starts the next article;
-* a dateline ("البلاد – جدة", "باكو (رويترز) - …") always starts an article; a headline-like
-  line just before it is its title (and stays a related headline of the previous article
-  when it was listed under "read also");
-* a headline-like first line followed by body text is the title;
-* short headline-like lines between body paragraphs stay in the text (they may be
-  sub-headings); sentence splitting keeps them apart since it splits on line breaks.
+* the lines before an article's first paragraph of prose are its header region (masthead,
+  navigation, tickers, title, byline, stamp): they are kept apart (``header``), not in the text;
+  the longest headline-like line among them is the title; photo captions among them stay in the
+  text, marked;
+* an article ends when a source, keyword, read-also or related-list marker, or a rule ("-----")
+  is seen; what follows such a marker is metadata (source, keywords) or related headlines;
+* body text after the end of an article (after its source or keywords) starts the next article;
+* a read-also block inside an article holds headlines; the article goes on after it. A story
+  printed under a read-also or related marker (a headline followed by a dateline or a stamp, or
+  any body text once the article has ended) is a related story: it is kept apart
+  (``related_story``) to the next rule or marker, and gives no events unless the page's metadata
+  lists it as an article of the page;
+* a dateline ("البلاد – جدة", "باكو (رويترز) - …") after body text starts an article; a
+  headline-like line just before it is its title (and stays a related headline of the previous
+  article when it was listed under "read also");
+* short headline-like lines between body paragraphs stay in the text as sub-headings; photo
+  captions stay in the text too; both are marked (``heading_ranges``, ``caption_ranges``).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
-from components.extract.reading import RawPage, article_blocks, html_main_text
-from components.text.arabic import fold, fold_key, fold_text
-from components.text.lexicon import column, load_rows, one_of
-from components.text.tokens import first_word
+from components.extract.html_meta import page_meta
+from components.extract.page_lines import (
+    is_caption,
+    is_caption_marked,
+    is_headline_like,
+    is_navigation,
+    is_prose,
+    is_separator,
+    list_item,
+)
+from components.extract.page_markers import (
+    MATCHES,
+    ROLES,
+    Dateline,
+    Markers,
+    find_marker,
+    load_markers,
+    parse_dateline,
+    parse_keywords,
+)
+from components.extract.reading import RawPage
+from components.extract.stamps import find_stamps
 
-ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "boilerplate", "agency")
-MATCHES = ("prefix", "line", "start", "contains", "name")
-_START_MAX_WORDS = 8  # a "start" marker line ("تابعونا على فيسبوك") is short
-_CONTAINS_MAX_WORDS = 20  # a copyright line is short
-_HEADLINE_MAX_WORDS = 25
-_HEADLINE_MAX_CHARS = 200
+__all__ = [
+    "MATCHES",
+    "ROLES",
+    "ArticleDraft",
+    "find_marker",
+    "is_headline_like",
+    "load_markers",
+    "parse_dateline",
+    "parse_keywords",
+    "split_page",
+    "split_text",
+]
+
 _PENDING_VALUE_MAX_WORDS = 12
+_HTML_HEADER_LINES = 30  # visible lines of an HTML page read before its body, for its stamp
 
-_SENTENCE_END = ".!?؟:…"
-_CLOSERS = "\"'”’»)]"
-_BULLET = re.compile(r"^(?:[•·●▪■◆◇►▶○◦*]|[-–—](?=\s))\s*")
-_SEPARATOR = re.compile(r"^\s*[:：\-|/]")
-_KEYWORD_SEPARATORS = re.compile(r"[،,|;؛/#\n]+")
-_PART = r"[^\s\-–—:،؛؟!?()\[\]]+(?:\s+[^\s\-–—:،؛؟!?()\[\]]+){0,2}"
-_DASH = r"\s*[-–—]\s*"
-_DATELINE_PAREN = re.compile(rf"^(?P<a>{_PART})\s*\((?P<p>[^()]{{1,40}})\)\s*(?:[-–—:]\s*(?P<rest>.*))?$")
-_DATELINE_LINE = re.compile(rf"^(?P<a>{_PART}){_DASH}(?P<b>{_PART})\s*[:\-–—]?\s*$")
-_DATELINE_PREFIX = re.compile(rf"^(?P<a>{_PART}){_DASH}(?P<b>{_PART})\s*[-–—:]\s*(?P<rest>\S.*)$")
-_QUOTES = str.maketrans("", "", "«»\"“”'")
+Range = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -57,212 +80,132 @@ class ArticleDraft:
     dateline_city: str | None  # e.g. "جدة"
     keywords: tuple[str, ...]
     related_headlines: tuple[str, ...]
-    url: str | None = None  # from HTML metadata
-    published_hint: str | None = None  # date from HTML metadata (ISO when known)
-
-
-@dataclass(frozen=True)
-class MarkerRow:
-    """A row of ``page_markers.tsv``."""
-
-    marker: str = column()
-    role: str = column(one_of(*ROLES))
-    match: str = column(one_of(*MATCHES))
-
-
-@dataclass(frozen=True)
-class Marker:
-    key: str  # folded, lower-cased marker
-    role: str
-    match: str
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class Markers:
-    lines: tuple[Marker, ...]  # longest first
-    agencies: frozenset[str]  # agency keys (see _agency_key)
-    prefix_words: frozenset[str] = frozenset()  # first words of the "prefix" markers
-
-
-@dataclass(frozen=True)
-class Dateline:
-    text: str
-    city: str | None
-    source: str | None
-    rest: str  # body text following the dateline on the same line
-
-
-def _fold_lower(text: str) -> str:
-    """Folded text, lower-cased without changing its length (so fold offsets stay valid)."""
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in fold(text).text)
-
-
-def _agency_key(text: str) -> str:
-    return re.sub(r"[\s.\"«»“”'()]", "", fold_key(text))
-
-
-@lru_cache(maxsize=1)
-def load_markers() -> Markers:
-    lines: list[Marker] = []
-    agencies: set[str] = set()
-    for row in load_rows("page_markers.tsv", MarkerRow):
-        marker, role, match = row.marker, row.role, row.match
-        if role == "agency":
-            agencies.add(_agency_key(marker))
-            continue
-        key = " ".join(_fold_lower(marker).split())
-        words = r"\s+".join(re.escape(word) for word in key.split())
-        pattern = re.compile(rf"^[\W_]*?{words}(?=$|[\s:：\-.،؛|/])")
-        lines.append(Marker(key, role, match, pattern))
-    lines.sort(key=lambda marker: len(marker.key), reverse=True)
-    prefix_words = frozenset(_first_word(marker.key) for marker in lines if marker.match == "prefix")
-    return Markers(tuple(lines), frozenset(agencies), prefix_words)
-
-
-def _first_word(line: str) -> str:
-    return first_word(line).lower()
-
-
-def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
-    """The (role, value) of a marker line, ``None`` for other lines."""
-    if len(line.split()) > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and (
-        _first_word(fold_text(line)) not in markers.prefix_words
-    ):
-        return None  # a paragraph of body text: only a "prefix" marker could start it, and none does
-    folded = fold(line)
-    lowered = _fold_lower(line)
-    bare = " ".join(re.sub(r"^[\W_]+|[\W_]+$", "", lowered).split())
-    words = len(line.split())
-    for marker in markers.lines:
-        if marker.match == "line":
-            if bare == marker.key:
-                return marker.role, ""
-        elif marker.match == "contains":
-            if words <= _CONTAINS_MAX_WORDS and marker.key in " ".join(lowered.split()):
-                return marker.role, ""
-        elif marker.match == "start":
-            if words <= _START_MAX_WORDS and marker.pattern.match(lowered):
-                return marker.role, ""
-        elif marker.match == "prefix":
-            found = marker.pattern.match(lowered)
-            if not found:
-                continue
-            rest = lowered[found.end() :]
-            if " " not in marker.key and rest.strip() and not _SEPARATOR.match(rest):
-                continue  # a one-word marker ("المصدر") needs "المصدر: …"
-            start = folded.offsets[found.end()] if found.end() < len(folded.offsets) else len(line)
-            return marker.role, line[start:].strip().lstrip(":：-–—|/ ").strip()
-    return None
-
-
-def _side(text: str) -> str:
-    return text.translate(_QUOTES).strip()
-
-
-def _datelined(a: str, b: str, markers: Markers) -> tuple[str | None, str | None]:
-    """(city, source) from the two parts of "A – B": the agency side is the source."""
-    a_agency = _agency_key(a) in markers.agencies
-    b_agency = _agency_key(b) in markers.agencies
-    if a_agency and not b_agency:
-        return b, a
-    if a_agency and b_agency:
-        return None, a
-    return a, b
-
-
-def parse_dateline(line: str, markers: Markers) -> Dateline | None:
-    """A dateline at the start of a line: "البلاد – جدة", "موسكو - سبوتنيك", "باكو (رويترز) - …"."""
-    found = _DATELINE_PAREN.match(line)
-    if found:
-        dateline = line[: found.end("p") + 1].strip()
-        return Dateline(dateline, _side(found["a"]), _side(found["p"]), (found["rest"] or "").strip())
-    for pattern in (_DATELINE_LINE, _DATELINE_PREFIX):
-        found = pattern.match(line)
-        if not found:
-            continue
-        a, b = _side(found["a"]), _side(found["b"])
-        if not a or not b or a == b or a.isdigit() or b.isdigit():
-            return None
-        known = _agency_key(a) in markers.agencies or _agency_key(b) in markers.agencies
-        if not known and (pattern is _DATELINE_PREFIX or len(a.split()) + len(b.split()) > 2):
-            return None
-        city, source = _datelined(a, b, markers)
-        rest = found.groupdict().get("rest") or ""
-        return Dateline(line[: found.end("b")].strip(), city, source, rest.strip())
-    return None
-
-
-def is_headline_like(line: str) -> bool:
-    """A short line that does not end like a sentence: a title, a headline or a fragment."""
-    words = line.split()
-    if not words or len(words) > _HEADLINE_MAX_WORDS or len(line) > _HEADLINE_MAX_CHARS:
-        return False
-    stripped = line.rstrip().rstrip(_CLOSERS).rstrip()
-    return bool(stripped) and stripped[-1] not in _SENTENCE_END and stripped[-1] != "،"
-
-
-def parse_keywords(value: str) -> tuple[str, ...]:
-    """Keywords separated by commas, "|" or "#"; by spaces when no such separator is used."""
-    parts = _KEYWORD_SEPARATORS.split(value) if _KEYWORD_SEPARATORS.search(value) else value.split()
-    return tuple(dict.fromkeys(part.strip(" .") for part in parts if part.strip(" .")))
+    url: str | None = None  # the page's own address (HTML metadata)
+    published_hint: str | None = None  # publication date from the HTML page's own metadata (ISO)
+    header: tuple[str, ...] = ()  # the header region: the lines before the body (masthead, title, stamp …)
+    caption_ranges: tuple[Range, ...] = ()  # photo captions in ``text``
+    heading_ranges: tuple[Range, ...] = ()  # sub-headings and kickers in ``text``
+    related_story: bool = False  # a story printed under a read-also or related marker
+    extracted_date: str | None = None  # the main-text extractor's guess of the date (ISO), the weakest hint
 
 
 @dataclass
 class _Builder:
     """An article being collected (local to one split_text call)."""
 
-    paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # (line, blank line before it)
+    markers: Markers
     title: str | None = None
+    related_story: bool = False
+    header: list[str] = field(default_factory=list)
+    paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # (line, blank line before it)
+    prose: bool = False  # a paragraph of prose was read: the header region is over
     source: str | None = None
     dateline: Dateline | None = None
     keywords: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
 
+    def add(self, line: str, blank_before: bool) -> None:
+        """A line of the article: a header line until the first prose paragraph (captions excepted)."""
+        if not self.prose and not is_prose(line):
+            if is_caption(line, self.markers):
+                self.paragraphs.append((line, blank_before))
+            else:
+                self.header.append(line)
+            return
+        self.prose = True
+        self.paragraphs.append((line, blank_before))
+
+    def _title(self) -> str | None:
+        """The longest headline-like header line that is not navigation, a stamp or a caption."""
+        candidates = [
+            line
+            for line in self.header
+            if is_headline_like(line)
+            and not is_navigation(line)
+            and list_item(line) is None
+            and not find_stamps(line)
+            and not is_caption(line, self.markers)
+            and find_marker(line, self.markers) is None
+        ]
+        return max(candidates, key=lambda line: len(line.split()), default=None)
+
+    def _kind(self, index: int, line: str, first_prose: int) -> str:
+        """caption, heading or text. A line closed by a credit is a caption unless it opens or closes
+        the body (wire stories end with their credit: "… (أ ف ب)")."""
+        inside = index < first_prose or first_prose < index < len(self.paragraphs) - 1
+        if is_caption(line, self.markers) and (inside or is_caption_marked(line, self.markers)):
+            return "caption"
+        if index > first_prose and is_headline_like(line) and list_item(line) is None:
+            return "heading"
+        return "text"
+
+    def _text_and_ranges(self) -> tuple[str, tuple[Range, ...], tuple[Range, ...]]:
+        first_prose = next((i for i, (line, _) in enumerate(self.paragraphs) if is_prose(line)), 0)
+        text = ""
+        captions: list[Range] = []
+        headings: list[Range] = []
+        for index, (line, blank_before) in enumerate(self.paragraphs):
+            if index:
+                text += "\n\n" if blank_before else "\n"
+            kind = self._kind(index, line, first_prose)
+            if kind != "text":
+                (captions if kind == "caption" else headings).append((len(text), len(text) + len(line)))
+            text += line
+        return text, tuple(captions), tuple(headings)
+
     def finish(self) -> ArticleDraft | None:
-        paragraphs = list(self.paragraphs)
-        title = self.title
-        if title is None and len(paragraphs) >= 2 and is_headline_like(paragraphs[0][0]):
-            title = paragraphs.pop(0)[0]
-        if not paragraphs:
+        if not self.prose:
             return None
-        text = paragraphs[0][0]
-        for line, blank_before in paragraphs[1:]:
-            text += ("\n\n" if blank_before else "\n") + line
+        text, captions, headings = self._text_and_ranges()
         dateline = self.dateline
         return ArticleDraft(
             text=text,
-            title=title,
+            title=self.title or self._title(),
             source=self.source or (dateline.source if dateline else None),
             dateline=dateline.text if dateline else None,
             dateline_city=dateline.city if dateline else None,
             keywords=tuple(dict.fromkeys(self.keywords)),
             related_headlines=tuple(dict.fromkeys(self.related)),
+            header=tuple(self.header),
+            caption_ranges=captions,
+            heading_ranges=headings,
+            related_story=self.related_story,
         )
 
 
 @dataclass
 class _Splitter:
     """One split_text call: the articles so far, the one being collected, and how the coming lines
-    are read (``mode``: body | tail, after source/keywords | related | skip)."""
+    are read (``mode``: body | tail, after source/keywords | related, after a read-also or related
+    marker | story, a related story | skip, a most-read list | drop, readers' comments)."""
 
     markers: Markers
     drafts: list[ArticleDraft] = field(default_factory=list)
-    current: _Builder = field(default_factory=_Builder)
+    current: _Builder = field(init=False)
     mode: str = "body"
     pending: str | None = None  # a source/keywords marker whose value is on the next line
     previous_title: str | None = None  # the previous non-empty line, when headline-like text
     blank: bool = False  # a blank line was just read
+    inline: bool = False  # the related block stands inside an article that goes on after it
+    opening: list[str] = field(default_factory=list)  # a story's header lines seen in a related block
 
-    def begin(self, title: str | None) -> None:
-        """Close the current article and start the next one (with that title)."""
+    def __post_init__(self) -> None:
+        self.current = _Builder(self.markers)
+
+    def begin(self, title: str | None, *, related_story: bool = False) -> None:
+        """Close the current article and start the next one (with that title). Lines read before
+        any prose are the header of the article that follows, not an article."""
         current = self.current
+        if not current.prose:
+            current.title = title or current.title
+            current.related_story = related_story
+            return
         if title and self.mode == "body" and current.paragraphs and current.paragraphs[-1][0] == title:
             current.paragraphs.pop()
         draft = current.finish()
         if draft is not None:
             self.drafts.append(draft)
-        self.current = _Builder(title=title)
+        self.current = _Builder(self.markers, title=title, related_story=related_story)
 
     def read(self, raw: str) -> None:
         line = raw.strip()
@@ -294,28 +237,30 @@ class _Splitter:
 
     def _line(self, line: str, blank_before: bool) -> str | None:
         """Read one non-empty line; returns it when it may be the title of an article that follows."""
+        if is_separator(line):
+            self._separator()
+            return None
         marker = find_marker(line, self.markers)
-        if marker is not None:
-            self._marker(*marker)
+        if marker is not None and marker[0] != "caption":
+            self._marker(*marker, line)
             return None
         dateline = parse_dateline(line, self.markers)
-        if dateline is not None:
-            self.begin(self.previous_title)
-            self.current.dateline = dateline
-            self.mode = "body"
-            if dateline.rest:
-                self.current.paragraphs.append((dateline.rest, False))
+        if dateline is not None and self.mode != "drop":
+            self._dateline(dateline, line)
             return None
-        if _BULLET.match(line):
-            item = _BULLET.sub("", line).strip()
-            if self.mode == "body":
-                self.current.paragraphs.append((line, blank_before))
-            elif self.mode in ("related", "tail") and item:
-                self.current.related.append(item)
+        item = list_item(line)
+        if item is not None:
+            self._item(line, item, blank_before)
             return None
         return self._text(line, blank_before)
 
-    def _marker(self, role: str, value: str) -> None:
+    def _separator(self) -> None:
+        """A rule between stories ends the current one (and a related block)."""
+        if self.current.prose or self.mode in ("story", "related", "drop"):
+            self.begin(None)
+            self.mode = "body"
+
+    def _marker(self, role: str, value: str, line: str) -> None:
         if role in ("source", "keywords"):
             if role == "source" and value:
                 self.current.source = value.rstrip(" .")
@@ -323,30 +268,86 @@ class _Splitter:
                 self.current.keywords.extend(parse_keywords(value))
             else:
                 self.pending = role
-            if self.current.paragraphs:
+            if self.current.prose:
                 self.mode = "tail"
         elif role in ("read_also", "related_list"):
+            self.inline = self.mode == "body" and self.current.prose
+            self.opening = []
             self.mode = "related"
             if value and is_headline_like(value):
                 self.current.related.append(value)
         elif role == "skip_list":
             self.mode = "skip"
+        elif role == "comments" and self.current.prose and not is_prose(line):
+            self.mode = "drop"  # readers' comments follow the article (a comments link above it is no marker)
+
+    def _dateline(self, dateline: Dateline, line: str) -> None:
+        """A dateline after body text starts an article (a related story when under a marker)."""
+        if self.mode == "related" and self.current.prose:
+            self._story(self.previous_title)
+        elif self.current.prose:
+            story = self.mode == "story"
+            self.begin(self.previous_title, related_story=story)
+            self.mode = "story" if story else "body"
+        elif self.mode != "story":
+            self.mode = "body"
+        self.current.dateline = self.current.dateline or dateline
+        if dateline.rest:
+            self.current.add(dateline.rest, False)
+        else:
+            self.current.header.append(line)
+
+    def _story(self, title: str | None) -> None:
+        """A related story starts: its header is what was read of it in the related block."""
+        self.begin(title, related_story=True)
+        self.current.header.extend(self.opening)
+        self.opening = []
+        self.mode = "story"
+
+    def _item(self, line: str, item: str, blank_before: bool) -> None:
+        if self.mode in ("body", "story"):
+            if self.current.prose:
+                self.current.paragraphs.append((line, blank_before))
+            else:
+                self.current.header.append(line)
+        elif self.mode in ("related", "tail") and item:
+            self.current.related.append(item)
 
     def _text(self, line: str, blank_before: bool) -> str | None:
         headline = line if is_headline_like(line) else None
-        if self.mode == "body":
-            self.current.paragraphs.append((line, blank_before))
+        if self.mode in ("body", "story"):
+            self.current.add(line, blank_before)
             return headline
-        if self.mode == "related" and headline is not None:
+        if self.mode == "drop" or (self.mode == "skip" and headline is not None):
+            return None
+        if self.mode == "related":
+            return self._related_text(line, headline, blank_before)
+        # body text after the end of an article (its source, keywords or a most-read list): the next article
+        self.begin(None)
+        self.mode = "body"
+        self.current.add(line, False)
+        return headline
+
+    def _related_text(self, line: str, headline: str | None, blank_before: bool) -> str | None:
+        """A line under a read-also or related marker: a headline, a story's stamp, or body text."""
+        if headline is not None and find_stamps(line):
+            self.opening.append(line)
+            return None
+        if headline is not None and not self.opening:
             self.current.related.append(line)
             return headline
-        if self.mode == "skip" and headline is not None:
+        if not is_prose(line):
+            self.opening.append(line)
+            return headline
+        if not self.current.prose or (self.inline and not self.opening):
+            self.mode = "body"  # a block in the header, or a read-also line inside an article that goes on
+            self.current.header.extend(self.opening)
+            self.opening = []
+            self.current.add(line, blank_before)
             return None
-        # body text after the end of an article: the next article
-        self.begin(self.previous_title if self.mode == "related" else None)
-        self.mode = "body"
-        self.current.paragraphs.append((line, False))
-        return headline
+        self._story(self.previous_title or (self.current.related[-1] if self.current.related else None))
+        self.current.add(line, False)
+        return None
 
 
 def split_text(text: str) -> list[ArticleDraft]:
@@ -357,30 +358,44 @@ def split_text(text: str) -> list[ArticleDraft]:
     return splitter.finish()
 
 
+def _html_header(visible: str, draft: ArticleDraft) -> tuple[str, ...]:
+    """The visible lines of an HTML page before the article's first paragraph: where its stamp stands
+    when the main-text extractor left it out."""
+    first = draft.text.split("\n", 1)[0].strip()[:60]
+    lines = [line.strip() for line in visible.split("\n") if line.strip()]
+    for index, line in enumerate(lines):
+        if first and first in line:
+            return tuple(lines[max(0, index - _HTML_HEADER_LINES) : index])
+    return ()
+
+
 def split_page(page: RawPage) -> list[ArticleDraft]:
     """The articles of a page; HTML pages are reduced to their main text first. An HTML page
     with several ``<article>`` elements is read one element at a time: a main-text extractor
     keeps only the largest block of a page."""
     if not page.is_html:
         return split_text(page.text)
+    from components.extract.html_text import article_blocks, html_main_text  # only HTML pages pay its import
+
     whole = html_main_text(page.text)
+    own = page_meta(page.text)
     blocks = article_blocks(page.text)
-    parts = [html_main_text(block) for block in blocks] if len(blocks) > 1 else [whole]
+    parts = [(block, html_main_text(block)) for block in blocks] if len(blocks) > 1 else [(page.text, whole)]
     drafts: list[ArticleDraft] = []
-    for extracted in parts:
+    for html, extracted in parts:
         found = split_text(extracted.text)
         if found:
             first = found[0]
-            found[0] = ArticleDraft(
-                text=first.text,
+            published = (page_meta(html) if html is not page.text else own).published or own.published
+            found[0] = replace(
+                first,
                 title=first.title or extracted.title,
                 source=first.source or whole.sitename,
-                dateline=first.dateline,
-                dateline_city=first.dateline_city,
                 keywords=first.keywords or extracted.keywords or whole.keywords,
-                related_headlines=first.related_headlines,
-                url=whole.url,
-                published_hint=extracted.date or whole.date,
+                url=own.url or whole.url,
+                published_hint=published.isoformat() if published else None,
+                header=_html_header(whole.visible, first) + first.header,
+                extracted_date=extracted.date or whole.date,
             )
         drafts.extend(found)
     return drafts

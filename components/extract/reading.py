@@ -10,19 +10,13 @@ files and pages larger than :data:`MAX_PAGE_BYTES`.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
-import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-
-import trafilatura
-from charset_normalizer import from_bytes
-from lxml import html as lxml_html
-
-log = logging.getLogger(__name__)
 
 MAX_PAGE_BYTES: int = 5 * 1024 * 1024
 PAGE_SUFFIXES: frozenset[str] = frozenset({".txt", ".html", ".htm", ".xhtml", ""})
@@ -75,6 +69,37 @@ class UnreadableInput(Exception):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[UnreadableInput], tuple[str, str]]:
+        """Pickled with both its arguments, so that it crosses from a worker process intact."""
+        return type(self), (self.name, self.reason)
+
+
+def printable(path: Path | str) -> str:
+    """A path as text that can always be printed and stored: bytes of a file name that are not
+    UTF-8 are shown as escapes (``caf\\xe9.txt``) instead of failing every later write."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def missing_reason(path: Path) -> str:
+    """Why a path cannot be opened: not there, a symbolic link loop, a broken link, a folder in the
+    way, permission denied."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return "broken symbolic link (what it points to does not exist)"
+        if error.errno == errno.ENOTDIR:
+            return "a part of the path is a file, not a folder"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return "permission denied"
+        if error.errno == errno.ENAMETOOLONG:
+            return "file name too long"
+        if error.errno != errno.ENOENT:
+            return f"cannot be read ({error.strerror or error})"
+    return "file not found"
 
 
 @dataclass(frozen=True)
@@ -170,8 +195,11 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
 
     charset-normalizer is asked first, but its guess is only kept when no Arabic code page
     gives a text whose letters are mostly Arabic: short Arabic pages in Windows-1256 are
-    otherwise sometimes taken for Cyrillic or Latin code pages.
+    otherwise sometimes taken for Cyrillic or Latin code pages. It is imported here, not with the
+    module: only pages that are not UTF-8 need it (start-up time).
     """
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     guess = _codec_name(best.encoding) if best is not None else None
     candidates: list[str] = []
@@ -249,14 +277,25 @@ def decode_page(data: bytes, name: str) -> RawPage:
     )
 
 
+def _folder_reason(path: Path) -> str:
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+    except PermissionError:
+        return "folder cannot be read (permission denied)"
+    except OSError as error:
+        return f"folder cannot be read ({error.strerror or error})"
+    return "is a folder, not a file"
+
+
 def read_page(path: Path) -> RawPage:
     """Read and decode one page from disk; raises :class:`UnreadableInput` with a clear reason."""
-    name = str(path)
+    name = printable(path)
     try:
         if not path.exists():
-            raise UnreadableInput(name, "file not found")
+            raise UnreadableInput(name, missing_reason(path))
         if path.is_dir():
-            raise UnreadableInput(name, "is a folder, not a file")
+            raise UnreadableInput(name, _folder_reason(path))
         if not path.is_file():
             raise UnreadableInput(name, "not a regular file")
         size = path.stat().st_size
@@ -271,12 +310,26 @@ def read_page(path: Path) -> RawPage:
     return decode_page(data, name)
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _is_page_file(name: str) -> bool:
+    return (
+        not name.startswith(".")
+        and not name.lower().endswith(SIDECAR_SUFFIX)
+        and Path(name).suffix.lower() in PAGE_SUFFIXES
+    )
 
 
-def _is_page_file(path: Path) -> bool:
-    return path.name.lower().endswith(SIDECAR_SUFFIX) is False and path.suffix.lower() in PAGE_SUFFIXES
+def _walk(root: Path) -> list[Path]:
+    """The page files under ``root``, and the folders that could not be listed (for :func:`read_page`
+    to report: a folder that cannot be read is not skipped in silence)."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename) if error.filename else root)
+
+    for folder, folders, files in os.walk(root, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(folder) / name for name in files if _is_page_file(name))
+    return sorted(found)
 
 
 def iter_page_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -284,226 +337,12 @@ def iter_page_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
     Inside folders only ``.txt``, ``.html``, ``.htm``, ``.xhtml`` and extension-less files are
     kept; hidden files and folders (name starting with ".") and ``*.meta.json`` sidecars are
-    skipped. Paths given explicitly are yielded as they are, even when missing, so that
-    :func:`read_page` reports them.
+    skipped; links to folders are not followed. Paths given explicitly, files of a folder that
+    cannot be opened (a link loop, a broken link) and subfolders that cannot be listed are yielded
+    as they are, so that :func:`read_page` reports them.
     """
     for path in paths:
-        if not path.is_dir():
+        if path.is_dir():
+            yield from _walk(path)
+        else:
             yield path
-            continue
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and not _is_hidden(child, path) and _is_page_file(child):
-                yield child
-
-
-# --- HTML main text -------------------------------------------------------------------------
-
-_SKIPPED_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "iframe",
-        "object",
-        "head",
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-    }
-)
-_SMALL_PAGE_CHARS = 1000
-_VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col"})
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "hr",
-        "li",
-        "ul",
-        "ol",
-        "tr",
-        "table",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "article",
-        "section",
-        "header",
-        "main",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "dd",
-        "dt",
-        "title",
-        "body",
-        "html",
-    }
-)
-
-
-@dataclass(frozen=True)
-class HtmlText:
-    """The main text of an HTML page, paragraphs on their own lines, plus its metadata."""
-
-    text: str
-    title: str | None = None
-    url: str | None = None
-    date: str | None = None  # ISO date when known
-    sitename: str | None = None
-    keywords: tuple[str, ...] = ()
-
-
-class _TextCollector(HTMLParser):
-    """Visible text of an HTML document; script, style, navigation and the like are skipped."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.skipping: list[str] = []  # open skipped elements
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-        elif tag in _SKIPPED_TAGS and tag not in _VOID_TAGS:
-            self.skipping.append(tag)
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        elif tag in self.skipping:
-            while self.skipping and self.skipping.pop() != tag:
-                pass
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-        elif not self.skipping:
-            self.parts.append(data)
-
-
-def strip_html(html: str) -> HtmlText:
-    """Text of an HTML page by walking its tags with the standard library's parser."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
-    title = " ".join("".join(collector.title_parts).split()) or None
-    return HtmlText("\n".join(line for line in lines if line), title=title)
-
-
-class _ArticleSpans(HTMLParser):
-    """Where the outermost ``<article>`` elements of a page start and end (line, column)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.start: tuple[int, int] | None = None
-        self.spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "article":
-            if self.depth == 0:
-                self.start = self.getpos()
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self.depth:
-            self.depth -= 1
-            if self.depth == 0 and self.start is not None:
-                self.spans.append((self.start, self.getpos()))
-
-
-def article_blocks(html: str) -> list[str]:
-    """The HTML of each outermost ``<article>`` element, in page order ([] when there are none)."""
-    parser = _ArticleSpans()
-    parser.feed(html)
-    parser.close()
-    line_starts = [0]
-    for line in html.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
-
-    def offset(position: tuple[int, int]) -> int:
-        return line_starts[position[0] - 1] + position[1]
-
-    blocks = []
-    for start, end in parser.spans:
-        close = html.find(">", offset(end))
-        blocks.append(html[offset(start) : close + 1 if close >= 0 else len(html)])
-    return blocks
-
-
-def _drop_title_line(text: str, title: str | None) -> str:
-    """trafilatura repeats the headline as the first line; the title is kept apart."""
-    if not title:
-        return text
-    first, _, rest = text.partition("\n")
-    return rest.lstrip("\n") if " ".join(first.split()) == " ".join(title.split()) else text
-
-
-def without_noscript(html: str) -> str:
-    """The page without its ``<noscript>`` blocks (text for browsers without scripts, never the
-    article), which the main-text extractor would otherwise keep."""
-    if "<noscript" not in html.lower():
-        return html
-    try:
-        tree = lxml_html.fromstring(html)
-        for element in tree.xpath("//noscript"):
-            element.drop_tree()
-        return lxml_html.tostring(tree, encoding="unicode")
-    except Exception as error:  # a parser failure on odd markup must not lose the page
-        log.warning("could not drop <noscript> blocks (%s)", error)
-        return html
-
-
-def html_main_text(html: str) -> HtmlText:
-    """Main article text and metadata via trafilatura; tag stripping when it finds nothing."""
-    html = without_noscript(html)
-    found = None
-    try:
-        found = trafilatura.bare_extraction(
-            html,
-            include_comments=False,
-            favor_recall=True,
-            include_tables=True,
-            with_metadata=True,
-        )
-    except Exception as error:  # a parser failure on odd markup must not lose the page
-        log.warning("trafilatura failed (%s); using plain tag stripping", error)
-    fallback = strip_html(html)
-    document = None if isinstance(found, dict) else found  # a dict only comes with as_dict=True
-    if document is None:
-        return fallback
-    title = document.title or fallback.title
-    text = (document.text or "").strip()
-    if len(fallback.text) < _SMALL_PAGE_CHARS and len(text) < len(fallback.text) / 2:
-        text = ""  # trafilatura drops parts of small snippets; their visible text is the content
-    keywords = tuple(word.strip() for tag in (document.tags or []) for word in re.split(r"[,،;|]", tag) if word.strip())
-    return HtmlText(
-        text=_drop_title_line(text, title) if text else _drop_title_line(fallback.text, title),
-        title=title,
-        url=document.url or None,
-        date=document.date or None,
-        sitename=document.sitename or None,
-        keywords=keywords,
-    )

@@ -35,6 +35,14 @@ class MentionRecord(TypedDict):
     text: str
 
 
+class EvidenceRecord(TypedDict):
+    """A sentence of the article that mentions the event's happening (offsets in the article text)."""
+
+    char_start: int
+    char_end: int
+    text: str  # the sentence (at most MAX_SENTENCE_CHARS characters: a bounded excerpt)
+
+
 class EventRecord(TypedDict):
     id: str
     article_id: str | None
@@ -63,3 +71,4 @@ class EventRecord(TypedDict):
     status: NotRequired[str]  # reported | planned
     role: NotRequired[str]  # news | background
     location_country: NotRequired[str | None]  # the country of the place where it happened
+    evidence: NotRequired[list[EvidenceRecord]]  # every sentence that mentions the same happening

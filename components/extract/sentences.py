@@ -4,6 +4,11 @@ Sentences end at line breaks and after ``. ! ? ؟ …`` (runs such as ``..`` or 
 one end). Closing quotes and brackets right after the end mark stay with the sentence
 (``…السلام".``). A full stop does not end a sentence inside a number (``3.5``), inside a
 token (``العربية.نت``) or after a one-letter abbreviation (``د. محمد``, ``أ.د.``).
+
+A sentence longer than :data:`MAX_SENTENCE_CHARS` (a page without punctuation) is cut into pieces
+of at most that length: at the last clause mark of a piece's second half, else before the last
+word opening with the conjunction و there, else at the last space, else at the limit. This bounds
+what one sentence (and so one event) holds, and keeps the extraction linear in the page size.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from components.extract.models import Sentence
 _ENDS = ".!?؟…"
 _CLOSERS = "\"'”’»)]}"
 _LINES = re.compile(r"[^\n]+")
+MAX_SENTENCE_CHARS = 600  # real news sentences stay under 450 characters
+_CUT_PREFERENCES = (re.compile(r"[،,؛;]"), re.compile(r"\s(?=و\w)"), re.compile(r"\s"))
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
@@ -62,12 +69,33 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     return pieces
 
 
+def _cut_at(piece: str, limit: int) -> int:
+    """Where to cut an over-long piece: just past the last preferred boundary in ``(limit / 2, limit]``."""
+    window = piece[limit // 2 : limit]
+    for boundary in _CUT_PREFERENCES:
+        ends = [match.end() for match in boundary.finditer(window)]
+        if ends:
+            return limit // 2 + ends[-1]
+    return limit
+
+
+def bounded(start: int, end: int, line: str, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of ``line`` as pieces of at most ``limit`` characters."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        cut = start + _cut_at(line[start : start + limit], limit)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets such that ``text[s.start:s.end] == s.text``."""
     sentences: list[Sentence] = []
     for line_match in _LINES.finditer(text):
         line = line_match.group()
-        for start, end in _pieces(line):
+        for start, end in (part for whole in _pieces(line) for part in bounded(*whole, line)):
             piece = line[start:end]
             stripped = piece.strip()
             if not any(ch.isalnum() for ch in stripped):

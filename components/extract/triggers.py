@@ -3,13 +3,17 @@ and references to two parties, which decide how a sentence is shared out between
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import sys
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from components.extract import models
 from components.extract.models import EVENT_TYPES, TriggerMatch
+from components.text import arabic, cache, lexicon, tokens
 from components.text.arabic import Folded, fold_key
-from components.text.lexicon import column, float_between, load_rows, one_of, variants
+from components.text.lexicon import LEXICON_DIR, LexiconError, column, float_between, load_rows, one_of, variants
 from components.text.tokens import Token, proclitics, tokenize
 
 # Endings a "stem" entry may carry: pronouns, dual and plural endings, and the verb endings of the
@@ -37,9 +41,25 @@ STEM_SUFFIXES = (
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PREPOSITION = "ل"
 PURPOSE_PENALTY = 0.4
+# A noun with ب right after a word of stance is its object ("رحب باتفاق"): it loses this much.
+OBJECT_PENALTY = 0.4
+OBJECT_REACH = 40  # characters between the word of stance and its object
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
-CLAUSE_ROLES = ("connector", "pair", "deadline", "attribution", "subject", "locative", "recurring")
+CLAUSE_ROLES = (
+    "connector",
+    "pair",
+    "deadline",
+    "attribution",
+    "subject",
+    "locative",
+    "recurring",
+    "continuation",
+    "deploy_verb",
+    "troops",
+)
+DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
+DEPLOY_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -68,12 +88,15 @@ class PhraseEntry:
     stem: bool = False
 
 
+Starts = tuple[tuple[PhraseEntry, str], ...]  # (entry, proclitic before it) pairs a written form can start
+
+
 @dataclass(frozen=True)
 class PhraseIndex:
     """Every written form of every entry's first word (with proclitics and, for stems, endings)
     mapped to the entries it can start, so that matching is one dictionary look-up per word."""
 
-    by_surface: dict[str, tuple[tuple[PhraseEntry, str], ...]]
+    by_surface: Mapping[str, Starts]
 
 
 @dataclass(frozen=True)
@@ -158,22 +181,48 @@ def _phrases(forms: Iterable[str]) -> list[tuple[str, ...]]:
     return [tuple(fold_key(form).split()) for form in forms]
 
 
-@lru_cache(maxsize=1)
-def load_triggers() -> PhraseIndex:
+def check_trigger_rows(rows: Iterable[TriggerRow]) -> list[TriggerRow]:
+    """The rows, or a LexiconError naming every form written twice (after folding), in one row or
+    two: a second row would give it a second type or weight, and which one wins would be an accident."""
+    first_row: dict[str, int] = {}
+    repeated: list[str] = []
+    checked = list(rows)
+    for number, row in enumerate(checked):
+        for form in row.form:
+            key = fold_key(form)
+            if key in first_row:
+                repeated.append(f"{form!r} (rows {first_row[key] + 1} and {number + 1})")
+            first_row.setdefault(key, number)
+    if repeated:
+        raise LexiconError("triggers.tsv: forms written twice: " + ", ".join(repeated))
+    return checked
+
+
+def build_triggers() -> PhraseIndex:
     return build_index(
         PhraseEntry(words, row.type, row.weight, row.match == "stem")
-        for row in load_rows("triggers.tsv", TriggerRow)
+        for row in check_trigger_rows(load_rows("triggers.tsv", TriggerRow))
         for words in _phrases(row.form)
     )
 
 
-@lru_cache(maxsize=1)
-def load_clause_words() -> PhraseIndex:
+def build_clause_words() -> PhraseIndex:
     return build_index(
         PhraseEntry(words, row.role)
         for row in load_rows("clause_words.tsv", ClauseWordRow)
         for words in _phrases(row.form)
     )
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> PhraseIndex:
+    """The trigger index, from the cache on disk when it is up to date (see components.text.cache)."""
+    return cache.cached("triggers", index_key("triggers.tsv"), build_triggers, encode_index, decode_index)
+
+
+@lru_cache(maxsize=1)
+def load_clause_words() -> PhraseIndex:
+    return cache.cached("clause_words", index_key("clause_words.tsv"), build_clause_words, encode_index, decode_index)
 
 
 def is_purpose(proclitic: str) -> bool:
@@ -185,14 +234,117 @@ def find_triggers(
     text: str, folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None
 ) -> list[TriggerMatch]:
     """Trigger words of a text, with offsets in the original text."""
-    found = []
+    found: list[TriggerMatch] = []
     for match in match_phrases(folded, index, tokens):
         if match.entry.label == NOT_A_TRIGGER:
             continue
         weight = match.entry.weight - (PURPOSE_PENALTY if is_purpose(match.proclitic) else 0.0)
+        if is_object_of_saying(match, found, text):
+            weight -= OBJECT_PENALTY
         found.append(TriggerMatch(match.entry.label, match.start, match.end, text[match.start : match.end], weight))
     return found
 
 
+def is_object_of_saying(match: PhraseMatch, earlier: list[TriggerMatch], text: str) -> bool:
+    """A noun with the preposition ب right after a word of stance names what was welcomed or
+    condemned ("رحبت … باتفاق السلام", "ندد بالهجوم"): the event is the statement, not the noun."""
+    if match.entry.label == "statement" or not match.proclitic.lstrip(proclitics().conjunctions).startswith("ب"):
+        return False
+    return any(
+        trigger.event_type == "statement"
+        and 0 <= match.start - trigger.char_end <= OBJECT_REACH
+        and not any(mark in text[trigger.char_end : match.start] for mark in ".،,؛;:")
+        for trigger in earlier[-3:]
+    )
+
+
 def find_clause_words(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[ClauseWord]:
     return [ClauseWord(m.entry.label, m.start, m.end) for m in match_phrases(folded, index, tokens)]
+
+
+# --- the index on disk (components.text.cache) ----------------------------------------------------------
+
+
+class StoredSurfaces(Mapping[str, Starts]):
+    """``PhraseIndex.by_surface`` read back from the cache: tens of thousands of written forms, each
+    mapped to a group of (entry, proclitic) pairs that is only turned into objects when looked up."""
+
+    def __init__(
+        self, forms: dict[str, int], groups: tuple[tuple[tuple[int, str], ...], ...], entries: list[PhraseEntry]
+    ):
+        self._forms = forms
+        self._groups = groups
+        self._entries = entries
+        self._made: dict[int, Starts] = {}
+
+    def __getitem__(self, form: str) -> Starts:
+        found = self.get(form)
+        if found is None:
+            raise KeyError(form)
+        return found
+
+    def get(self, form: str, default: Starts | None = None) -> Starts | None:  # type: ignore[override]  # narrower than Mapping.get's overloads, same behaviour
+        """The pairs a form can start (one dictionary look-up per word of every article: kept short)."""
+        group = self._forms.get(form)
+        if group is None:
+            return default
+        made = self._made.get(group)
+        if made is None:
+            made = self._made[group] = tuple((self._entries[at], proclitic) for at, proclitic in self._groups[group])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._forms)
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+
+def encode_index(index: PhraseIndex) -> object:
+    """Plain values: the entries, every form in one string (fast to read back), a group per form."""
+    entries: dict[PhraseEntry, int] = {}
+    groups: dict[tuple[tuple[int, str], ...], int] = {}
+    group_of: list[int] = []
+    for starts in index.by_surface.values():
+        group = tuple((entries.setdefault(entry, len(entries)), proclitic) for entry, proclitic in starts)
+        group_of.append(groups.setdefault(group, len(groups)))
+    if any("\n" in form for form in index.by_surface):
+        raise ValueError("a written form holds a line break")
+    return {
+        "entries": [(entry.words, entry.label, entry.weight, entry.stem) for entry in entries],
+        "forms": "\n".join(index.by_surface),
+        "group_of": group_of,
+        "groups": tuple(groups),
+    }
+
+
+def decode_index(value: object) -> PhraseIndex:
+    if not isinstance(value, dict):
+        raise TypeError("not a stored phrase index")
+    entries = [PhraseEntry(*row) for row in value["entries"]]
+    forms = value["forms"].split("\n") if value["forms"] else []
+    if len(forms) != len(value["group_of"]):
+        raise ValueError("forms and groups differ in number")
+    return PhraseIndex(StoredSurfaces(dict(zip(forms, value["group_of"], strict=True)), value["groups"], entries))
+
+
+def index_key(name: str) -> str:
+    return cache.fingerprint(
+        [LEXICON_DIR / name, LEXICON_DIR / "proclitics.tsv"],
+        [sys.modules[__name__], models, arabic, tokens, lexicon, cache],
+    )
+
+
+def deployments(triggers: list[TriggerMatch], clause_words: list[ClauseWord]) -> list[TriggerMatch]:
+    """A verb that publishes or deploys ("نشرت") deploys when troops or weapons follow it closely
+    ("نشرت روسيا قواتها"): that trigger becomes military."""
+    verbs = {word.char_start for word in clause_words if word.role == "deploy_verb"}
+    troops = sorted(word.char_start for word in clause_words if word.role == "troops")
+    retyped = []
+    for trigger in triggers:
+        if trigger.char_start in verbs:
+            after = bisect_left(troops, trigger.char_end)
+            if after < len(troops) and troops[after] - trigger.char_end <= DEPLOY_REACH:
+                trigger = replace(trigger, event_type="military", weight=max(trigger.weight, DEPLOY_WEIGHT))
+        retyped.append(trigger)
+    return retyped

@@ -3,10 +3,11 @@
 A correction never edits machine output. It names the events it applies to by *keys*
 that survive re-extraction with a newer extractor (event ids and fields may change):
 
-- ``key``: article content hash + the sentence's offsets + the folded date text;
+- ``key``: article content hash + the sentence's offsets + the folded date text + the offsets
+  of the event's own date mention in its sentence (two events of one sentence differ);
 - ``alt_key``: page content hash + the folded date text with up to three words on each
-  side (still matches when a newer extractor cuts the sentence or the article differently,
-  which moves offsets and changes the article's text).
+  side of the event's own date mention (still matches when a newer extractor cuts the sentence
+  or the article differently, which moves offsets and changes the article's text).
 
 A correction matches a merged event when any member's key or alt_key is among its keys.
 Actions: ``edit`` (new field values, ``hidden`` included), ``add`` (an event the extractor
@@ -46,14 +47,36 @@ class CorrectionError(ValueError):
     """A correction with a missing reason, an unknown field, or an invalid value."""
 
 
-def event_key(article_hash: str, char_start: int, char_end: int, date_text: str) -> str:
-    return f"{article_hash}:{char_start}:{char_end}:{stable_id(fold_key(date_text or ''), length=12)}"
+def date_mention(event: dict) -> tuple[int, int] | None:
+    """The offsets (in its sentence) of the date an event is dated by: its first ``date`` mention."""
+    for mention in event.get("mentions") or ():
+        if isinstance(mention, dict) and mention.get("kind") == "date":
+            start, end = mention.get("start"), mention.get("end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end:
+                return start, end
+    return None
 
 
-def alt_event_key(page_hash: str, sentence: str, date_text: str) -> str:
+def event_key(
+    article_hash: str, char_start: int, char_end: int, date_text: str, mention: tuple[int, int] | None = None
+) -> str:
+    """Article text hash + the sentence's offsets + the folded date text + where in the sentence the
+    date is written (two events of one sentence dated by the same words, "أمس" twice, differ)."""
+    key = f"{article_hash}:{char_start}:{char_end}:{stable_id(fold_key(date_text or ''), length=12)}"
+    return f"{key}:d{mention[0]}-{mention[1]}" if mention else key
+
+
+def alt_event_key(page_hash: str, sentence: str, date_text: str, mention: tuple[int, int] | None = None) -> str:
     """Page hash + the date text with up to three words on each side of it (folded), so that
-    moving the sentence's or the article's boundaries does not change the key."""
-    folded, written = fold_key(sentence or ""), fold_key(date_text or "")
+    moving the sentence's or the article's boundaries does not change the key. The words are those
+    around the event's own date ``mention`` when it is known, else around the first place the
+    date text is found."""
+    sentence, written = sentence or "", fold_key(date_text or "")
+    if written and mention is not None and mention[1] <= len(sentence):
+        before, after = fold_key(sentence[: mention[0]]).split()[-3:], fold_key(sentence[mention[1] :]).split()[:3]
+        core = f"{' '.join(before)}|{written}|{' '.join(after)}"
+        return f"{page_hash}:c{stable_id(core, length=20)}"
+    folded = fold_key(sentence)
     where = folded.find(written) if written else -1
     if where < 0:
         core = folded

@@ -1,64 +1,68 @@
-"""The event store: the one module that talks to the database.
+"""The event store: the one object the rest of the code reads and writes events through.
 
-Pages, articles, machine events (with provenance), merged-event groups and analyst
-corrections live in one SQLite file (``data/timeline.db``, or ``$TIMELINE_DB``). Every
-write is one ``BEGIN IMMEDIATE`` transaction that also bumps a revision counter, which
-:meth:`Store.version` returns for the dashboard's cache key.
+Pages, articles, machine events (with provenance), merged-event groups and analyst corrections
+live in one database: an SQLite file (``data/timeline.db``, the default) or PostgreSQL, chosen by
+``$TIMELINE_DB`` (:mod:`components.store.location`). Every write is one transaction under the
+store's write lock that also brings the merged events it touched up to date and bumps a revision
+counter, which :meth:`Store.version` returns for the dashboard's cache key. Reads run in
+snapshots on connections of their own and never wait for a writer.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from components.extract.models import Article, Event
-from components.extract.pipeline import event_to_dict
 from components.extract.reading import RawPage
-from components.extract.records import EventRecord
-from components.store import merge
-from components.store.corrections import (
-    CorrectionError,
-    alt_event_key,
-    check_note,
-    event_key,
-    event_keys_of,
-    validate_fields,
+from components.store import groups, merged, queue
+from components.store.corrections import CorrectionError, check_note, event_keys_of, validate_fields
+from components.store.database import Db, Engine, from_json
+from components.store.errors import StoreError
+from components.store.location import (
+    DEFAULT_DB,
+    ENV_VAR,
+    POSTGRESQL,
+    ROOT,
+    StoreLocation,
+    locate,
 )
-from components.store.listing import clusters_from_groups, corrected_view
-from components.store.schema import ForeignFileError, inspect_file, migrate
+from components.store.migrations import current_version, foreign_tables, migrate
+from components.store.regroup import regroup
+from components.store.rows import views_signature
+from components.store.writes import (
+    ExtractedPage,
+    event_dict,
+    extractor_version,
+    insert_articles,
+    insert_events,
+    insert_page,
+    now,
+    page_meta,
+    text_hash,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DB = ROOT / "data" / "timeline.db"
 ARTICLES_DIR = ROOT / "data" / "articles"
-ENV_VAR = "TIMELINE_DB"
-BUSY_TIMEOUT_MS = 30_000
-GROUPS_BUSY_TIMEOUT_MS = 250
-_REQUIRED_EVENT_FIELDS = ("id", "article_id", "type", "sentence", "char_start", "char_end")
+BUSY_TIMEOUT_S = 30.0
+FEED_KEY = "feed:"  # meta table key prefix of a feed's state
 
-
-class ExtractedPage(Protocol):
-    """What the store takes in: a page with its articles and events
-    (:class:`components.extract.pipeline.ExtractedPage`, or hand-made events as dicts)."""
-
-    @property
-    def page(self) -> RawPage: ...
-    @property
-    def articles(self) -> Sequence[Article]: ...
-    @property
-    def events(self) -> Sequence[Event | dict[str, Any]]: ...
-
-
-class StoreError(Exception):
-    """The store cannot be opened or a write was refused; the message says why."""
+__all__ = [
+    "ARTICLES_DIR",
+    "DEFAULT_DB",
+    "ENV_VAR",
+    "ExtractedPage",
+    "IngestOutcome",
+    "Store",
+    "StoreError",
+    "event_dict",
+    "open_store",
+    "resolve_location",
+    "text_hash",
+]
 
 
 @dataclass(frozen=True)
@@ -71,55 +75,49 @@ class IngestOutcome:
     events_added: int = 0
 
 
-def resolve_location(path: str | Path | None = None) -> tuple[Path, bool]:
-    """The store file to use and whether it is the default one (``$TIMELINE_DB`` overrides)."""
-    raw = path if path is not None else os.environ.get(ENV_VAR) or None
-    if raw is None:
-        return DEFAULT_DB, True
-    text = str(raw)
-    scheme = text.split("://", 1)[0].lower() if "://" in text else ""
-    if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
-        raise StoreError("PostgreSQL stores are not supported yet (see docs/store.md); use an SQLite file path")
-    if scheme == "sqlite":  # SQLAlchemy style: sqlite:///relative.db, sqlite:////absolute.db
-        if not text.lower().startswith("sqlite:///") or len(text) <= len("sqlite:///"):
-            raise StoreError(f"bad SQLite URL {text!r}: use sqlite:///relative/path or sqlite:////absolute/path")
-        return Path(text[len("sqlite:///") :]), False
-    if scheme:
-        raise StoreError(f"unknown database URL scheme {scheme!r}; give an SQLite file path")
-    return Path(text), False
+def store_location(path: str | Path | StoreLocation | None = None) -> StoreLocation:
+    """The store ``path`` names (``None``: ``$TIMELINE_DB``, else the default file)."""
+    return locate(path, default=DEFAULT_DB)
 
 
-def open_store(path: str | Path | None = None) -> Store:
+def resolve_location(path: str | Path | None = None) -> tuple[Path | str, bool]:
+    """The store file (or PostgreSQL URL) to use and whether it is the default one."""
+    location = store_location(path)
+    return (location.path if location.path is not None else location.display), location.is_default
+
+
+def open_store(path: str | Path | StoreLocation | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Store:
     """Open the store, creating or migrating it if needed. Nothing else: building the default
     store from the shipped articles is :func:`components.store.ingest.open_shipped_store`."""
-    location, _ = resolve_location(path)
-    return Store(location)
+    return Store(store_location(path), busy_timeout_s=busy_timeout_s)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _engine(location: StoreLocation, busy_timeout_s: float) -> Engine:
+    if location.engine == POSTGRESQL:
+        from components.store.postgres_engine import PostgresEngine  # psycopg only when asked for
+
+        return PostgresEngine(location, busy_timeout_s)
+    from components.store.sqlite_engine import SQLiteEngine
+
+    return SQLiteEngine(location, busy_timeout_s)
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _refuse_foreign(location: StoreLocation) -> Callable[[Db], None]:
+    def check(db: Db) -> None:
+        if db.engine == POSTGRESQL and current_version(db) == 0 and (tables := foreign_tables(db)):
+            raise StoreError(
+                f"{location.display} holds tables of another application ({', '.join(tables)}); it was left untouched",
+                "give an empty database, or one made by this program",
+            )
+
+    return check
 
 
-def _iso(value: object) -> str | None:
-    if value is None or value == "":
-        return None
-    return value.isoformat() if isinstance(value, date) else str(value)
+def _bump(db: Db) -> None:
+    db.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'")
 
 
-def event_dict(event: Event | EventRecord | dict[str, Any]) -> dict[str, Any]:
-    """An event as the JSON object the store keeps (a copy)."""
-    if isinstance(event, Event):
-        return dict(event_to_dict(event))
-    if isinstance(event, dict):
-        return dict(event)
-    raise StoreError(f"cannot store an event of type {type(event).__name__}")
-
-
-def _raw_page(row: sqlite3.Row) -> RawPage:
+def _raw_page(row: Any) -> RawPage:
     return RawPage(
         name=row["name"],
         text=row["text"],
@@ -130,37 +128,41 @@ def _raw_page(row: sqlite3.Row) -> RawPage:
 
 
 class Store:
-    """One open store. Safe to share between threads (calls are serialised)."""
+    """One open store. Safe to share between threads: every call takes a connection of its own."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path | StoreLocation, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+        self.location = path if isinstance(path, StoreLocation) else locate(path)
+        self.path: Path | str = self.location.path or self.location.display
+        self._engine = _engine(self.location, busy_timeout_s)
         try:
-            if self.path.exists():
-                inspect_file(self.path)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-        except ForeignFileError as error:
-            raise StoreError(f"{self.path} is not a timeline store ({error}); it was left untouched") from error
-        except OSError as error:
-            raise StoreError(f"{self.path}: cannot open the store ({error})") from error
-        self._lock = threading.RLock()
-        try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-            )
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            migrate(self._conn)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot open the store ({error})") from error
+            migrate(self._engine, _refuse_foreign(self.location))
+            self._refresh_views()
+        except BaseException:
+            self._engine.close()
+            raise
+
+    def _refresh_views(self) -> None:
+        """Rebuild the merged events when what they hold changed (a migration, a new facet)."""
+        signature = views_signature()
+        with self._engine.read() as db:
+            if db.value("SELECT value FROM meta WHERE key = 'views'") == signature:
+                return
+        with self._engine.write() as db:
+            if db.value("SELECT value FROM meta WHERE key = 'views'") == signature:
+                return
+            groups.regroup_all(db)
+            merged.rebuild_all(db)
+            db.execute("UPDATE meta SET value = ? WHERE key = 'views'", (signature,))
+            _bump(db)
 
     # -- plumbing -------------------------------------------------------------------------
+    @property
+    def engine(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._engine.name
+
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        self._engine.close()
 
     def __enter__(self) -> Store:
         return self
@@ -168,51 +170,61 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; the caller bumps the revision if it changed anything."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:  # also when COMMIT itself failed (disk full, busy)
-                    self._conn.execute("ROLLBACK")
-                raise
+    def read(self) -> Any:
+        """A read snapshot (a :class:`~components.store.database.Db`), for the store's read side."""
+        return self._engine.read()
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        """One read transaction: every query inside sees the same snapshot."""
-        with self._lock:
-            self._conn.execute("BEGIN")
-            try:
-                yield self._conn
-            finally:
-                if self._conn.in_transaction:
-                    self._conn.execute("COMMIT")
-
-    @staticmethod
-    def _bump(conn: sqlite3.Connection) -> None:
-        conn.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'")
+    def _write(self) -> Iterator[Db]:
+        with self._engine.write() as db:
+            yield db
 
     def version(self) -> str:
         """Changes whenever the store's content changes (a cheap cache key)."""
-        with self._lock:
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
-        return f"{self.path.name}:{row[0]}"
+        with self._engine.read() as db:
+            revision = db.value("SELECT value FROM meta WHERE key = 'revision'")
+        name = self.location.path.name if self.location.path is not None else self.location.display
+        return f"{name}:{revision}"
 
     def counts(self) -> dict[str, int]:
-        with self._read() as conn:
+        with self._engine.read() as db:
             return {
-                table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                table: int(db.value(f"SELECT count(*) AS n FROM {table}"))
                 for table in ("pages", "articles", "events", "corrections")
             }
 
     # -- ingestion ------------------------------------------------------------------------
     def page_hashes(self) -> frozenset[str]:
-        with self._lock:
-            return frozenset(row[0] for row in self._conn.execute("SELECT content_hash FROM pages"))
+        with self._engine.read() as db:
+            return frozenset(str(row["content_hash"]) for row in db.rows("SELECT content_hash FROM pages"))
+
+    # -- pages fetched from the web (kept in existing columns; see components/store/web) ---
+    def has_url(self, url: str) -> bool:
+        """Whether a page fetched from ``url`` is stored: its address after redirects (the
+        ``url`` column) or the one requested (``fetch.requested_url`` in its ``meta`` JSON)."""
+        requested = (
+            "meta -> 'fetch' ->> 'requested_url'"
+            if self.engine == POSTGRESQL
+            else "json_extract(meta, '$.fetch.requested_url')"
+        )
+        with self._engine.read() as db:
+            row = db.one(f"SELECT 1 AS found FROM pages WHERE url = ? OR {requested} = ? LIMIT 1", (url, url))
+        return row is not None
+
+    def feed_state(self, url: str) -> dict[str, Any]:
+        """What was kept of the feed at ``url`` the last time it was read (``{}`` if never):
+        its ``ETag`` and ``Last-Modified`` for the next conditional GET."""
+        with self._engine.read() as db:
+            value = db.value("SELECT value FROM meta WHERE key = ?", (FEED_KEY + url,))
+        return dict(json.loads(value)) if value else {}
+
+    def save_feed_state(self, url: str, state: dict[str, Any]) -> None:
+        """Keep a feed's state (not content: the revision is not bumped)."""
+        with self._engine.write(lock=False) as db:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (FEED_KEY + url, json.dumps(state, ensure_ascii=False)),
+            )
 
     def ingest_page(
         self,
@@ -223,198 +235,126 @@ class Store:
         url: str | None = None,
         page_meta: dict | None = None,
     ) -> IngestOutcome:
-        """Store one extracted page (a ``ExtractedPage``) in one transaction; a page already
+        """Store one extracted page in one transaction, merged events included; a page already
         stored (same content hash) adds nothing. ``published``/``source``/``url``/``page_meta``
         are what extraction was given, kept for re-extraction."""
-        page = result.page
-        with self._write() as conn:
-            if conn.execute("SELECT 1 FROM pages WHERE content_hash = ?", (page.content_hash,)).fetchone():
-                return IngestOutcome(page.name, page.content_hash, duplicate=True)
-            conn.execute(
-                "INSERT INTO pages (content_hash, name, text, is_html, encoding, published, source, url, meta,"
-                " extractor_version, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    page.content_hash,
-                    page.name,
-                    page.text,
-                    int(bool(page.is_html)),
-                    page.encoding,
-                    _iso(published),
-                    source,
-                    url,
-                    json.dumps(page_meta or {}, ensure_ascii=False),
-                    self._extractor_version(result),
-                    _now(),
-                ),
-            )
-            outcome = self._insert_extraction(conn, result)
-            self._bump(conn)
+        with self._write() as db:
+            return self._store_page(db, result, published, source, url, page_meta or {})
+
+    def _store_page(
+        self, db: Db, result: ExtractedPage, published: object, source: str | None, url: str | None, meta: dict
+    ) -> IngestOutcome:
+        if not insert_page(db, result, published, source, url, meta):
+            return IngestOutcome(result.page.name, result.page.content_hash, duplicate=True)
+        outcome = self._insert_extraction(db, result)
+        _bump(db)
         return outcome
 
     @staticmethod
-    def _extractor_version(result: ExtractedPage) -> str:
-        versions = {str(event_dict(event).get("extractor_version") or "") for event in result.events}
-        versions.discard("")
-        return ",".join(sorted(versions)) or "unknown"
-
-    def _insert_extraction(self, conn: sqlite3.Connection, result: ExtractedPage) -> IngestOutcome:
-        """Insert a page's articles (those not stored yet) and their events."""
-        kept = self._insert_articles(conn, result)
-        known = {article.id for article in result.articles}
-        added = sum(self._insert_event(conn, result.page, event_dict(event), known, kept) for event in result.events)
+    def _insert_extraction(
+        db: Db, result: ExtractedPage, removed: tuple[set[str], list[str]] = (set(), [])
+    ) -> IngestOutcome:
+        """Insert a page's new articles and their events, merge them into their groups and bring
+        the merged events up to date (``removed``: the groups and released members of events
+        this transaction deleted)."""
+        kept = insert_articles(db, result)
+        added = insert_events(db, result, kept)
+        touched = regroup(groups.SqlGroupIndex(db), added, removed[1]) | removed[0]
+        merged.write_groups(db, touched)
         skipped = len(result.articles) - len(kept)
-        return IngestOutcome(result.page.name, result.page.content_hash, False, len(kept), skipped, added)
-
-    @staticmethod
-    def _insert_articles(conn: sqlite3.Connection, result: ExtractedPage) -> dict[str, str]:
-        """Store the page's new articles; returns article id -> text hash of those stored now
-        (an article whose text is already stored, from another page, is skipped)."""
-        page = result.page
-        kept: dict[str, str] = {}
-        for article in result.articles:
-            digest = text_hash(article.text)
-            if conn.execute("SELECT 1 FROM articles WHERE id = ? OR text_hash = ?", (article.id, digest)).fetchone():
-                continue
-            conn.execute(
-                "INSERT INTO articles (id, page_hash, text_hash, page_name, title, text, source, url, published,"
-                " published_how, index_in_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, page.content_hash, digest, article.page or page.name, article.title, article.text,
-                 article.source, article.url, _iso(article.published), article.published_how, article.index_in_page),
-            )  # fmt: skip
-            kept[article.id] = digest
-        return kept
-
-    @staticmethod
-    def _insert_event(
-        conn: sqlite3.Connection, page: RawPage, data: dict[str, Any], known: set[str], kept: dict[str, str]
-    ) -> int:
-        """Store one event of an article stored now; 1 if it was added."""
-        missing = [name for name in _REQUIRED_EVENT_FIELDS if data.get(name) is None]
-        if missing:
-            raise StoreError(f"{page.name}: event without {', '.join(missing)}")
-        if data["article_id"] not in known:
-            raise StoreError(f"{page.name}: event {data['id']} names an article not in the page")
-        article_hash = kept.get(data["article_id"])
-        if article_hash is None:
-            return 0
-        date_text = data.get("date_text") or ""
-        key = event_key(article_hash, data["char_start"], data["char_end"], date_text)
-        alt = alt_event_key(page.content_hash, data["sentence"], date_text)
-        cursor = conn.execute(
-            "INSERT OR IGNORE INTO events (id, article_id, event_key, alt_key, type, date_start, date_end,"
-            " sentence, char_start, char_end, date_text, extractor_version, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (data["id"], data["article_id"], key, alt, data["type"], data.get("date_start"), data.get("date_end"),
-             data["sentence"], data["char_start"], data["char_end"], date_text, data.get("extractor_version") or "",
-             json.dumps(data, ensure_ascii=False)),
-        )  # fmt: skip
-        return cursor.rowcount
+        return IngestOutcome(result.page.name, result.page.content_hash, False, len(kept), skipped, len(added))
 
     def reextract(self, extract_fn: Callable[..., ExtractedPage]) -> dict[str, int]:
         """Re-run ``extract_fn(page, published=, source=, url=, page_meta=) -> ExtractedPage`` over every
         stored page, replacing machine articles and events page by page (one transaction
         each). Corrections are kept: they are keyed on text, not on event ids."""
-        with self._read() as conn:
-            hashes = [row[0] for row in conn.execute("SELECT content_hash FROM pages ORDER BY added_at, content_hash")]
+        with self._engine.read() as db:
+            hashes = [
+                row["content_hash"] for row in db.rows("SELECT content_hash FROM pages ORDER BY added_at, content_hash")
+            ]
         totals = {"pages": 0, "events_before": 0, "events_after": 0}
         for content_hash in hashes:
-            with self._lock:
-                row = self._conn.execute("SELECT * FROM pages WHERE content_hash = ?", (content_hash,)).fetchone()
+            with self._engine.read() as db:
+                row = db.one("SELECT * FROM pages WHERE content_hash = ?", (content_hash,))
             if row is None:
                 continue
             published = date.fromisoformat(row["published"]) if row["published"] else None
             result = extract_fn(
-                _raw_page(row),
-                published=published,
-                source=row["source"],
-                url=row["url"],
-                page_meta=json.loads(row["meta"]),
+                _raw_page(row), published=published, source=row["source"], url=row["url"], page_meta=page_meta(row)
             )
-            with self._write() as conn:
-                ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE page_hash = ?", (content_hash,))]
-                for article_id in ids:
-                    deleted = conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
-                    totals["events_before"] += deleted.rowcount
-                conn.execute("DELETE FROM articles WHERE page_hash = ?", (content_hash,))
-                conn.execute(
-                    "UPDATE pages SET extractor_version = ? WHERE content_hash = ?",
-                    (self._extractor_version(result), content_hash),
-                )
-                totals["events_after"] += self._insert_extraction(conn, result).events_added
+            with self._write() as db:
+                count, removed = self._replace_page(db, content_hash, result)
+                totals["events_before"] += count
+                totals["events_after"] += self._insert_extraction(db, result, removed).events_added
                 totals["pages"] += 1
-                self._bump(conn)
+                _bump(db)
         return totals
+
+    @staticmethod
+    def _replace_page(db: Db, content_hash: str, result: ExtractedPage) -> tuple[int, tuple[set[str], list[str]]]:
+        """Delete a page's articles and events (its new extraction follows); returns how many events
+        were deleted, and the groups they were in with the members of removed seeds."""
+        sql = "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.page_hash = ?"
+        ids = [str(row["id"]) for row in db.rows(sql, (content_hash,))]
+        removed = groups.remove_events(db, ids)
+        db.execute("DELETE FROM articles WHERE page_hash = ?", (content_hash,))
+        db.execute(
+            "UPDATE pages SET extractor_version = ? WHERE content_hash = ?", (extractor_version(result), content_hash)
+        )
+        return len(ids), removed
+
+    # -- the ingestion queue (components/store/queue.py) ----------------------------------
+    def enqueue_page(
+        self, name: str, content: bytes, *, meta: dict | None = None, published: object = None,
+        source: str | None = None, url: str | None = None,
+    ) -> bool:  # fmt: skip
+        """Queue a page for the workers; false when the same bytes are queued already."""
+        with self._engine.write(lock=False) as db:
+            return queue.enqueue(db, name, content, meta or {}, published, source, url)
+
+    def claim_pages(self, worker: str, *, lease_s: float, limit: int = 1) -> list[queue.QueuedPage]:
+        """Pages for ``worker`` to extract and store before ``lease_s`` seconds have passed."""
+        with self._engine.write(lock=False) as db:
+            return queue.claim(db, worker, lease_s, limit)
+
+    def finish_page(self, item: queue.QueuedPage, result: ExtractedPage) -> IngestOutcome:
+        """Store a claimed page's extraction and mark it done, in one transaction."""
+        with self._write() as db:
+            outcome = self._store_page(db, result, item.published, item.source, item.url, item.meta)
+            queue.mark_done(db, item.id)
+        return outcome
+
+    def fail_page(self, item: queue.QueuedPage, reason: str) -> None:
+        with self._engine.write(lock=False) as db:
+            queue.mark_failed(db, item.id, reason)
+
+    def queue_counts(self) -> dict[str, int]:
+        with self._engine.read() as db:
+            return queue.counts(db)
+
+    def queue_failures(self) -> list[tuple[str, str]]:
+        with self._engine.read() as db:
+            return queue.failures(db)
 
     # -- reading --------------------------------------------------------------------------
     def get_article(self, article_id: str) -> dict | None:
-        with self._lock:
-            row = self._conn.execute(
+        with self._engine.read() as db:
+            row = db.one(
                 "SELECT a.*, p.name AS page, p.content_hash AS page_hash FROM articles a"
                 " JOIN pages p ON p.content_hash = a.page_hash WHERE a.id = ?",
                 (article_id,),
-            ).fetchone()
+            )
         return dict(row) if row else None
-
-    def _machine_events(self, conn: sqlite3.Connection) -> list[dict]:
-        events = []
-        for row in conn.execute("SELECT data, event_key, alt_key FROM events"):
-            event = json.loads(row["data"])
-            event["event_key"], event["alt_key"] = row["event_key"], row["alt_key"]
-            events.append(event)
-        return events
-
-    def _clusters(self, conn: sqlite3.Connection, events: list[dict], revision: str) -> tuple[list[list[dict]], bool]:
-        """Clusters from the persisted groups when they are current, else merged afresh."""
-        groups_revision = conn.execute("SELECT value FROM meta WHERE key = 'groups_revision'").fetchone()[0]
-        if groups_revision != revision:
-            return merge.group_events(events), True
-        group_of = dict(conn.execute("SELECT event_id, group_id FROM event_groups").fetchall())
-        return clusters_from_groups(events, group_of), False
-
-    def _save_groups(self, clusters: list[list[dict]], revision: str) -> None:
-        """Persist fresh groups unless the store changed meanwhile (then the next read redoes them)."""
-        with self._lock:
-            self._conn.execute(f"PRAGMA busy_timeout = {GROUPS_BUSY_TIMEOUT_MS}")  # a reader must not wait long
-            try:
-                with self._write() as conn:
-                    if conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0] != revision:
-                        return
-                    conn.execute("DELETE FROM event_groups")
-                    conn.executemany(
-                        "INSERT INTO event_groups (event_id, group_id) VALUES (?, ?)",
-                        [(e["id"], c[0]["id"]) for c in clusters for e in c],
-                    )
-                    conn.execute("UPDATE meta SET value = ? WHERE key = 'groups_revision'", (revision,))
-            except sqlite3.OperationalError:
-                pass  # busy: groups are a cache, the events are unaffected
-            finally:
-                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def list_events(self, include_hidden: bool = False) -> list[dict]:
         """Merged events with corrections applied, ordered by date (undated last)."""
-        with self._read() as conn:
-            revision = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
-            events = self._machine_events(conn)
-            corrections = self._corrections(conn)
-            clusters, fresh = self._clusters(conn, events, revision)
-        if fresh:
-            self._save_groups(clusters, revision)
-        return corrected_view(clusters, corrections, include_hidden=include_hidden)
+        sql = "SELECT data FROM merged_events" + ("" if include_hidden else " WHERE hidden = 0")
+        with self._engine.read() as db:
+            events = [dict(from_json(row["data"])) for row in db.rows(sql)]
+        events.sort(key=lambda e: (e.get("date_start") is None, e.get("date_start") or "", e["id"]))
+        return events
 
     # -- corrections ----------------------------------------------------------------------
-    @staticmethod
-    def _corrections(conn: sqlite3.Connection) -> list[dict]:
-        rows = conn.execute("SELECT * FROM corrections ORDER BY id").fetchall()
-        return [
-            {
-                **dict(row),
-                "keys": json.loads(row["keys"]),
-                "fields": json.loads(row["fields"]),
-                "previous": json.loads(row["previous"]),
-            }
-            for row in rows
-        ]
-
     def _add_correction(
         self,
         action: str,
@@ -427,29 +367,36 @@ class Store:
         target: int | None = None,
     ) -> int:
         reason, author = check_note(reason, author)
-        with self._write() as conn:
+        with self._write() as db:
+            touched = set(keys)
             if target is not None:
-                row = conn.execute("SELECT action FROM corrections WHERE id = ?", (target,)).fetchone()
-                if row is None or row["action"] == "undo":
-                    raise CorrectionError(f"no correction {target} that can be undone")
-                if conn.execute("SELECT 1 FROM corrections WHERE target = ?", (target,)).fetchone():
-                    raise CorrectionError(f"correction {target} is already undone")
-            cursor = conn.execute(
+                touched |= self._undoable(db, target)
+            row = db.one(
                 "INSERT INTO corrections (action, author, reason, created_at, keys, fields, previous, target)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    action,
-                    author,
-                    reason,
-                    _now(),
-                    json.dumps(keys),
-                    json.dumps(fields, ensure_ascii=False),
-                    json.dumps(previous, ensure_ascii=False),
-                    target,
-                ),
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (action, author, reason, now(), db.json(keys), db.json(fields), db.json(previous), target),
             )
-            self._bump(conn)
-            return int(cursor.lastrowid or 0)
+            assert row is not None, "INSERT … RETURNING gives the new row"
+            correction_id = int(row["id"])
+            db.executemany(
+                "INSERT INTO correction_keys (correction_id, key) VALUES (?, ?)",
+                [(correction_id, k) for k in sorted(set(keys))],
+            )
+            if action == "add":
+                touched.add(f"manual:{correction_id}")
+            merged.write_groups(db, merged.groups_of_keys(db, sorted(touched)))
+            _bump(db)
+            return correction_id
+
+    @staticmethod
+    def _undoable(db: Db, target: int) -> set[str]:
+        """The keys (or manual event) a correction that may be undone touched; refuses the others."""
+        row = db.one("SELECT action, keys FROM corrections WHERE id = ?", (target,))
+        if row is None or row["action"] == "undo":
+            raise CorrectionError(f"no correction {target} that can be undone")
+        if db.one("SELECT 1 AS found FROM corrections WHERE target = ?", (target,)):
+            raise CorrectionError(f"correction {target} is already undone")
+        return {f"manual:{target}"} if row["action"] == "add" else set(from_json(row["keys"]))
 
     @staticmethod
     def _keys_of(event: dict) -> list[str]:
@@ -463,8 +410,12 @@ class Store:
         clean = validate_fields(fields)
         if not clean:
             raise CorrectionError("nothing to correct")
-        merged = {**event, **clean}
-        if merged.get("date_start") and merged.get("date_end") and merged["date_end"] < merged["date_start"]:
+        merged_fields = {**event, **clean}
+        if (
+            merged_fields.get("date_start")
+            and merged_fields.get("date_end")
+            and merged_fields["date_end"] < merged_fields["date_start"]
+        ):
             raise CorrectionError("date_end is before date_start")
         previous = {name: event.get(name) for name in clean}
         return self._add_correction(
@@ -489,14 +440,14 @@ class Store:
         )
 
     def list_corrections(self) -> list[dict]:
-        with self._read() as conn:
-            return self._corrections(conn)
+        with self._engine.read() as db:
+            return [merged.correction_dict(row) for row in db.rows("SELECT * FROM corrections ORDER BY id")]
 
     def export_corrections(self) -> str:
         """All corrections (undos included) as JSON, for export with the data."""
-        with self._read() as conn:
-            corrections = self._corrections(conn)
-            revision = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+        with self._engine.read() as db:
+            corrections = [merged.correction_dict(row) for row in db.rows("SELECT * FROM corrections ORDER BY id")]
+            revision = db.value("SELECT value FROM meta WHERE key = 'revision'")
         return json.dumps(
             {"format": "timeline-corrections/1", "revision": int(revision), "corrections": corrections},
             ensure_ascii=False,

@@ -52,8 +52,13 @@ def _day_column(facet: Facet, events: Sequence[StoredEvent]) -> pd.DatetimeIndex
     return pd.to_datetime([next(iter(facet.event_values(event)), None) for event in events], errors="coerce")
 
 
+def folded_text(facet: Facet, event: StoredEvent) -> str:
+    """What a free-text facet searches in an event: its parts folded, kept apart by a separator."""
+    return fold_key(_TEXT_SEPARATOR.join(part or "" for part in facet.event_values(event)))
+
+
 def _text_column(facet: Facet, events: Sequence[StoredEvent]) -> list[str]:
-    return [fold_key(_TEXT_SEPARATOR.join(part or "" for part in facet.event_values(event))) for event in events]
+    return [folded_text(facet, event) for event in events]
 
 
 def _flag_column(facet: Facet, events: Sequence[StoredEvent]) -> np.ndarray:

@@ -18,6 +18,7 @@ against the seed only keeps clusters from drifting through chains of near matche
 from __future__ import annotations
 
 import heapq
+import struct
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -268,3 +269,44 @@ def merge_events(events: Sequence[dict]) -> list[dict]:
 def group_ids(events: Sequence[dict]) -> dict[str, str]:
     """Event id → the id of its cluster's seed (what the store persists as groups)."""
     return {str(event["id"]): str(cluster[0]["id"]) for cluster in group_events(events) for event in cluster}
+
+
+# -- what the store keeps to merge at ingestion ------------------------------------------------
+PROFILE_FIELDS = ("id", "type", "countries", "date_start", "date_end", "undated", "precision", "approximate")
+_PLACE_FIELDS = ("name_en", "name_ar", "kind", "country")
+
+
+def profile_of(event: dict) -> dict:
+    """The fields that merging reads (what :func:`group_events` and :func:`can_join` need)."""
+    profile = {name: event.get(name) for name in PROFILE_FIELDS}
+    profile["confidence"] = float(event.get("confidence") or 0)
+    profile["places"] = [{name: place.get(name) for name in _PLACE_FIELDS} for place in event.get("places") or ()]
+    return profile
+
+
+def _descending_float(value: float) -> str:
+    """Hex digits that sort as ``-value`` does (an order-preserving encoding of the double)."""
+    bits = int.from_bytes(struct.pack(">d", value), "big")
+    ascending = bits ^ 0xFFFFFFFFFFFFFFFF if bits >> 63 else bits | 1 << 63
+    return f"{0xFFFFFFFFFFFFFFFF - ascending:016x}"
+
+
+def rank_key(event: dict) -> str:
+    """:func:`seed_order` as one string: comparing two keys compares the tuples (the earlier seeds first)."""
+    precision, stated, days = date_quality(event)
+    days = max(-_DAYS_OFFSET + 1, min(_DAYS_OFFSET - 1, days))
+    confidence = _descending_float(float(event.get("confidence") or 0))
+    return f"{3 - precision}{1 - stated}{_DAYS_OFFSET - days:08d}{confidence}{event.get('id')}"
+
+
+_DAYS_OFFSET = 50_000_000
+
+
+def can_join(seed: dict, event: dict) -> bool:
+    """Whether :func:`group_events` would let ``event`` join the cluster seeded by ``seed`` (when
+    ``seed`` comes first): they match, and the seed is among the candidates the index finds."""
+    a, b = _profile(seed), _profile(event)
+    if not _match(a, b):
+        return False
+    assert a.span is not None and b.span is not None, "matching events are dated"
+    return not set(_query_buckets(b.span)).isdisjoint(_seed_buckets(a.span))

@@ -12,8 +12,6 @@ from dataclasses import field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import pycountry
-
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -170,7 +168,10 @@ def float_between(low: float, high: float) -> Callable[[str], float]:
 
 
 def iso_country(value: str) -> str:
-    """An ISO 3166-1 alpha-2 code known to pycountry."""
+    """An ISO 3166-1 alpha-2 code known to pycountry (imported here: only building the gazetteer reads
+    country columns, and a process that finds it in the cache need not pay the import)."""
+    import pycountry
+
     if len(value) != 2 or value.upper() != value or pycountry.countries.get(alpha_2=value) is None:
         raise ValueError("not an ISO 3166-1 alpha-2 code")
     return value

@@ -1,4 +1,4 @@
-"""The "Add article" panel: paste or upload pages, preview their events, then save them.
+"""The "Add article" panel: paste, upload or fetch pages, preview their events, then save them.
 
 Each page is extracted in a child process within a time and memory budget
 (``components.ui.extraction_job``): a page over the budget is refused with a message and the
@@ -18,10 +18,12 @@ import streamlit as st
 
 from components.extract.pipeline import PageResult
 from components.store.event_store import Store, StoreError
+from components.store.web.client import FetchError
+from components.store.web.pages import FetchedPage, fetch_one
 from components.ui import extraction_job
 from components.ui.correction_panel import DONE_KEY, show_done
 from components.ui.extraction_job import Job, extract_within_budget
-from components.ui.i18n import country_name, join_list, plural, t, type_label
+from components.ui.i18n import country_name, escape_markdown, join_list, plural, t, type_label
 
 _KEY = "add_article"
 PASTED = "pasted"  # the name of a pasted page before it has one
@@ -35,6 +37,16 @@ class Extracted:
     source: str
     result: PageResult | None = None
     error: str | None = None
+    fetched: FetchedPage | None = None  # a page fetched from the web: its address and fetch record
+
+
+def _fetched(url: str, published: date | None, source: str) -> Extracted:
+    """The page at ``url``, fetched politely and extracted (components.store.web)."""
+    try:
+        page = fetch_one(url, source=source.strip() or None, published=published)
+    except FetchError as error:
+        return Extracted(url.strip(), source.strip(), error=error.reason)
+    return Extracted(page.url, page.source or source.strip() or page.url, result=page.result, fetched=page)
 
 
 def _inputs(lang: str) -> list[tuple[str, bytes, bool]]:
@@ -103,7 +115,7 @@ def _warnings(result: PageResult) -> list[str]:
 def _show_one(item: Extracted, lang: str) -> None:
     st.markdown(f"**{t('add_page', lang)}** `{item.name.replace('`', '')}`")
     if item.result is None:
-        st.error(t("add_failed", lang, reason=item.error or ""))
+        st.error(t("add_failed", lang, reason=escape_markdown(item.error or "")))
         return
     undated = sum(1 for event in item.result.events if event.undated)
     if undated:
@@ -128,10 +140,17 @@ def _save(store: Store, preview: list[Extracted], published: date | None, url: s
     for item in preview:
         if item.result is None:
             continue
+        fetched = item.fetched
         try:
-            outcome = store.ingest_page(item.result, published=published, source=item.source, url=url or None)
+            outcome = store.ingest_page(
+                item.result,
+                published=published,
+                source=item.source or None,
+                url=(fetched.url if fetched else url) or None,
+                page_meta=fetched.page_meta if fetched else None,
+            )
         except StoreError as error:
-            st.error(t("store_write_failed", lang, reason=f"{item.name}: {error}"))
+            st.error(t("store_write_failed", lang, reason=escape_markdown(f"{item.name}: {error}")))
             continue
         articles += outcome.articles_added
         events += outcome.events_added
@@ -152,16 +171,19 @@ def render_add_article_panel(store: Store, lang: str, on_saved: Callable[[str], 
     st.subheader(t("add_title", lang))
     show_done()  # also a toast: seen even when the panel is folded away after the save
     inputs = _inputs(lang)
+    fetch_url = st.text_input(t("add_fetch_url", lang), key=f"{_KEY}_fetch_url", placeholder="https://…").strip()
     published = st.date_input(t("add_published", lang), value=None, key=f"{_KEY}_published", format="YYYY-MM-DD")
     source = st.text_input(t("add_source", lang), key=f"{_KEY}_source", placeholder=t("add_source_hint", lang))
     url = st.text_input(t("add_url", lang), key=f"{_KEY}_url", placeholder="https://…")
-    signature = hashlib.sha256(repr((inputs, published, source, url)).encode("utf-8")).hexdigest()
+    signature = hashlib.sha256(repr((inputs, fetch_url, published, source, url)).encode("utf-8")).hexdigest()
     if st.button(t("add_preview", lang), key=f"{_KEY}_preview_button"):
-        if not inputs:
+        if not inputs and not fetch_url:
             st.warning(t("add_nothing", lang))
         else:
             with st.spinner(t("add_extracting", lang, seconds=int(extraction_job.TIME_BUDGET_S))):
-                st.session_state[f"{_KEY}_preview"] = (signature, _extract(inputs, published, source, url, lang))
+                fetched = [_fetched(fetch_url, published, source)] if fetch_url else []
+                extracted = _extract(inputs, published, source, url, lang)
+                st.session_state[f"{_KEY}_preview"] = (signature, fetched + extracted)
     stored = st.session_state.get(f"{_KEY}_preview")
     if not stored or stored[0] != signature:
         return  # nothing previewed yet, or the inputs changed since the preview

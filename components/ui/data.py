@@ -36,8 +36,8 @@ def missing_folder(location: str) -> Path | None:
     """The folder a store path names when that folder does not exist (opening it there would make
     a new, empty store in a new folder instead of showing the one meant)."""
     path, is_default = resolve_location(location or None)
-    if is_default:
-        return None
+    if is_default or not isinstance(path, Path):
+        return None  # the default store, or a database server's URL
     folder = path.expanduser().parent
     return None if folder.is_dir() else folder
 

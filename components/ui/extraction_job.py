@@ -10,6 +10,7 @@ result (a pickled :class:`Outcome`) to another; the parent also stops it after a
 from __future__ import annotations
 
 import contextlib
+import math
 import pickle
 import resource
 import signal
@@ -61,11 +62,13 @@ def _vm_bytes() -> int:
 
 
 def limit_self(memory_mb: int, seconds: float) -> None:
-    """Cap this process: ``memory_mb`` more address space than it holds now, ``seconds`` of CPU."""
+    """Cap this process: ``memory_mb`` more address space than it holds now, ``seconds`` more CPU
+    time than it has used (the limit counts from the process's start, loading included)."""
     if _vm_bytes():
         ceiling = _vm_bytes() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
-    cpu = max(1, int(seconds))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = math.ceil(usage.ru_utime + usage.ru_stime + max(1.0, seconds))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 10))  # SIGXCPU at the soft limit, SIGKILL 10 s later
 
 
@@ -91,8 +94,8 @@ def _outcome_of(
             outcome = pickle.load(handle)  # written by our own child process just now
         return outcome if isinstance(outcome, Outcome) else Outcome(error="no result")
     stderr = finished.stderr.decode("utf-8", "replace")
-    killed = finished.returncode in (-signal.SIGXCPU, -signal.SIGKILL)
-    if killed and cpu_seconds >= seconds:  # the CPU limit was reached (SIGXCPU, then SIGKILL)
+    # SIGXCPU comes only from the CPU limit; SIGKILL follows it 10 s later if the child goes on.
+    if finished.returncode == -signal.SIGXCPU or (finished.returncode == -signal.SIGKILL and cpu_seconds >= seconds):
         return Outcome(over="time")
     if "MemoryError" in stderr or "Cannot allocate memory" in stderr:
         return Outcome(over="memory")

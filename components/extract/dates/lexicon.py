@@ -38,14 +38,33 @@ KINDS = (
     "past_marker",
     "future_verb_prefix",
     "not_future_verb",
+    "noun_ending",
     "stamp_cue",
     "ordinal_day",
+    "first_day",
+    "count_lead",
+    "count_unit",
+    "single_unit",
+    "dual_unit",
+    "number_word",
 )
 # Kinds whose value must be an integer, and the kinds whose value is one of a closed set.
-_INT_KINDS = {"relative_day": (-7, 7), "anchor_day": (-7, 7), "direction": (-1, 1), "ordinal_day": (1, 31)}
+_INT_KINDS = {
+    "relative_day": (-7, 7),
+    "anchor_day": (-7, 7),
+    "direction": (-1, 1),
+    "ordinal_day": (1, 31),
+    "first_day": (1, 1),
+    "count_lead": (-1, 1),
+    "number_word": (1, 100),
+}
+UNITS = ("day", "week", "month", "year")
 _WORD_KINDS = {
     "period": ("month", "year", "week"),
-    "hedge": ("early", "mid", "late", "season", "about"),
+    "hedge": ("early", "mid", "late", "season", "about", "first_half", "second_half"),
+    "count_unit": UNITS,
+    "dual_unit": UNITS,
+    "single_unit": UNITS,
     "era": ("gregorian", "hijri"),
     "range_lead": ("span", "cue"),
     "range_join": ("to", "and"),

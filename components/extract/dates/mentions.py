@@ -3,33 +3,45 @@
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from itertools import islice
 from typing import Final, Literal
 
+from components.extract.dates.future import is_future_verb
 from components.extract.dates.lexicon import date_lexicon
 from components.extract.dates.patterns import CLAUSE_END, SENTENCE_END, date_patterns
 from components.extract.dates.resolve import (
     FUTURE,
+    MONTH_PARTS,
     PAST,
     STRICT_FUTURE,
     STRICT_PAST,
     day_span,
     hijri_span,
     infer_year,
+    month_part_span,
     month_span,
     shift_month,
     weekday_date,
     year_span,
 )
-from components.extract.dates.scan import Mention, day_number, scan
+from components.extract.dates.scan import DATED_KINDS, Mention, day_number, scan
 from components.extract.models import DateSpan, Precision
+from components.extract.sentences import MAX_SENTENCE_CHARS
 from components.text.arabic import Folded, fold
 
 # characters before a date searched for "منذ …", "الموقع في …"
 BACKGROUND_REACH = 60
+ANCHOR_LOOKBACK = 40  # earlier mentions searched for the day "اليوم التالي" counts from
+# kinds counted from the time of writing ("أمس", "الخميس", "الشهر الماضي", "قبل 3 أيام")
+DEICTIC_KINDS = frozenset({"relday", "weekday", "weekday_range", "period", "relmonth_day", "counted"})
+FUTURE_REACH = 200  # characters before a date searched for a word of the future
+_LONG_NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}")  # a number that can be no year we date
 
 
 class Undated(Enum):
@@ -70,6 +82,9 @@ class _Context:
     published: date | None
     sentence_ends: list[int]
     previous: list[tuple[Mention, DateSpan]]
+    text: Folded  # the folded text with its map to the original
+    original: str
+    is_name: Callable[[str], bool]  # a folded word the gazetteer knows as a name
 
 
 def _resolved(
@@ -102,13 +117,42 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
     """
     patterns = date_patterns()
     text = ctx.folded
-    left = max((m.end() for m in CLAUSE_END.finditer(text, max(0, mention.start - 200), mention.start)), default=0)
+    reach = max(0, mention.start - FUTURE_REACH)
+    left = max((m.end() for m in CLAUSE_END.finditer(text, reach, mention.start)), default=reach)
     clause = text[left : mention.end]
     if patterns.past.search(clause):  # "وكان … قد أوقف في 18 حزيران": a past perfect, whatever follows
         return False
     if patterns.future.search(clause):
         return True
-    return any(verb.group(1) not in patterns.not_future_verb for verb in patterns.future_verb.finditer(clause))
+    return any(_future_verb(ctx, verb) for verb in patterns.future_verb.finditer(text, left, mention.end))
+
+
+def _future_verb(ctx: _Context, verb: re.Match[str]) -> bool:
+    patterns = date_patterns()
+    start, end = ctx.text.to_original(verb.start("prefix"), verb.end())
+    return is_future_verb(
+        ctx.original[start:end],
+        ctx.folded[verb.start("prefix") : verb.end()],
+        len(verb.group("prefix")),
+        noun_endings=patterns.noun_endings,
+        not_verbs=patterns.not_future_verb,
+        is_name=ctx.is_name,
+    )
+
+
+def _after_planned(ctx: _Context, mention: Mention) -> bool:
+    """An earlier date of the same sentence is tomorrow or later ("تنطلق غداً الجمعة … وتستمر يومي
+    الجمعة والسبت"): a weekday after it is in the coming days."""
+    sentence = _sentence(ctx, mention.start)
+    for earlier, span in islice(reversed(ctx.previous), ANCHOR_LOOKBACK):
+        if _sentence(ctx, earlier.start) != sentence:
+            return False
+        ahead = earlier.today if earlier.today is not None else None
+        if earlier.kind == "relday":
+            ahead = date_lexicon().number("relative_day", earlier.group("rel") or "")
+        if ahead is not None and ahead > 0 and span.start is not None:
+            return True
+    return False
 
 
 def _previous_dated(ctx: _Context) -> date | None:
@@ -129,7 +173,7 @@ def _year_in_sentence(mention: Mention, ctx: _Context) -> int | None:
     sentence = _sentence(ctx, mention.start)
     background = date_patterns().background
     for earlier, span in reversed(ctx.previous):
-        if _sentence(ctx, earlier.start) != sentence:
+        if _sentence(ctx, earlier.start) != sentence or mention.start - earlier.start > MAX_SENTENCE_CHARS:
             break
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
             continue  # "منذ استعادة … في شتنبر 2023، وقد أكد … في 12 يونيو": not the year of this date
@@ -167,6 +211,15 @@ def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> _Y
     return _inferred(infer_year(month, day, published, FUTURE if _future_clause(ctx, mention) else PAST))
 
 
+def _month_or_part(mention: Mention, year: int, month: int, approximate: bool, relative: bool) -> Resolved | None:
+    """A whole month, or the days of the part a hedge names ("مطلع", "النصف الثاني من"), approximate."""
+    hedges = [date_lexicon().label("hedge", mention.group(name)) for name in ("h1", "h2")]
+    part = next((hedge for hedge in hedges if hedge in MONTH_PARTS), None)
+    if part is not None:
+        return _resolved(month_part_span(year, month, part), "day", True, relative)
+    return _resolved(month_span(year, month), "month", approximate or any(hedges), relative)
+
+
 def _with_year(mention: Mention, ctx: _Context) -> Resolution:
     """Dates written with a month name: day, day range, cross-month range, month."""
     kind = mention.kind
@@ -176,8 +229,7 @@ def _with_year(mention: Mention, ctx: _Context) -> Resolution:
         found = _year_of(mention, first_month, None, ctx)
         if isinstance(found, Undated):
             return found
-        hedged = bool(mention.group("h1") or mention.group("h2"))
-        return _resolved(month_span(found.year, month), "month", found.approximate or hedged, found.relative)
+        return _month_or_part(mention, found.year, month, found.approximate, found.relative)
     first_day = day_number(mention.groups, "a")
     found = _year_of(mention, first_month, first_day, ctx)
     if isinstance(found, Undated):
@@ -200,7 +252,7 @@ def _anchored(mention: Mention, ctx: _Context) -> Resolution:
     """ "اليوم التالي", "في اليوم نفسه": a day counted from the latest day the story is at."""
     offset = date_lexicon().number("anchor_day", mention.group("anchor") or "")
     background = date_patterns().background
-    for earlier, span in reversed(ctx.previous):
+    for earlier, span in islice(reversed(ctx.previous), ANCHOR_LOOKBACK):
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
             continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
         if span.precision == "day" and span.end is not None:
@@ -215,14 +267,14 @@ def _from_publication(mention: Mention, published: date, ctx: _Context) -> Resol
     if mention.kind == "relday":
         day = published + timedelta(days=lexicon.number("relative_day", mention.group("rel") or ""))
         return Resolved(day, day, "day", True, True)
-    direction = _direction(mention.group("dir"))
     if mention.kind == "weekday":
-        if direction is None:
-            mode = FUTURE if _future_clause(ctx, mention) else PAST
-        else:
-            mode = {-1: STRICT_PAST, 0: PAST, 1: STRICT_FUTURE}[direction]
-        day = weekday_date(published, lexicon.weekdays[mention.group("wd") or ""], mode)
+        day = _weekday(mention, lexicon.weekdays[mention.group("wd") or ""], published, ctx)
         return Resolved(day, day, "day", True, True)
+    if mention.kind == "weekday_range":
+        return _weekday_range(mention, published, ctx)
+    if mention.kind == "counted":
+        return _counted(mention, published)
+    direction = _direction(mention.group("dir"))
     period = lexicon.label("period", mention.group("per") or mention.group("per2"))
     direction = direction or 0
     if mention.kind == "relmonth_day":
@@ -234,8 +286,46 @@ def _from_publication(mention: Mention, published: date, ctx: _Context) -> Resol
         near, far = (published + timedelta(days=direction), published + timedelta(days=7 * direction))
         return Resolved(min(near, far), max(near, far), "day", True, True)
     if period == "month":
-        return _resolved(month_span(*shift_month(published.year, published.month, direction)), "month", True, True)
+        return _month_or_part(mention, *shift_month(published.year, published.month, direction), True, True)
     return _resolved(year_span(published.year + direction), "year", True, True)
+
+
+def _counted(mention: Mention, published: date) -> Resolution:
+    """ "قبل 3 أيام", "منذ شهرين", "بعد أسبوعين": days and weeks give a day, months a month, years a year."""
+    lexicon = date_lexicon()
+    sign = lexicon.number("count_lead", mention.group("lead") or "")
+    if mention.group("dual"):
+        count, unit = 2, lexicon.label("dual_unit", mention.group("dual"))
+    else:
+        written = mention.group("n") or mention.group("nw")
+        count = (int(written) if written.isdigit() else lexicon.number("number_word", written)) if written else 1
+        unit = lexicon.label("count_unit", mention.group("unit")) or lexicon.label(
+            "single_unit", mention.group("unit") or mention.group("one")
+        )
+    if unit in ("day", "week"):
+        day = published + timedelta(days=sign * count * (7 if unit == "week" else 1))
+        return Resolved(day, day, "day", True, True)
+    if unit == "month":
+        return _resolved(month_span(*shift_month(published.year, published.month, sign * count)), "month", True, True)
+    return _resolved(year_span(published.year + sign * count), "year", True, True)
+
+
+def _weekday_range(mention: Mention, published: date, ctx: _Context) -> Resolution:
+    """ "يومي السبت والأحد": the first day placed like a weekday, the span running to the second."""
+    weekdays = date_lexicon().weekdays
+    first = _weekday(mention, weekdays[mention.group("wd") or ""], published, ctx)
+    last = first + timedelta(days=(weekdays[mention.group("wdb") or ""] - first.weekday()) % 7)
+    return Resolved(first, last, "day", True, True)
+
+
+def _weekday(mention: Mention, weekday: int, published: date, ctx: _Context) -> date:
+    """The day of a weekday: by its direction word, or the latest such day (the next one in a future clause)."""
+    direction = _direction(mention.group("dir"))
+    if direction is None:
+        mode = FUTURE if _future_clause(ctx, mention) or _after_planned(ctx, mention) else PAST
+    else:
+        mode = {-1: STRICT_PAST, 0: PAST, 1: STRICT_FUTURE}[direction]
+    return weekday_date(published, weekday, mode)
 
 
 def _relative(mention: Mention, ctx: _Context) -> Resolution:
@@ -260,9 +350,12 @@ def _resolve(mention: Mention, ctx: _Context) -> Resolution:
         return _resolved(span, "day", False, False)
     if kind == "hijri":
         entry = date_lexicon().month(mention.group("ma") or "")
-        day = day_number(mention.groups, "a") if (mention.group("da") or mention.group("oa")) else None
+        day = day_number(mention.groups, "a") if any(mention.group(g) for g in ("da", "oa", "fa")) else None
         hijri = hijri_span(mention.number("ya"), entry.month, day) if entry else None
         return _resolved(hijri, "day" if day else "month", False, False)
+    if kind == "hijri_year":
+        first_day, last_day = hijri_span(mention.number("ya"), 1, None), hijri_span(mention.number("ya"), 12, None)
+        return Resolved(first_day[0], last_day[1], "year", False, False) if first_day and last_day else None
     if kind in ("year", "year_bare", "year_range"):
         first = year_span(mention.number("ya"))
         last = year_span(mention.number("yb")) if mention.group("yb") else first
@@ -292,43 +385,127 @@ def _second_day_at(folded_text: str, mention: Mention, day_list: tuple[int, int]
     return digits - mention.start
 
 
-def resolve_mentions(folded: Folded, text: str, published: date | None) -> list[tuple[Mention, DateSpan]]:
+def _planned(mention: Mention, ctx: _Context) -> bool:
+    """The text puts the date ahead of the time of writing: "غدا", "المقبل", "بعد أسبوعين", or a clause
+    of the future before it ("من المقرر أن", "سيعقد")."""
+    lexicon = date_lexicon()
+    if mention.kind == "relday" and lexicon.number("relative_day", mention.group("rel") or "") > 0:
+        return True
+    if mention.today is not None and mention.today > 0:
+        return True
+    if mention.kind == "counted" and lexicon.number("count_lead", mention.group("lead") or "") > 0:
+        return True
+    directions = [mention.group(name) for name in ("dir", "mda", "mdb", "rda", "rdb")]
+    if any(word and lexicon.number("direction", word) > 0 for word in directions):
+        return True
+    return _future_clause(ctx, mention)
+
+
+def _span(
+    mention: Mention, resolved: Resolved | Undated, written: str, bounds: tuple[int, int], ctx: _Context
+) -> DateSpan:
+    if isinstance(resolved, Undated):
+        deictic = mention.kind in DEICTIC_KINDS and not mention.group("same")
+        return DateSpan(None, None, None, written, *bounds, True, True, planned=_planned(mention, ctx), deictic=deictic)
+    return DateSpan(
+        resolved.start,
+        resolved.end,
+        resolved.precision,
+        written,
+        *bounds,
+        resolved.approximate,
+        resolved.relative,
+        planned=_planned(mention, ctx),
+        deictic=mention.kind in DEICTIC_KINDS and not mention.group("same"),
+    )
+
+
+def _out_of_range_years(folded: Folded, text: str) -> list[tuple[int, int, str]]:
+    """(start, end) in the folded text and a warning for each date whose written year we do not date."""
+    found: list[tuple[int, int, str]] = []
+    if not _LONG_NUMBER.search(folded.text):
+        return found  # no number of four digits or more outside 1900-2099: nothing to check
+    for match in date_patterns().year_out_of_range.finditer(folded.text):
+        start, end = folded.to_original(match.start(), match.end())
+        found.append((match.start(), match.end(), f"«{text[start:end]}»: year {match.group('year')} is out of range"))
+    return found
+
+
+def _written(mention: Mention, folded: Folded, text: str) -> tuple[str, tuple[int, int]]:
+    char_start, char_end = folded.to_original(mention.start, mention.end)
+    while char_end < len(text) and (unicodedata.combining(text[char_end]) or text[char_end] == "\u0640"):
+        char_end += 1  # trailing tanween or tatweel ("غداً", "هـ"), dropped by folding
+    return text[char_start:char_end], (char_start, char_end)
+
+
+def _no_name(word: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class DateFindings:
+    """Every date mention of a text and the date expressions rejected as impossible."""
+
+    mentions: list[tuple[Mention, DateSpan]]
+    warnings: list[str]
+
+
+def resolve_mentions(
+    folded: Folded, text: str, published: date | None, is_name: Callable[[str], bool] = _no_name
+) -> list[tuple[Mention, DateSpan]]:
     """Each mention found in ``text`` with its resolved span (internal form, also used for publication dates)."""
-    ctx = _Context(folded.text, published, [m.end() for m in SENTENCE_END.finditer(folded.text)], [])
+    return resolve_dates(folded, text, published, is_name).mentions
+
+
+def resolve_dates(
+    folded: Folded, text: str, published: date | None, is_name: Callable[[str], bool] = _no_name
+) -> DateFindings:
+    ends = [m.end() for m in SENTENCE_END.finditer(folded.text)]
+    ctx = _Context(folded.text, published, ends, [], folded, text, is_name)
+    rejected = _out_of_range_years(folded, text)
+    warnings = [warning for _, _, warning in rejected]
+    starts = [start for start, _, _ in rejected]
     for mention in scan(folded, text):
+        after = bisect.bisect_left(starts, mention.start)
+        if after < len(starts) and starts[after] < mention.end + 2:
+            continue  # "5 مايو 2150": the year is written, out of range; not taken from elsewhere
         resolved = _resolve(mention, ctx)
+        written, bounds = _written(mention, folded, text)
         if resolved is None:
+            if mention.kind in DATED_KINDS:
+                warnings.append(f"«{written}»: no such date")
             continue
-        char_start, char_end = folded.to_original(mention.start, mention.end)
-        while char_end < len(text) and (unicodedata.combining(text[char_end]) or text[char_end] == "\u0640"):
-            char_end += 1  # trailing tanween or tatweel ("غداً", "هـ"), dropped by folding
-        written = text[char_start:char_end]
-        if isinstance(resolved, Undated):
-            span = DateSpan(None, None, None, written, char_start, char_end, True, True)
-        else:
-            span = DateSpan(
-                resolved.start,
-                resolved.end,
-                resolved.precision,
-                written,
-                char_start,
-                char_end,
-                resolved.approximate,
-                resolved.relative,
-            )
+        span = _span(mention, resolved, written, bounds, ctx)
         if mention.day_list is not None and span.start is not None:
             ctx.previous.extend((mention, part) for part in _list_days(mention, mention.day_list, span, folded, text))
             continue
         ctx.previous.append((mention, span))
-    return ctx.previous
+    return DateFindings(ctx.previous, warnings)
 
 
-def find_date_mentions(text: str, published: date | None, folded: Folded | None = None) -> list[DateSpan]:
+def find_date_mentions(
+    text: str, published: date | None, folded: Folded | None = None, is_name: Callable[[str], bool] = _no_name
+) -> list[DateSpan]:
     """All date mentions in one article's text, in text order, resolved to day spans.
 
     ``char_start``/``char_end`` are offsets in ``text``; ``folded`` is ``fold(text)`` when the
-    caller has it already.
+    caller has it already; ``is_name`` tells a folded word the gazetteer knows as a name (never a
+    verb of the future).
     """
+    return find_dates(text, published, folded, is_name).spans
+
+
+@dataclass(frozen=True)
+class FoundDates:
+    spans: list[DateSpan]
+    warnings: list[str]  # date expressions rejected as impossible ("31 فبراير 2024", year 2150)
+
+
+def find_dates(
+    text: str, published: date | None, folded: Folded | None = None, is_name: Callable[[str], bool] = _no_name
+) -> FoundDates:
+    """:func:`find_date_mentions` with the warnings about impossible dates."""
     if isinstance(published, datetime):
         published = published.date()
-    return [span for _, span in resolve_mentions(folded or fold(text), text, published)]
+    found = resolve_dates(folded or fold(text), text, published, is_name)
+    return FoundDates([span for _, span in found.mentions], found.warnings)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from components.extract.dates.lexicon import DateLexicon, date_lexicon
+from components.extract.dates.lexicon import DateLexicon, date_lexicon, load_date_words
 from components.text.tokens import proclitics
 
 HIJRI_YEAR = r"1[34]\d\d"
@@ -39,11 +39,14 @@ FINDER_TRIGGERS = {
     "year_range": "year",
     "year": "year",
     "year_bare": "year",
+    "hijri_year": "year",
     "relday": "relday",
     "weekday": "weekday",
     "period": "period",
     "relmonth_day": "period",
     "anchor": "anchor",
+    "counted": "count",
+    "weekday_range": "weekday",
 }
 
 
@@ -93,8 +96,10 @@ class DatePatterns:
     background: re.Pattern[str]
     future_verb: re.Pattern[str]
     not_future_verb: frozenset[str]
+    noun_endings: tuple[str, ...]  # as written (not folded): "ة" is not the pronoun "ه"
     counted_noun: frozenset[str]
     stamp_cue: re.Pattern[str]
+    year_out_of_range: re.Pattern[str]  # a date or year word with a number that is no year we date
     month_cue_before: re.Pattern[str]
     not_today_before: re.Pattern[str]
 
@@ -114,6 +119,7 @@ class _Parts:
     year_word: str
     month_word: str
     era: str
+    hijri_era: str  # "هـ"
     period: str
     period_year: str
     period_month: str
@@ -124,6 +130,12 @@ class _Parts:
     relative_day: str
     not_today_after: str
     anchor_day: str
+    first_day: str  # "فاتح": the first day of a month
+    count_lead: str  # "قبل", "منذ", "بعد" before a count of days, weeks, months or years
+    count_unit: str
+    single_unit: str  # "يوم", "شهر": one of them ("قبل شهر")
+    dual_unit: str  # "يومين", "شهرين"
+    number_word: str
     glued: str  # a proclitic letter glued to a date or a cue (و ف ب ل)
     conjunction: str  # a conjunction letter glued to a cue (و ف)
 
@@ -141,7 +153,11 @@ class _Parts:
         return rf"(?:\s*[/\-]\s*|\s+)(?:من\s+)?(?:{self.year_word}\s+)?"
 
     def day(self, s: str) -> str:
-        return rf"(?:(?<![\d.,/:])(?P<d{s}>[0-3]?\d)(?![\d:]|[.,]\d)|(?P<o{s}>{self.ordinal})\s+من)"
+        """A day of the month: digits (with the article glued, "الـ14"), an ordinal word with من, "فاتح"."""
+        return (
+            rf"(?:(?<![\d.,/:])(?:ال)?(?P<d{s}>[0-3]?\d)(?![\d:]|[.,]\d)|(?P<o{s}>{self.ordinal})\s+من"
+            rf"|(?P<f{s}>{self.first_day})(?:\s+من)?)"
+        )
 
     def month(self, s: str, names: str | None = None) -> str:
         names = self.greg if names is None else names
@@ -179,6 +195,7 @@ def _parts(lex: DateLexicon) -> _Parts:
         year_word=alternation(w["year_word"]),
         month_word=alternation(w["month_word"]),
         era=alternation(w["era"]),
+        hijri_era=_with_value(lex, "era", "hijri"),
         period=alternation(w["period"]),
         period_year=_with_value(lex, "period", "year"),
         period_month=_with_value(lex, "period", "month"),
@@ -189,6 +206,12 @@ def _parts(lex: DateLexicon) -> _Parts:
         relative_day=alternation(w["relative_day"]),
         not_today_after=alternation(w["not_today_after"]),
         anchor_day=alternation(w["anchor_day"]),
+        first_day=alternation(w["first_day"]),
+        count_lead=alternation(w["count_lead"]),
+        count_unit=alternation(w["count_unit"]),
+        single_unit=alternation(w["single_unit"]),
+        dual_unit=alternation(w["dual_unit"]),
+        number_word=alternation(w["number_word"]),
         glued=f"[{known.detachable}]",
         conjunction=f"[{known.conjunctions}]",
     )
@@ -215,6 +238,8 @@ def _finders(p: _Parts) -> dict[str, str]:
         rf"(?P<join>{p.join})\s*{year('b')}",
         "year": rf"{leadin}(?:(?P<cue>{p.year_cue})\s+)?{p.hedges}(?:(?P<yw>{p.year_word})\s+)?{year('a')}",
         "year_bare": rf"(?:(?<![\w.,/:-])|(?<=(?<!\w)و)){year('a')}",
+        "hijri_year": rf"{leadin}(?:(?P<cue>{p.year_cue})\s+)?(?:(?P<yw>{p.year_word})\s+)?(?P<ya>{HIJRI_YEAR})\s?"
+        rf"(?P<ea>{p.hijri_era})(?!\w)",
         "relday": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<rel>{p.relative_day})(?!\w)"
         rf"(?!\s+{p.not_today_after}(?!\w))",
         "weekday": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<wd>{p.weekdays})(?!\w)"
@@ -224,6 +249,12 @@ def _finders(p: _Parts) -> dict[str, str]:
         "relmonth_day": rf"{leadin}{day('a')}\s+(?:من\s+)?(?:(?P<per>{p.period_month})\s+(?P<dir>{p.direction})"
         rf"|{p.this}\s+(?P<per2>{p.period_month})|(?P<per3>{p.period_month})\s+(?P<same>{p.same}))(?!\w)",
         "anchor": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<anchor>{p.anchor_day})(?!\w)",
+        # "قبل 3 أيام", "منذ ثلاثة أشهر", "قبل أسبوعين": not "قبل يومين من الانتخابات" (counted from another event)
+        "counted": rf"{leadin}(?P<lead>{p.count_lead})\s+(?:(?:(?P<n>\d{{1,3}})|(?P<nw>{p.number_word}))\s+"
+        rf"(?P<unit>{p.count_unit}|{p.single_unit})|(?P<one>{p.single_unit})|(?P<dual>{p.dual_unit}))(?!\w)"
+        r"(?!\s*\d)(?!\s+(?:من|على)(?!\w))",
+        "weekday_range": rf"{leadin}(?:(?P<lead>{p.lead})\s+)?(?:(?P<dp>{p.day_prefix})\s+)?(?P<wd>{p.weekdays})\s*"
+        rf"(?P<join>{p.join})\s*(?:{p.day_prefix}\s+)?(?P<wdb>{p.weekdays})(?!\w)(?:\s+(?P<dir>{p.direction})(?!\w))?",
     }
 
 
@@ -237,6 +268,7 @@ def _trigger(p: _Parts) -> re.Pattern[str]:
         ("anchor", p.anchor_day),
         ("relday", p.relative_day),
         ("period", p.period),
+        ("count", f"{p.count_unit}|{p.single_unit}|{p.dual_unit}"),
     )
     words = "|".join(f"(?P<{name}>{pattern})" for name, pattern in classes)
     letters = p.glued[1:-1]
@@ -257,9 +289,14 @@ def date_patterns() -> DatePatterns:
         future=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['future_marker'])}(?!\w)"),
         past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
         background=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['background_cue'])}{background_words}"),
-        future_verb=re.compile(rf"(?<!\w){p.conjunction}?({alternation(w['future_verb_prefix'])}\w{{3,}})"),
+        future_verb=re.compile(rf"(?<!\w){p.conjunction}?(?P<prefix>{alternation(w['future_verb_prefix'])})\w{{2,}}"),
         not_future_verb=frozenset(w["not_future_verb"]),
+        noun_endings=tuple(phrase for row in load_date_words() if row.kind == "noun_ending" for phrase in row.phrase),
         counted_noun=frozenset(w["counted_noun"]),
+        year_out_of_range=re.compile(
+            rf"(?:(?<![\d/.])\d{{1,2}}\s*)?(?:{p.greg}|{p.year_word})(?!\w)(?:{p.year_sep})(?P<year>\d{{4,}})(?!\d)"
+            rf"(?<!19\d\d)(?<!20\d\d)(?!\s?%)(?!\s?{p.hijri_era}(?!\w))"
+        ),
         stamp_cue=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['stamp_cue'])}(?!\w)"),
         month_cue_before=re.compile(rf"(?<!\w){p.glued}?{alternation(w['month_cue'])}\s*$"),
         not_today_before=re.compile(rf"(?<!\w){alternation(w['not_today_before'])}\s*$"),

@@ -34,6 +34,20 @@ def month_span(year: int, month: int) -> tuple[date, date] | None:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+# Parts of a month as days (the last day is cut to the month's length): "مطلع" 1-10, "منتصف" 11-20,
+# "أواخر" 21-end, "النصف الأول" 1-15, "النصف الثاني" 16-end.
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "first_half": (1, 15), "second_half": (16, 31)}
+
+
+def month_part_span(year: int, month: int, part: str) -> tuple[date, date] | None:
+    """The days of a part of a month (a key of MONTH_PARTS)."""
+    span = month_span(year, month)
+    if span is None:
+        return None
+    first, last = MONTH_PARTS[part]
+    return span[0].replace(day=first), span[0].replace(day=min(last, span[1].day))
+
+
 def year_span(year: int) -> tuple[date, date] | None:
     """The first and last day of a year; ``None`` outside the four-digit years."""
     if year not in WRITTEN_YEARS:

@@ -137,10 +137,10 @@ def _range(found: _Found) -> Mention | None:
     g, match, lexicon = found.groups, found.match, date_lexicon()
     lead = g.get("lead")
     lead_kind = lexicon.label("range_lead", lead) if lead else None
-    start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa"))
+    start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa", "fa"))
     join_kind = lexicon.label("range_join", g["join"])
-    if found.kind == "xrange" and join_kind == "and" and lead_kind != "cue":
-        return None  # "10 مايو و12 يونيو" are two dates, not a range
+    if found.kind == "xrange" and join_kind == "and" and lead_kind is None:
+        return None  # "10 مايو و12 يونيو" are two dates, not a range ("يومي 31 أغسطس و1 سبتمبر" is)
     if found.kind == "range" and day_number(g, "a") >= day_number(g, "b"):
         return None
     day_list: tuple[int, int] | None = None
@@ -151,7 +151,7 @@ def _range(found: _Found) -> Mention | None:
         and "," not in found.folded.text[start : match.start("join")]
         and day_number(g, "b") != day_number(g, "a") + 1
     ):
-        first = "da" if g.get("da") else "oa"
+        first = next(name for name in ("da", "oa", "fa") if g.get(name))
         day_list = (match.start(first), match.end(first))
     return found.mention(start, day_list=day_list)
 
@@ -211,8 +211,27 @@ def _relative_day(found: _Found) -> Mention | None:
     return found.mention()
 
 
+def _weekday_range(found: _Found) -> Mention | None:
+    """ "يومي السبت والأحد", "من الاثنين إلى الأربعاء": one span; "الخميس والسبت" alone are two days."""
+    g, lexicon = found.groups, date_lexicon()
+    first, last = lexicon.weekdays[g["wd"] or ""], lexicon.weekdays[g["wdb"] or ""]
+    lead_kind = lexicon.label("range_lead", g.get("lead"))
+    spanned = lead_kind == "span" or lexicon.label("range_join", g["join"]) == "to"
+    if first == last or not (spanned or (last - first) % 7 == 1):
+        return None
+    start = found.match.start("lead") if lead_kind == "span" else _span_start(found.match, ("dp", "wd"))
+    return found.mention(start)
+
+
+def _hijri_year(found: _Found) -> Mention | None:
+    """ "عام 1446 هـ": the mention starts at the year word, not at its cue ("في")."""
+    return found.mention(_span_start(found.match, ("yw", "ya")))
+
+
 _CHECKS: Mapping[str, Callable[[_Found], Mention | None]] = MappingProxyType(
     {
+        "hijri_year": _hijri_year,
+        "weekday_range": _weekday_range,
         "range": _range,
         "xrange": _range,
         "month": _month,
@@ -245,6 +264,9 @@ def day_number(groups: dict[str, str | None], suffix: str) -> int:
     digits = groups.get("d" + suffix)
     if digits:
         return int(digits)
+    first = groups.get("f" + suffix)
+    if first:
+        return date_lexicon().number("first_day", first)
     return date_lexicon().number("ordinal_day", groups.get("o" + suffix) or "")
 
 

@@ -1,0 +1,131 @@
+"""One happening, one event: the mentions of one happening in an article become one event.
+
+A sub-heading or caption that names the same happening as a body sentence, or a body sentence that
+names it less precisely ("في مارس الماضي" beside "في 4 آذار/مارس الماضي"), is merged into it, and so is
+a statement of the same day in a sentence that goes on with the speech ("وأضاف اليوم …") (see
+:func:`same_happening`). The merged event keeps the most precise date
+(a day before a month, a shorter span before a longer one, a body sentence before a caption) and
+lists every sentence as evidence (at most :data:`MAX_EVIDENCE`). An event found only in a caption
+is dropped: captions illustrate, they do not report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from components.extract.models import Event
+
+MAX_EVIDENCE = 12  # sentences kept per event
+MAX_CANDIDATES = 16  # kept events an event is compared with
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _inside(ranges: Sequence[tuple[int, int]], event: Event) -> bool:
+    return any(start <= event.char_start < end for start, end in ranges)
+
+
+@lru_cache(maxsize=4096)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)
+
+
+def _days(event: Event) -> tuple[date, date] | None:
+    if event.date_start is None or event.date_end is None:
+        return None
+    return _day(event.date_start), _day(event.date_end)
+
+
+def _nested(a: Event, b: Event) -> bool:
+    first, second = _days(a), _days(b)
+    if first is None or second is None:
+        return False
+    return (first[0] <= second[0] and second[1] <= first[1]) or (second[0] <= first[0] and first[1] <= second[1])
+
+
+def _agree(a: Event, b: Event) -> bool:
+    ours, theirs = set(a.countries), set(b.countries)
+    return not ours or not theirs or ours <= theirs or theirs <= ours
+
+
+def same_happening(
+    a: Event, b: Event, headings: Sequence[tuple[int, int]] = (), continuations: frozenset[int] = frozenset()
+) -> bool:
+    """Mentions of one happening: same type and status, nested spans, parties that agree; and one of
+    them is a heading or caption, or names the happening less precisely (a month for a day). Two
+    dates of one sentence, and two sentences naming the same day ("أمس"، "في اليوم نفسه": often
+    two happenings of that day), are not merged."""
+    if a.char_start == b.char_start or not (a.type == b.type and a.status == b.status and _nested(a, b)):
+        return False
+    if not _agree(a, b):
+        return False
+    going_on = [event for event in (a, b) if event.char_start in continuations and not event.actors]
+    if a.type == "statement" and _days(a) == _days(b) and going_on:
+        return True  # "وأضاف اليوم …" (no new speaker named): the same speech, going on
+    return _inside(headings, a) or _inside(headings, b) or a.precision != b.precision
+
+
+def _rank(event: Event, captions: Sequence[tuple[int, int]], headings: Sequence[tuple[int, int]]) -> tuple[int, ...]:
+    """Smaller is a better representative: precise date first, then a body sentence."""
+    days = _days(event)
+    length = (days[1] - days[0]).days if days else 10**6
+    where = 2 if _inside(captions, event) else 1 if _inside(headings, event) else 0
+    return _PRECISION_RANK.get(event.precision or "", 3), length, where
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    """Add ``other``'s sentences and parties to ``kept``."""
+    known = {(item["char_start"], item["char_end"]) for item in kept.evidence}
+    for item in other.evidence:
+        if (item["char_start"], item["char_end"]) not in known and len(kept.evidence) < MAX_EVIDENCE:
+            kept.evidence.append(item)
+            known.add((item["char_start"], item["char_end"]))
+    kept.evidence.sort(key=lambda item: item["char_start"])
+    kept.countries = sorted(set(kept.countries) | set(other.countries))
+    kept.actors += [actor for actor in other.actors if actor not in kept.actors]
+    kept.places += [place for place in other.places if place not in kept.places]
+    kept.location_country = kept.location_country or other.location_country
+
+
+Key = tuple[object, ...]
+
+
+def _buckets(event: Event) -> tuple[Key | None, Key | None]:
+    """Where an event is filed: by type, status and month (and year) of its start."""
+    days = _days(event)
+    if days is None:
+        return None, None
+    first = days[0]
+    return (event.type, event.status, first.year, first.month), (event.type, event.status, first.year)
+
+
+def merge_repeats(
+    events: Sequence[Event],
+    captions: Sequence[tuple[int, int]] = (),
+    headings: Sequence[tuple[int, int]] = (),
+    continuations: frozenset[int] = frozenset(),
+) -> list[Event]:
+    """The events of one article with the mentions of each happening merged (events in text order).
+    ``continuations``: starts of sentences that go on with the speech before them ("وأضاف").
+
+    Events are taken from the most precise; each is compared with at most :data:`MAX_CANDIDATES`
+    kept events of its type, status and month (its year for a year), so the cost stays linear."""
+    secondary = (*headings, *captions)
+    kept: list[Event] = []
+    filed: dict[Key, list[Event]] = {}
+    for event in sorted(events, key=lambda event: _rank(event, captions, headings)):
+        month_key, year_key = _buckets(event)
+        lookup = year_key if event.precision == "year" else month_key
+        candidates = filed.get(lookup, [])[:MAX_CANDIDATES] if lookup is not None else []
+        match = next((other for other in candidates if same_happening(other, event, secondary, continuations)), None)
+        if match is not None:
+            _absorb(match, event)
+            continue
+        if _inside(captions, event):
+            continue
+        kept.append(event)
+        for key in (month_key, year_key):
+            if key is not None:
+                filed.setdefault(key, []).append(event)
+    return sorted(kept, key=lambda event: (event.char_start, event.mentions[0]["start"] if event.mentions else 0))

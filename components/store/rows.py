@@ -1,0 +1,118 @@
+"""What a merged event (corrections applied) becomes in the tables the read side queries.
+
+``merged_events`` holds one row per merged event: the whole event as JSON plus the columns that
+filters, counts and sorting need; ``event_facets`` one row per value the event offers to each
+code or name list of the facet table (``components.store.facets``); ``event_places`` its places.
+Pure functions: the SQL that writes them is in :mod:`components.store.merged`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from components.store.facets import FACETS, Facet, Kind
+from components.store.memory_index import folded_text
+from components.store.records import StoredEvent, event_sources
+
+# Bump when what this module computes changes: stores then rebuild their rows on opening.
+ROWS_VERSION = 1
+
+MERGED_COLUMNS = (
+    "id",
+    "data",
+    "hidden",
+    "corrected",
+    "date_start",
+    "date_end",
+    "day_start",
+    "day_end",
+    "date_precision",
+    "approximate",
+    "type",
+    "status",
+    "role",
+    "location_country",
+    "confidence",
+    "source_count",
+    "search",
+)
+
+
+def views_signature(facets: Sequence[Facet] = FACETS) -> str:
+    """Names what the rows hold (this module's version and the facet table's rows)."""
+    return f"{ROWS_VERSION}:" + ",".join(f"{facet.name}/{facet.kind.name}" for facet in facets)
+
+
+def day_number(value: object) -> int | None:
+    """An ISO date as a day number (``date.toordinal``: 1 is Monday 0001-01-01), ``None`` if it is not one."""
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def search_text(event: StoredEvent, facets: Sequence[Facet] = FACETS) -> str:
+    """The folded text the free-text facet searches (the same as the in-memory index's)."""
+    return " ".join(folded_text(facet, event) for facet in facets if facet.kind is Kind.TEXT)
+
+
+def merged_values(event: StoredEvent, data: Any, facets: Sequence[Facet] = FACETS) -> tuple[Any, ...]:
+    """The ``merged_events`` row of ``event`` (``data``: the event as its JSON column takes it)."""
+    start = event.get("date_start")
+    end = event.get("date_end") or start
+    return (
+        str(event["id"]),
+        data,
+        int(bool(event.get("hidden"))),
+        int(bool(event.get("corrected"))),
+        start,
+        event.get("date_end"),
+        day_number(start),
+        day_number(end) if day_number(start) is not None else None,
+        event.get("precision"),
+        int(bool(event.get("approximate"))),
+        str(event.get("type") or "other"),
+        str(event.get("status") or "reported"),
+        str(event.get("role") or "news"),
+        event.get("location_country"),
+        float(event.get("confidence") or 0.0),
+        int(event.get("source_count") or len(event_sources(event)) or 0),
+        search_text(event, facets),
+    )
+
+
+def facet_values(event: StoredEvent, facets: Sequence[Facet] = FACETS) -> list[tuple[str, str, str]]:
+    """(event id, facet name, value) for every value of a code or name list, without repeats."""
+    rows: list[tuple[str, str, str]] = []
+    for facet in facets:
+        if facet.repeatable:
+            rows += [
+                (str(event["id"]), facet.name, value) for value in dict.fromkeys(facet.event_values(event)) if value
+            ]
+    return rows
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(value) if value is not None and value != "" else None  # type: ignore[arg-type]  # checked by float()
+    except (TypeError, ValueError):
+        return None
+
+
+def place_values(event: StoredEvent) -> list[tuple[Any, ...]]:
+    """(event id, place number, English and Arabic names, country, lat, lon, kind) per place."""
+    return [
+        (
+            str(event["id"]),
+            number,
+            str(place.get("name_en") or ""),
+            str(place.get("name_ar") or place.get("name_en") or ""),
+            place.get("country"),
+            _number(place.get("lat")),
+            _number(place.get("lon")),
+            str(place.get("kind") or "city"),
+        )
+        for number, place in enumerate(event.get("places") or ())
+    ]
