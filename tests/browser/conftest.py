@@ -138,15 +138,28 @@ def new_page(browser):
         context.close()
 
 
+# The page is settled when the script has run (the state is "initial" before the first run), the
+# browser is connected, no element is still marked stale from the run before, and every plotly chart
+# has drawn its SVG.
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
+    return false;
+  }
+  if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
+  return Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    .every(chart => chart.querySelector('.main-svg'));
+}"""
+
+
 def wait_ready(page, timeout: float = 120_000) -> None:
-    """Wait until the script has run and every plotly chart has drawn (no fixed sleep)."""
-    page.wait_for_selector(READY, timeout=timeout)
+    """Wait until the page has settled (:data:`SETTLED`), then until it is still settled on the next
+    animation frame (a chart drawn on the first frame of a rerun counts once): conditions, no fixed time."""
+    page.wait_for_function(SETTLED, timeout=timeout)
     page.wait_for_function(
-        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-                  .every(chart => chart.querySelector('.main-svg'))""",
+        f"() => new Promise(done => requestAnimationFrame(() => done(({SETTLED})())))",
         timeout=timeout,
     )
-    page.wait_for_selector(READY, timeout=timeout)
 
 
 def screenshot(page, name: str) -> None:
