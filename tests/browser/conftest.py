@@ -139,14 +139,16 @@ def new_page(browser):
 
 
 # The page is settled when the script has run (the state is "initial" before the first run), the
-# browser is connected, no element is still marked stale from the run before, and every plotly chart
-# has drawn its SVG.
+# browser is connected, no element is still marked stale from the run before or drawn as a placeholder
+# while its code loads, and every plotly chart has drawn its SVG.
 SETTLED = """() => {
+  const SKELETONS = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]';
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
     return false;
   }
   if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
+  if (document.querySelector(SKELETONS)) return false;  // a widget whose code is still loading
   return Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
     .every(chart => chart.querySelector('.main-svg'));
 }"""

@@ -245,6 +245,21 @@ def test_arabic_page_declares_its_language_and_direction_and_names_months_in_ara
     screenshot(page, "arabic-1400")
 
 
+GRID_AT = """(end) => { const grid = document.querySelector('[data-testid="stDataFrame"] .dvn-scroller');
+  if (!grid || grid.scrollWidth <= grid.clientWidth + 50) return false;
+  return end === 'right' ? grid.scrollLeft + grid.clientWidth >= grid.scrollWidth - 2 : grid.scrollLeft === 0; }"""
+
+
+@pytest.mark.parametrize(("lang", "end"), [("ar", "right"), ("en", "left")])
+def test_the_table_opens_at_its_first_column(lang: str, end: str, app_url: str, new_page) -> None:
+    """Arabic mirrors the columns (the date is rightmost), so a table wider than the page shows its right end."""
+    page = new_page({"width": 1200, "height": 1000})
+    page.goto(f"{app_url}?lang={lang}")
+    wait_ready(page)
+    page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
+    page.wait_for_function(GRID_AT, arg=end, timeout=60_000)
+
+
 def test_on_a_phone_the_details_come_right_under_the_timeline(app_url: str, new_page) -> None:
     page = new_page({"width": 390, "height": 844})
     page.goto(f"{app_url}?event=fixture-almaty-talks&lang=ar")
