@@ -233,6 +233,21 @@ def test_clicking_a_pair_in_the_relations_view_filters_to_both(app_url: str, new
     screenshot(page, "relations")
 
 
+NAMES_INSIDE = """(chart) => { const box = chart.getBoundingClientRect();
+  const names = Array.from(chart.querySelectorAll('.ytick text')).map(name => name.getBoundingClientRect());
+  return names.length > 1 && names.every(name => name.left >= box.left - 1 && name.right <= box.right + 1); }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_relations_view_shows_its_names_whole(lang: str, app_url: str, new_page) -> None:
+    """In Arabic the names stand on the right of the matrix: the chart makes room for them there."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?view=relations&lang={lang}")
+    wait_ready(page)
+    matrix = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    assert matrix.evaluate(NAMES_INSIDE)
+
+
 def test_arabic_page_declares_its_language_and_direction_and_names_months_in_arabic(app_url: str, new_page) -> None:
     page = new_page({"width": 1400, "height": 1000})
     page.goto(f"{app_url}?lang=ar&zoom=2023-01-01..2023-12-31&event=fixture-almaty-talks")
