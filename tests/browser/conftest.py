@@ -35,16 +35,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(base_path: str = "", env_extra: dict[str, str] | None = None) -> Iterator[str]:
-    """Run the dashboard on a free port (on the fixture events unless ``env_extra`` says otherwise);
-    yield its URL (ending in ``/``)."""
+def start_app(
+    base_path: str = "", env_extra: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py"
+) -> Iterator[str]:
+    """Run the dashboard (or another Streamlit ``script``) on a free port, on the fixture events
+    unless ``env_extra`` says otherwise; yield its URL (ending in ``/``)."""
     port = free_port()
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "dashboard.py"),
+        str(script),
         "--server.headless",
         "true",
         "--server.port",
