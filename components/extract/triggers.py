@@ -160,9 +160,11 @@ def _follows(tokens: list[Token], at: int, words: tuple[str, ...]) -> bool:
 def _longest(tokens: list[Token], at: int, candidates: Starts) -> tuple[PhraseEntry, str] | None:
     """The longest entry (the first of equal ones) starting at token ``at`` whose other words follow it."""
     best: tuple[PhraseEntry, str] | None = None
+    longest = 0
     for entry, proclitic in candidates:
-        if (best is None or len(entry.words) > len(best[0].words)) and _follows(tokens, at + 1, entry.words[1:]):
-            best = (entry, proclitic)
+        length = len(entry.words)
+        if length > longest and (length == 1 or _follows(tokens, at + 1, entry.words[1:])):
+            best, longest = (entry, proclitic), length
     return best
 
 
