@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -146,34 +146,44 @@ def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
     return PhraseIndex({form: tuple(found) for form, found in index.items()})
 
 
-def _follows(tokens: list[Token], words: tuple[str, ...]) -> bool:
-    """The tokens spell ``words``; an adjective may carry the article when the noun does
-    ("العملية العسكرية" for the phrase "عملية عسكرية")."""
-    return len(tokens) == len(words) and all(
-        token.text == word or token.text == "ال" + word for token, word in zip(tokens, words, strict=False)
-    )
+def _follows(tokens: list[Token], at: int, words: tuple[str, ...]) -> bool:
+    """The tokens from ``at`` on spell ``words``; an adjective may carry the article when the noun
+    does ("العملية العسكرية" for the phrase "عملية عسكرية")."""
+    if at + len(words) > len(tokens):
+        return False
+    for token, word in zip(tokens[at : at + len(words)], words, strict=True):
+        if token.text != word and token.text != "ال" + word:
+            return False
+    return True
+
+
+def _longest(tokens: list[Token], at: int, candidates: Starts) -> tuple[PhraseEntry, str] | None:
+    """The longest entry (the first of equal ones) starting at token ``at`` whose other words follow it."""
+    best: tuple[PhraseEntry, str] | None = None
+    longest = 0
+    for entry, proclitic in candidates:
+        length = len(entry.words)
+        if length > longest and (length == 1 or _follows(tokens, at + 1, entry.words[1:])):
+            best, longest = (entry, proclitic), length
+    return best
 
 
 def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[PhraseMatch]:
     """Longest entry starting at each token, left to right, without overlaps."""
     tokens = tokens if tokens is not None else tokenize(folded.text)
+    known = index.by_surface.keys()
+    starts = [at for at, token in enumerate(tokens) if token.text in known]  # most words start no entry
     matches: list[PhraseMatch] = []
-    position = 0
-    while position < len(tokens):
-        candidates = index.by_surface.get(tokens[position].text)
-        best: tuple[PhraseEntry, str] | None = None
-        for entry, proclitic in candidates or ():
-            following = tokens[position + 1 : position + len(entry.words)]
-            if _follows(following, entry.words[1:]) and (best is None or len(entry.words) > len(best[0].words)):
-                best = (entry, proclitic)
+    position = 0  # the first token after the last match
+    for at in starts:
+        best = _longest(tokens, at, index.by_surface[tokens[at].text]) if at >= position else None
         if best is None:
-            position += 1
             continue
         entry, proclitic = best
-        last = tokens[position + len(entry.words) - 1]
-        start, end = folded.to_original(tokens[position].start, last.end)
+        last = tokens[at + len(entry.words) - 1]
+        start, end = folded.to_original(tokens[at].start, last.end)
         matches.append(PhraseMatch(entry, start, end, proclitic))
-        position += len(entry.words)
+        position = at + len(entry.words)
     return matches
 
 
@@ -295,6 +305,10 @@ class StoredSurfaces(Mapping[str, Starts]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._forms)
+
+    def keys(self) -> KeysView[str]:
+        """The forms as a view whose ``in`` is one dictionary look-up (Mapping's own goes through ``get``)."""
+        return self._forms.keys()
 
     def __len__(self) -> int:
         return len(self._forms)
