@@ -163,6 +163,9 @@ def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: s
         ("وتم أمس نشر قوات إضافية على الحدود.", "military"),
         ("ونشر الجيش أمس قوات إضافية على الحدود.", "military"),  # the subject between verb and troops
         ("ونشرت روسيا قواتها في الإقليم عام 2020.", "military"),
+        # سحب withdraws troops only when they follow it; a bill or a candidacy is something else
+        ("وسحبت موسكو أمس وحداتها من المطار.", "military"),
+        ("وكان الحزب قد سحب مشروعا مماثلا في مارس 2023.", "other"),
     ],
 )
 def test_publishing_and_deploying(text: str, expected_type: str) -> None:

@@ -61,6 +61,9 @@ CLAUSE_ROLES = (
     "continuation",
     "deploy_verb",
     "troops",
+    "deciding",
+    "announcing",
+    "aspect",
 )
 DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
 DEPLOY_WEIGHT = 0.8
