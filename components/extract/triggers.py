@@ -38,6 +38,10 @@ STEM_SUFFIXES = (
     "تا",
     "ون",
 )
+# The feminine ending ة (folded ه) becomes ت before a pronoun or a dual ending, and gives way to ات in the
+# plural: زيارة → زيارته، زيارتها، زيارتهما، زيارتان، زيارات، زياراته (folded spelling).
+TA_MARBUTA = "ه"
+TA_MARBUTA_ENDINGS = ("ته", "تها", "تهما", "تهم", "تان", "تين", "ات", "اته", "اتها", "اتهما", "اتهم")
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PREPOSITION = "ل"
 PURPOSE_PENALTY = 0.4
@@ -57,6 +61,9 @@ CLAUSE_ROLES = (
     "continuation",
     "deploy_verb",
     "troops",
+    "deciding",
+    "announcing",
+    "aspect",
 )
 DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
 DEPLOY_WEIGHT = 0.8
@@ -122,10 +129,14 @@ def _with_endings(word: str, stem: bool) -> Iterator[str]:
         yield word + ending
         if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاءه
             yield word[:-1] + "ي" + ending
+    if word.endswith(TA_MARBUTA):  # ة is written ت before an ending: زيارة → زيارته, قمتهما, جولتين
+        for ending in TA_MARBUTA_ENDINGS:
+            yield word[: -len(TA_MARBUTA)] + ending
 
 
-def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
-    """(written form, proclitic) pairs under which ``word`` can appear."""
+def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str, int]]:
+    """(written form, proclitic, derivation) triples under which ``word`` can appear; derivation is 0
+    for the word as written, 1 with a proclitic, 2 with an ending."""
     known = proclitics()
     bases = [(word, "")]
     if word.startswith(known.article):  # ل + ال is written لل: "للاتفاق"
@@ -135,15 +146,23 @@ def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
             if joined and not proclitic.endswith(joined):
                 continue
             for form in _with_endings(base, stem):
-                yield proclitic + form, proclitic + joined
+                derivation = 2 if form != base else 1 if proclitic else 0
+                yield proclitic + form, proclitic + joined, derivation
 
 
 def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
-    index: dict[str, list[tuple[PhraseEntry, str]]] = {}
+    """A form written in the lexicon wins over one derived from another row with a proclitic or an
+    ending ("توقيعات" is its own row, not توقيع + ات; "التوقيع" its own, not ال + توقيع)."""
+    index: dict[str, list[tuple[int, PhraseEntry, str]]] = {}
     for entry in entries:
-        for form, proclitic in surface_forms(entry.words[0], entry.stem):
-            index.setdefault(form, []).append((entry, proclitic))
-    return PhraseIndex({form: tuple(found) for form, found in index.items()})
+        for form, proclitic, derivation in surface_forms(entry.words[0], entry.stem):
+            index.setdefault(form, []).append((derivation, entry, proclitic))
+    return PhraseIndex(
+        {
+            form: tuple((entry, proclitic) for _, entry, proclitic in sorted(found, key=lambda item: item[0]))
+            for form, found in index.items()
+        }
+    )
 
 
 def _follows(tokens: list[Token], at: int, words: tuple[str, ...]) -> bool:
