@@ -315,6 +315,11 @@ def test_a_later_year_is_not_borrowed_by_a_date_said_in_the_past() -> None:
     assert planned[-1][:3] == (D("2028-05-03"), D("2028-05-03"), "day")
 
 
+@pytest.mark.parametrize("text", ["ويُتوقع عقد جولة جديدة في سبتمبر", "فيما يُنتظر أن يلتقي الوزيران في سبتمبر"])
+def test_an_expected_happening_takes_the_next_such_month(text: str) -> None:
+    assert one(text, date(2023, 5, 18))[:3] == (D("2023-09-01"), D("2023-09-30"), "month")
+
+
 def test_weekday_with_date_is_one_mention() -> None:
     assert one("الأربعاء 5 يونيو") == (D("2024-06-05"), D("2024-06-05"), "day", True, True, "الأربعاء 5 يونيو")
     assert one("يوم الأربعاء الموافق 5 يونيو 2024")[:6] == (
