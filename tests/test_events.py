@@ -37,6 +37,10 @@ def one_event(text: str) -> dict:
         ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
         # a word of saying that only cites the source
         ("أجرت روسيا وأوكرانيا أمس الأحد عملية تبادل للأسرى، وفق ما أعلنته وزارة الدفاع الروسية.", "military"),
+        # the press as the subject of a word of saying only cites where the news comes from
+        ("ذكرت وسائل إعلام أرمينية، أمس الأحد، أن محتجين أغلقوا طريقا في منطقة تافوش.", "protest"),
+        # ... but the press spoken to is not the subject: the statement stands
+        ("وكان لافروف قد صرح لوكالة تاس في 14 أبريل بأن الاتفاق يحتاج إلى مراجعة.", "statement"),
         # a noun with a pronoun ending, the hamza changing its seat (لقاء → لقائه)
         ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
         # a round of talks outweighs an agreement reached in a relative clause

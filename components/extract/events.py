@@ -273,7 +273,11 @@ def index_findings(
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
     triggers = deployments(list(triggers), list(clause_words))
-    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
+    triggers = discount_attributions(
+        triggers,
+        [word for word in clause_words if word.role == "attribution"],
+        [word for word in clause_words if word.role == "press"],
+    )
     return Findings(
         dates=Located(dates),
         triggers=Located(triggers),

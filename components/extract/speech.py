@@ -77,13 +77,19 @@ def names_what_was_said(
     return False
 
 
-def discount_attributions(triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]) -> list[TriggerMatch]:
-    """Words of saying right after "وفق ما"/"بحسب ما" cite a source: they lose weight."""
+def discount_attributions(
+    triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord], press: Sequence[ClauseWord] = ()
+) -> list[TriggerMatch]:
+    """Words of saying that cite a source lose weight: right after "وفق ما"/"بحسب ما", or right before the
+    press as their subject ("أفادت وسائل إعلام اليوم بأن متظاهرين اقتحموا …": the storming is the news)."""
     ends = {word.char_end for word in attributions}
+    starts = {word.char_start for word in press}
     return [
         replace(trigger, weight=trigger.weight - ATTRIBUTION_PENALTY)
         if trigger.event_type == "statement"
-        and any(trigger.char_start - gap in ends for gap in range(ATTRIBUTION_GAP + 1))
+        and any(
+            trigger.char_start - gap in ends or trigger.char_end + gap in starts for gap in range(ATTRIBUTION_GAP + 1)
+        )
         else trigger
         for trigger in triggers
     ]

@@ -55,6 +55,7 @@ CLAUSE_ROLES = (
     "pair",
     "deadline",
     "attribution",
+    "press",
     "subject",
     "locative",
     "recurring",
@@ -288,7 +289,16 @@ def is_object_of_saying(match: PhraseMatch, earlier: list[TriggerMatch], text: s
 
 
 def find_clause_words(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[ClauseWord]:
-    return [ClauseWord(m.entry.label, m.start, m.end) for m in match_phrases(folded, index, tokens)]
+    return [
+        ClauseWord(m.entry.label, m.start, m.end)
+        for m in match_phrases(folded, index, tokens)
+        if not (m.entry.label == "press" and _after_preposition(m))
+    ]
+
+
+def _after_preposition(match: PhraseMatch) -> bool:
+    """The press written with ل or ب is spoken to, not speaking ("صرح لوكالة تاس")."""
+    return match.proclitic.lstrip(proclitics().conjunctions).startswith(("ل", "ب"))
 
 
 # --- the index on disk (components.text.cache) ----------------------------------------------------------
