@@ -87,6 +87,15 @@ def test_a_page_needing_its_publication_date_warns_before_saving(app: AppTest) -
     assert any("publication date" in warning.value for warning in app.warning)
 
 
+def test_the_preview_shows_a_date_it_rejected(app: AppTest) -> None:
+    app.text_area(key="add_article_text").set_value("ووقع الطرفان الاتفاق في 31 فبراير 2024 حسب البيان.\n")
+    app.button(key="add_article_preview_button").click()
+    app.run()
+    assert not app.exception
+    (warning,) = [w.value for w in app.warning if w.value.startswith("A date was found but not used")]
+    assert "31 فبراير 2024" in warning
+
+
 def test_extraction_in_its_own_process_gives_the_same_events() -> None:
     outcome = extract_within_budget(Job(ARTICLE.encode("utf-8"), "almaty.txt", None, "وكالات", None))
     assert outcome.error is None and outcome.over is None and outcome.result is not None

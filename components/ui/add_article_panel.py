@@ -121,7 +121,7 @@ def _show_one(item: Extracted, lang: str) -> None:
     if undated:
         st.warning(plural("add_undated", undated, lang))
     for warning in _warnings(item.result):
-        st.warning(t("add_date_warning", lang, warning=warning))
+        st.warning(t("add_date_warning", lang, warning=escape_markdown(warning)))  # page text: never markup
     rows = event_rows(item.result, lang)
     if rows:
         st.dataframe(rows, hide_index=True)
