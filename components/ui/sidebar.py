@@ -47,7 +47,8 @@ def apply_preset(preset: str) -> None:
 
 def widget_rows(facets: Sequence[Facet]) -> list[list[Facet]]:
     """The facets as rows of the sidebar: the search box first, then the table's order, with
-    neighbouring date bounds on one row and each mode right after the list it governs."""
+    neighbouring date bounds together (followed by the presets) and each mode right after the list
+    it governs."""
     modes = {facet.target: facet for facet in facets if facet.kind is Kind.MODE}
     rows: list[list[Facet]] = []
     for facet in sorted(facets, key=lambda facet: facet.kind is not Kind.TEXT):
@@ -127,10 +128,9 @@ def _presets(lang: str) -> None:
 
 
 def _facet_row(row: list[Facet], view: ViewState, lang: str, data: tuple[CountsFor, ValuesFor, NamesFor]) -> None:
-    if len(row) > 1:
-        for column, facet in zip(st.columns(len(row)), row, strict=True):
-            with column:
-                _single_widget(facet, view, lang, data[0])
+    if len(row) > 1:  # the date bounds, one under the other: side by side, a day did not fit its field
+        for facet in row:
+            _single_widget(facet, view, lang, data[0])
         _presets(lang)
     elif row[0].repeatable:
         _list_widget(row[0], view, lang, data)

@@ -117,6 +117,18 @@ def test_changing_a_filter_changes_the_url_and_the_link_reproduces_the_view(app_
     expect(other.get_by_label(re.compile("Search text"))).to_have_value("موسكو", timeout=90_000)
 
 
+DATES_FIT = """() => { const fields = document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stDateInputFieldsScroller"]');
+  return fields.length === 2 && Array.from(fields).every(field => field.scrollWidth <= field.clientWidth + 1); }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_chosen_dates_are_shown_whole(lang: str, app_url: str, new_page) -> None:
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?from=2023-01-01&to=2023-12-31&lang={lang}")
+    wait_ready(page)
+    assert page.evaluate(DATES_FIT)
+
+
 def test_browser_back_and_forward_step_through_views(app_url: str, new_page) -> None:
     page = new_page()
     page.goto(f"{app_url}?country=AM")
