@@ -130,3 +130,20 @@ def test_a_table_damaged_while_the_page_is_open_gives_a_message(
     assert not app.exception
     assert app.error
     assert any("the store file is damaged (database disk image is malformed)" in error.value for error in app.error)
+
+
+def test_a_page_opened_while_another_program_holds_the_write_lock_shows_the_events(store_path: Path) -> None:
+    """Readers never queue behind a writer: had the page waited for the lock, it would have run into
+    the busy timeout and shown the busy error instead of the events."""
+    AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()  # builds the store
+    holder = sqlite3.connect(store_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("UPDATE meta SET value = value WHERE key = 'revision'")
+    try:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+        assert not app.exception and not app.error
+        assert app.title[0].value == "Diplomatic Timeline"
+        assert any(e.value.startswith("**9 events · 2 articles") for e in app.markdown)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
