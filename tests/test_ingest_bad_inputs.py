@@ -1,18 +1,28 @@
 """``python -m components.ingest`` on inputs that once gave tracebacks: a file name that is not
-UTF-8, broken metadata files, a store whose write lock another program holds. Each failed input is
-one line, the others are stored, the summary is printed and the status is 2."""
+UTF-8, broken metadata files, a store whose write lock another program holds, a read-only store.
+Each failed input is one line, the others are stored, the summary is printed and the status is 2;
+a store that cannot be opened is one error line and status 2."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+from bad_inputs.store_cases import READ_ONLY, read_only_file, read_only_folder
+
+from components.store import ingest as ingest_module
 from components.store.event_store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
+NOBODY = 65534
 PAGE = "التقى وزير الخارجية الأرميني نظيره الأذربيجاني في ألماتي يوم {day} مايو 2024 وبحثا معاهدة السلام.\n"
 
 
@@ -86,3 +96,57 @@ def test_a_store_whose_write_lock_is_held_gives_a_line_per_page_and_status_2(tmp
     assert "failed: 1" in run.stdout and "events added: 0" in run.stdout
     again = ingest(folder, db)
     assert again.returncode == 0 and "events added: 1" in again.stdout
+
+
+def _ingest_as_nobody(arguments: list[str], out: int) -> None:
+    """The ingest command run in this forked process without root's rights (for whom file modes
+    grant everything), its output written to ``out``."""
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+    os.dup2(out, 1)
+    os.dup2(out, 2)
+    sys.stdout = os.fdopen(1, "w", closefd=False)
+    sys.stderr = os.fdopen(2, "w", closefd=False)
+    try:
+        status = ingest_module.main(arguments)
+    except SystemExit as stop:
+        status = int(stop.code or 0)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+@pytest.fixture()
+def folder() -> Iterator[Path]:
+    """An empty folder an unprivileged user can reach."""
+    path = Path(tempfile.mkdtemp(prefix="ingest-ro-"))
+    path.chmod(0o755)
+    yield path
+    path.chmod(0o755)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.mark.parametrize("make", [read_only_folder, read_only_file], ids=["read-only folder", "read-only file"])
+def test_a_read_only_store_is_named_by_the_command_line(make: Callable[[Path], str], folder: Path) -> None:
+    location = make(folder)
+    page = Path(tempfile.mkdtemp(prefix="ingest-page-"))
+    page.chmod(0o755)
+    write(page, b"one.txt", PAGE.format(day=10))
+    (page / "one.txt").chmod(0o644)
+    status, text = run_as_nobody([str(page), "--db", location])
+    shutil.rmtree(page, ignore_errors=True)
+    assert "Traceback" not in text
+    assert status == 2
+    assert text.strip() == "error: " + READ_ONLY.format(location=location)
+
+
+def run_as_nobody(arguments: list[str]) -> tuple[int | None, str]:
+    """The exit status and the output of the ingest command run without root's rights."""
+    read, written = os.pipe()
+    child = multiprocessing.get_context("fork").Process(target=_ingest_as_nobody, args=(arguments, written))
+    child.start()
+    os.close(written)
+    with os.fdopen(read) as output:
+        text = output.read()
+    child.join(120)
+    return child.exitcode, text
