@@ -1,5 +1,6 @@
 """The "Add article" panel when the store cannot take the page, and the date warnings of its preview:
-a failed save says why and keeps the preview, so that saving again once the store is free stores it."""
+a failed save says why and keeps the preview, so that saving again once the store is free stores it; a
+page over the memory budget says so."""
 
 from __future__ import annotations
 
@@ -70,3 +71,22 @@ def test_an_impossible_date_is_a_warning_of_the_preview(store_path: Path) -> Non
     app = preview(IMPOSSIBLE)
     warnings = [warning.value for warning in app.warning if warning.value.startswith("A date was found but not used")]
     assert len(warnings) == 1 and "31 فبراير 2024" in warnings[0]
+
+
+def test_a_page_over_the_memory_budget_says_so_and_the_next_page_is_previewed(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components.ui import extraction_job
+
+    monkeypatch.setattr(extraction_job, "MEMORY_BUDGET_MB", 8)  # the budget is a setting of the module
+    heavy = "التقى الوزيران في باكو يوم 5 مايو 2024 و " * 60_000
+    app = preview(heavy)
+    (error,) = app.error
+    assert error.value.startswith("Not added: this page needs more than 8 MB of memory to read and was stopped")
+    assert "add_article_save" not in [button.key for button in app.button]
+    monkeypatch.setattr(extraction_job, "MEMORY_BUDGET_MB", 1024)
+    app.text_area(key="add_article_text").set_value(ARTICLE)
+    app.button(key="add_article_preview_button").click()
+    app.run()
+    assert not app.exception and not app.error
+    assert "add_article_save" in [button.key for button in app.button]
