@@ -23,7 +23,7 @@ from components.store.corrections import PRECISIONS, CorrectionError
 from components.store.event_store import Store, StoreError
 from components.store.records import CorrectionView, StoredEvent
 from components.ui.correction_words import change_words, correction_line
-from components.ui.i18n import country_name, t, type_label
+from components.ui.i18n import country_name, escape_markdown, t, type_label
 
 Entity = TypeVar("Entity", ActorRecord, PlaceRecord)
 EDITOR_KEY = "_editor_name"
@@ -139,7 +139,7 @@ def submit(action: Callable[[], int], lang: str, message: Callable[[int], str], 
     except CorrectionError as error:
         st.error(t("fix_refused", lang, reason=str(error)))
     except StoreError as error:
-        st.error(t("store_write_failed", lang, reason=str(error)))
+        st.error(t("store_write_failed", lang, reason=escape_markdown(str(error))))
     else:
         st.session_state[EDITOR_KEY] = author.strip()
         st.session_state[DONE_KEY] = message(number)
