@@ -2,13 +2,14 @@
 
 ``merged_events`` holds one row per merged event: the whole event as JSON plus the columns that
 filters, counts and sorting need; ``event_facets`` one row per value the event offers to each
-code or name list of the facet table (``components.store.facets``); ``event_places`` its places.
+code or name list of the facet table (``components.store.facets``), and to the read side's own
+lists (:data:`READ_LISTS`); ``event_places`` its places.
 Pure functions: the SQL that writes them is in :mod:`components.store.merged`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -17,7 +18,7 @@ from components.store.memory_index import folded_text
 from components.store.records import StoredEvent, event_sources
 
 # Bump when what this module computes changes: stores then rebuild their rows on opening.
-ROWS_VERSION = 1
+ROWS_VERSION = 2
 
 MERGED_COLUMNS = (
     "id",
@@ -38,6 +39,24 @@ MERGED_COLUMNS = (
     "source_count",
     "search",
 )
+
+
+def _participants(event: StoredEvent) -> list[str]:
+    return list(event.get("countries") or ())
+
+
+def _article_ids(event: StoredEvent) -> list[str | None]:
+    return [source.get("article_id") for source in event_sources(event)]
+
+
+# Lists the read side counts and pairs over besides the facet table's rows, kept in ``event_facets``
+# under names no facet can have (a facet name is a keyword of ``Filters``): the participant
+# countries (a country facet may also match where an event happened) and the articles reporting it.
+PARTICIPANTS, ARTICLES = "~participants", "~articles"
+READ_LISTS: dict[str, Callable[[StoredEvent], Iterable[str | None]]] = {
+    PARTICIPANTS: _participants,
+    ARTICLES: _article_ids,
+}
 
 
 def views_signature(facets: Sequence[Facet] = FACETS) -> str:
@@ -84,13 +103,12 @@ def merged_values(event: StoredEvent, data: Any, facets: Sequence[Facet] = FACET
 
 
 def facet_values(event: StoredEvent, facets: Sequence[Facet] = FACETS) -> list[tuple[str, str, str]]:
-    """(event id, facet name, value) for every value of a code or name list, without repeats."""
+    """(event id, facet name, value) for every value of a code or name list and of the read
+    side's lists, without repeats."""
+    lists = [(facet.name, facet.event_values) for facet in facets if facet.repeatable]
     rows: list[tuple[str, str, str]] = []
-    for facet in facets:
-        if facet.repeatable:
-            rows += [
-                (str(event["id"]), facet.name, value) for value in dict.fromkeys(facet.event_values(event)) if value
-            ]
+    for name, values in [*lists, *READ_LISTS.items()]:
+        rows += [(str(event["id"]), name, value) for value in dict.fromkeys(values(event)) if value]
     return rows
 
 
