@@ -16,32 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.evaluation.strict import (
-    PublicationScore,
-    StrictScore,
-    load_happenings,
-    load_printed_dates,
-    score_pages,
-    score_publication,
-)
-from components.extract.pipeline import PageResult, event_to_dict, extract_file, load_resources
-from components.extract.reading import iter_page_paths
+from components.evaluation.corpus_run import score_outlet_part
+from components.evaluation.strict import PublicationScore, StrictScore
 
 OUTLETS = ROOT / "tests" / "outlets"
 
 
-def extract_part(part: str) -> dict[str, PageResult]:
-    resources = load_resources()
-    pages = OUTLETS / part / "pages"
-    return {path.name: extract_file(path, resources=resources) for path in iter_page_paths([pages])}
-
-
 def score_part(part: str) -> tuple[StrictScore, PublicationScore]:
-    results = extract_part(part)
-    events = {name: [event_to_dict(e) for e in result.events] for name, result in results.items()}
-    strict = score_pages(events, load_happenings(OUTLETS / part / "golden.tsv"))
-    printed = score_publication(results, load_printed_dates(OUTLETS / part / "published.tsv"))
-    return strict, printed
+    return score_outlet_part(OUTLETS / part)
 
 
 def report(part: str, strict: StrictScore, printed: PublicationScore, details: bool) -> None:

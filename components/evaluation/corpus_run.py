@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from components.evaluation.strict import Happening, StrictScore, load_happenings, score_pages
+from components.evaluation.strict import (
+    Happening,
+    PublicationScore,
+    StrictScore,
+    load_happenings,
+    load_printed_dates,
+    score_pages,
+    score_publication,
+)
 from components.extract.pipeline import event_to_dict, extract_file, load_resources
 from components.extract.reading import iter_page_paths
 from components.extract.records import EventRecord
@@ -23,3 +31,13 @@ def score_folder(folder: Path, golden_file: Path) -> tuple[StrictScore, list[Hap
     """One golden row per happening; a second output for the same happening counts as wrong."""
     golden = load_happenings(golden_file)
     return score_pages(extract_folder(folder), golden), golden
+
+
+def score_outlet_part(part: Path) -> tuple[StrictScore, PublicationScore]:
+    """Score a part of ``tests/outlets`` (``pages/``, ``golden.tsv``, ``published.tsv``): the events
+    strictly, and the publication date each page prints."""
+    resources = load_resources()
+    results = {path.name: extract_file(path, resources=resources) for path in iter_page_paths([part / "pages"])}
+    events = {name: [event_to_dict(e) for e in result.events] for name, result in results.items()}
+    strict = score_pages(events, load_happenings(part / "golden.tsv"))
+    return strict, score_publication(results, load_printed_dates(part / "published.tsv"))
