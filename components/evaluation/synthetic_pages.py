@@ -101,10 +101,14 @@ def _page(article_id: str, source: dict[str, str], reports: list[dict[str, Any]]
     return SyntheticPage(page, [article], events)
 
 
-def synthetic_pages(n: int, seed: int = 7, years_back: int = 0) -> list[SyntheticPage]:
-    """Pages (one article each) reporting ``n`` synthetic happenings, in publication order; with
-    ``years_back``, each happening is moved back by 0 to ``years_back`` years (a store that covers
-    decades instead of the five years of :mod:`~components.evaluation.synthetic`)."""
+ARTICLE_GROUP = 3  # synthetic_event has three consecutive happenings share their articles (index // 3)
+
+
+def iter_synthetic_pages(n: int, seed: int = 7, years_back: int = 0) -> Iterator[SyntheticPage]:
+    """Pages (one article each) reporting ``n`` synthetic happenings, a few at a time (a million
+    happenings are never all in memory); with ``years_back``, each happening is moved back by 0
+    to ``years_back`` years (a store that covers decades, not the five years of
+    :mod:`~components.evaluation.synthetic`)."""
     rng, extra = random.Random(seed), random.Random(seed + 1)
     by_article: dict[str, tuple[dict[str, str], list[dict[str, Any]]]] = {}
     for index in range(n):
@@ -112,6 +116,13 @@ def synthetic_pages(n: int, seed: int = 7, years_back: int = 0) -> list[Syntheti
         happening = _with_schema_fields(_shifted(happening, extra.randint(0, years_back)), extra)
         for report, source in _reports(happening, index, seed):
             by_article.setdefault(report["article_id"], (source, []))[1].append(report)
-    pages = [_page(article_id, source, reports) for article_id, (source, reports) in by_article.items()]
+        if index % ARTICLE_GROUP == ARTICLE_GROUP - 1 or index == n - 1:
+            yield from (_page(article_id, source, reports) for article_id, (source, reports) in by_article.items())
+            by_article = {}
+
+
+def synthetic_pages(n: int, seed: int = 7, years_back: int = 0) -> list[SyntheticPage]:
+    """The pages of :func:`iter_synthetic_pages`, in publication order."""
+    pages = list(iter_synthetic_pages(n, seed, years_back))
     pages.sort(key=lambda page: (page.events[0]["published"], page.page.name))
     return pages

@@ -272,6 +272,14 @@ class Store:
         with self._write() as db:
             return bulk_load.load_pages(db, results)
 
+    def copy_from(self, source: Store) -> dict[str, int]:
+        """Fill this new, empty store with every row of ``source`` (of either engine: moving a store
+        to a team server, or benchmark stores); returns the rows copied per table."""
+        with source.read() as reader, self._write() as writer:
+            if writer.value("SELECT count(*) AS n FROM pages") or writer.value("SELECT count(*) AS n FROM corrections"):
+                raise StoreError(f"{self.location.display} is not empty", "copy into a new store")
+            return bulk_load.copy_tables(reader, writer)
+
     def reextract(self, extract_fn: Callable[..., ExtractedPage]) -> dict[str, int]:
         """Re-run ``extract_fn(page, published=, source=, url=, page_meta=) -> ExtractedPage`` over every
         stored page, replacing machine articles and events page by page (one transaction
