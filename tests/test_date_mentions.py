@@ -306,6 +306,20 @@ def test_year_taken_from_earlier_date_in_the_same_sentence() -> None:
     ]
 
 
+def test_a_later_year_is_not_borrowed_by_a_date_said_in_the_past() -> None:
+    # a bound ahead of publication ("until the end of 2028") gives its year only to a date said in the future
+    text = "أعلن في 28 نوفمبر الماضي تأجيل الملف حتى نهاية 2028 وهو القرار الذي أشعل احتجاجات اندلعت ليلة 28 نوفمبر"
+    found = spans(text, date(2024, 12, 14))
+    assert found[-1][:3] == (D("2024-11-28"), D("2024-11-28"), "day")
+    planned = spans("سيبقى الملف مجمدا حتى 2028 على أن تعقد الجولة في 3 مايو", date(2024, 12, 14))
+    assert planned[-1][:3] == (D("2028-05-03"), D("2028-05-03"), "day")
+
+
+@pytest.mark.parametrize("text", ["ويُتوقع عقد جولة جديدة في سبتمبر", "فيما يُنتظر أن يلتقي الوزيران في سبتمبر"])
+def test_an_expected_happening_takes_the_next_such_month(text: str) -> None:
+    assert one(text, date(2023, 5, 18))[:3] == (D("2023-09-01"), D("2023-09-30"), "month")
+
+
 def test_weekday_with_date_is_one_mention() -> None:
     assert one("الأربعاء 5 يونيو") == (D("2024-06-05"), D("2024-06-05"), "day", True, True, "الأربعاء 5 يونيو")
     assert one("يوم الأربعاء الموافق 5 يونيو 2024")[:6] == (

@@ -37,6 +37,10 @@ def one_event(text: str) -> dict:
         ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
         # a word of saying that only cites the source
         ("أجرت روسيا وأوكرانيا أمس الأحد عملية تبادل للأسرى، وفق ما أعلنته وزارة الدفاع الروسية.", "military"),
+        # the press as the subject of a word of saying only cites where the news comes from
+        ("ذكرت وسائل إعلام أرمينية، أمس الأحد، أن محتجين أغلقوا طريقا في منطقة تافوش.", "protest"),
+        # ... but the press spoken to is not the subject: the statement stands
+        ("وكان لافروف قد صرح لوكالة تاس في 14 أبريل بأن الاتفاق يحتاج إلى مراجعة.", "statement"),
         # a noun with a pronoun ending, the hamza changing its seat (لقاء → لقائه)
         ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
         # a round of talks outweighs an agreement reached in a relative clause
@@ -133,3 +137,38 @@ def test_a_date_without_a_trigger_continues_the_list_before_it() -> None:
 
 def test_a_yearly_date_is_not_an_event_date() -> None:
     assert events_of("ويحيي الأرمن ذكرى الإبادة في 24 أبريل من كل عام.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # word of saying, speaker, date, then what was called for, accepted or announced: the saying
+        ("دعا وزير الخارجية الروسي سيرغي لافروف، أمس الأحد، إلى استئناف اجتماعات المنصة الإقليمية.", "statement"),
+        ("أعلن رئيس الوزراء الأرميني، اليوم الاثنين، موافقة بلاده على مقترح روسي بعقد اجتماع ثلاثي.", "statement"),
+        ("وكانت الحكومة قد أعلنت أمس الأحد عن لقاء مرتقب بين الزعيمين في واشنطن.", "statement"),
+        ("ووصف الرئيس اليوم الاثنين الانفجار الذي ضرب الجسر بأنه عمل إرهابي.", "statement"),
+        # "بأنه", "أنها": "أن" with a pronoun opens what was said
+        ("وصرّح الرئيس التركي في 10 مايو الجاري بأنه ينتظر زيارة نظيره الروسي خلال الصيف.", "statement"),
+        # the date inside what was said belongs to what was said
+        ("أعلن مساعد الرئيس الروسي أن الرئيسين أجريا مساء أمس اتصالا هاتفيا استمر ساعة.", "meeting"),
+        # a word that decides or issues: what follows is what was decided or done
+        ("قررت محكمة في العاصمة، أمس الأحد، توقيف رجل الأعمال شهرين على ذمة التحقيق.", "other"),
+        # a saying that reports the happening began or ended: the happening is the news
+        ("أعلنت وزارة الدفاع، أمس الأحد، اكتمال انسحاب القوات من الإقليم.", "military"),
+        # a connector between the saying and the date: the date is another happening's
+        ("وتأتي تصريحات الوزير بعد أيام من قرار المجلس في 12 مايو الجاري إغلاق البعثة.", "other"),
+        # a word of announcing reports a happening on the ground as done; a word of stance does not
+        ("وأعلنت روسيا أمس الأحد انسحاب قواتها من الإقليم.", "military"),
+        ("وندد الوزير أمس الأحد بالهجوم على القافلة.", "statement"),
+        ("ودعا الوزير أمس الأحد إلى انسحاب القوات من الإقليم.", "statement"),
+    ],
+)
+def test_what_a_word_of_saying_names_is_part_of_the_saying(text: str, expected_type: str) -> None:
+    assert one_event(text)["type"] == expected_type
+
+
+def test_a_date_set_off_by_commas_does_not_cut_its_clause() -> None:
+    # without the commas the saying is nearer its date than the noun; with them, no farther
+    plain = one_event("وأكدت المتحدثة باسم الخارجية الروسية اليوم أن الوزير سيشارك في الاجتماع.")
+    aside = one_event("وأكدت المتحدثة باسم الخارجية الروسية، اليوم، أن الوزير سيشارك في الاجتماع.")
+    assert plain["type"] == aside["type"] == "statement"

@@ -190,3 +190,25 @@ def test_a_given_date_fills_in_when_the_page_prints_none() -> None:
 def test_the_pages_own_metadata_and_address_do_not_describe_its_second_article() -> None:
     sources = DateSources(html=date(2025, 1, 2), url="https://x.example/2025/01/03/a")
     assert choose_publication_date(sources, STAMPED, BODY, own_page=False) == (date(2025, 10, 2), "stamp")
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("مسقط - وكالات: أعلن البيت الأبيض اليوم الخميس أن القمة ستعقد غداً.", date(2025, 8, 7)),
+        ("موسكو - قال الكرملين اليوم (الأربعاء) إن المحادثات مستمرة.", date(2025, 8, 6)),
+        ("باكو - أعلنت الرئاسة اليوم الجمعة توقيع الاتفاق.", date(2025, 8, 8)),  # the same weekday: the stamp stands
+    ],
+)
+def test_a_plain_header_date_is_taken_back_to_the_weekday_the_opening_calls_today(opening: str, expected: date) -> None:
+    # the only stamp kept is the site's clock (Friday 8 August, no time, no label); the news was written earlier
+    header = ("الجمعة 8 أغسطس 2025 م - 14 صفر 1447 هـ", "أخبار العالم")
+    assert infer_publication_date(opening + "\n\nوتابع المتحدث أن الاتصالات جارية.", header) == (expected, "stamp")
+
+
+def test_a_timed_stamp_is_not_taken_back_by_the_weekday_of_today() -> None:
+    header = ("الجمعة - 08 أغسطس 2025 09:40 م",)
+    assert infer_publication_date("أعلن البيت الأبيض اليوم الخميس أن القمة ستعقد.", header) == (
+        date(2025, 8, 8),
+        "stamp",
+    )

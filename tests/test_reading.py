@@ -298,3 +298,19 @@ def test_noscript_text_is_not_article_text() -> None:
     )
     text = html_main_text(html).text
     assert "التقى رئيس الوزراء" in text and "وقع الطرفان" not in text
+
+
+LEDE_PAGE = """<html><head><title>عنوان</title></head><body><nav><a href="/">الرئيسية</a></nav>
+<div class="article"><h1>متظاهرون يقتحمون مبنى البلدية</h1>
+<div class="article__announce-text">أفادت وسائل إعلام محلية، اليوم السبت، بأن متظاهرين اقتحموا مبنى البلدية في وسط المدينة.</div>
+<div class="article__body">{body}</div></div>
+<div class="related-summary"><a href="/a">خبر آخر طويل بما يكفي ليبدو فقرة كاملة من نص المقال</a></div></body></html>"""
+BODY = "".join(
+    f"<p>{'وذكرت التقارير أن قوات الأمن استخدمت خراطيم المياه لتفريق المحتجين في الساحة. ' * 3}</p>" for _ in range(4)
+)
+
+
+def test_a_lede_outside_the_body_is_kept_before_it() -> None:
+    text = html_main_text(LEDE_PAGE.format(body=BODY)).text
+    assert text.startswith("أفادت وسائل إعلام محلية، اليوم السبت")
+    assert text.count("أفادت وسائل إعلام") == 1 and "خبر آخر" not in text  # once, and a block of links is no lede

@@ -42,13 +42,20 @@ def test_lexicons_load() -> None:
         ("للتوصل", ("agreement", "للتوصل", 0.2)),  # ل + verbal noun (التوصل, 0.6): a purpose, weight lowered
         ("الاحتجاجات", ("protest", "الاحتجاجات", 1.0)),  # the article ال is not the preposition ل
         ("العمليةُ العسكرية", ("military", "العمليةُ العسكرية", 0.9)),  # phrase, adjective with ال, diacritics
+        # the feminine ending ة is written ت before an ending (زيارة → زيارته) and ات in the plural
+        ("خلال زيارته", ("meeting", "زيارته", 0.8)),
+        ("في قمتهما الأخيرة", ("meeting", "قمتهما", 0.9)),
+        ("عقدت جولتين", ("meeting", "جولتين", 0.7)),
+        ("بنود اتفاقيتها", ("agreement", "اتفاقيتها", 0.5)),
+        # a form the lexicon writes itself wins over one derived from another row (ال + توقيع)
+        ("التوقيع", ("agreement", "التوقيع", 0.6)),
     ],
 )
 def test_written_forms_match(text: str, expected: tuple[str, str, float]) -> None:
     assert triggers_in(text) == [expected]
 
 
-@pytest.mark.parametrize("text", ["الاجتماعي", "وزارة", "ألف توقيع", "الموقعون"])
+@pytest.mark.parametrize("text", ["الاجتماعي", "وزارة", "ألف توقيع", "الموقعون", "جمع التوقيعات"])
 def test_look_alikes_do_not_match(text: str) -> None:
     assert triggers_in(text) == []
 
@@ -156,6 +163,9 @@ def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: s
         ("وتم أمس نشر قوات إضافية على الحدود.", "military"),
         ("ونشر الجيش أمس قوات إضافية على الحدود.", "military"),  # the subject between verb and troops
         ("ونشرت روسيا قواتها في الإقليم عام 2020.", "military"),
+        # سحب withdraws troops only when they follow it; a bill or a candidacy is something else
+        ("وسحبت موسكو أمس وحداتها من المطار.", "military"),
+        ("وكان الحزب قد سحب مشروعا مماثلا في مارس 2023.", "other"),
     ],
 )
 def test_publishing_and_deploying(text: str, expected_type: str) -> None:

@@ -9,13 +9,12 @@ and their messages: docs/input.md, tests/bad_inputs/reading_cases.py).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from components.extract.pipeline import event_to_dict, extract_file, load_resources
+from components.extract.pipeline import events_to_jsonl, extract_file, load_resources
 from components.extract.publication_date import given_date_problem
 from components.extract.reading import UnreadableInput, iter_page_paths, missing_reason, printable
 
@@ -70,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"error: {error}", file=sys.stderr)
                 failed = True
                 continue
-            out.write("".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in result.events))
+            out.write(events_to_jsonl(result.events))
             out.flush()
     return 2 if failed else 0
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from components.extract.gazetteer import Entry, Gazetteer, load_gazetteer
 from components.extract.models import EntityMention, MentionKind
 from components.text.arabic import Folded, fold
-from components.text.tokens import Proclitics, Token, proclitics, tokenize
+from components.text.tokens import Token, proclitics, tokenize
 
 __all__ = ["find_entities", "load_gazetteer"]
 
@@ -38,8 +38,8 @@ def _adjective(forms: list[tuple[str, int]], gazetteer: Gazetteer) -> tuple[Entr
     return None
 
 
-def _match_at(index: int, words: list[str], gazetteer: Gazetteer, known: Proclitics) -> _Match | None:
-    forms = known.readings(words[index], _MIN_STEM)
+def _match_at(index: int, forms: list[tuple[str, int]], words: list[str], gazetteer: Gazetteer) -> _Match | None:
+    """The longest name starting at word ``index``, read as one of ``forms`` (its readings)."""
     lengths = sorted({n for form, _ in forms for n in gazetteer.lengths.get(form, ())}, reverse=True)
     for n in lengths:
         if index + n > len(words):
@@ -60,14 +60,18 @@ def _match_at(index: int, words: list[str], gazetteer: Gazetteer, known: Proclit
 def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
     found: list[_Match] = []
     known = proclitics()
-    index = 0
-    while index < len(words):
-        match = _match_at(index, words, gazetteer, known)
-        if match is None:
-            index += 1
-        else:
+    first_words = gazetteer.first_words
+    resume = 0  # the first word after the last name found
+    for index, word in enumerate(words):
+        if index < resume:
+            continue
+        forms = known.readings(word, _MIN_STEM)
+        if not any(form in first_words for form, _ in forms):
+            continue  # most words: no reading of them starts a name
+        match = _match_at(index, forms, words, gazetteer)
+        if match is not None:
             found.append(match)
-            index = match.last
+            resume = match.last
     return found
 
 

@@ -55,9 +55,10 @@ from components.extract.parties import (
 )
 from components.extract.records import MentionRecord
 from components.extract.repeats import merge_repeats
-from components.extract.segments import Segment, clause_of, segment_sentence
+from components.extract.segments import Segment, clause_groups, clause_of, segment_sentence
 from components.extract.speech import (
     discount_attributions,
+    names_what_was_said,
     quoted_ranges,
     reported_speech_starts,
     spoken_dates,
@@ -80,51 +81,63 @@ TYPE_LABELS = {
 CHARACTER_PENALTY = 0.002  # score lost per character between a trigger and its date
 CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its date
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
-REPORTED_PENALTY = 0.3  # a word inside reported speech, when the date belongs to the speaking
+REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
+SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
 
 
-def trigger_score(
-    trigger: TriggerMatch,
-    span: DateSpan,
-    clauses: Sequence[tuple[int, int]],
-    connectors: Sequence[ClauseWord],
-    reported: Sequence[int] = (),
-) -> float:
+@dataclass(frozen=True)
+class Frame:
+    """What scoring a trigger against a date looks at in its sentence besides the two."""
+
+    clauses: Sequence[tuple[int, int]]
+    groups: Sequence[int] = ()  # per clause: its clause once a date set off by commas is read as part of it
+    connectors: Sequence[ClauseWord] = ()
+    reported: Sequence[int] = ()  # where reported speech starts
+    triggers: Sequence[TriggerMatch] = ()  # every trigger of the sentence
+    words: Sequence[ClauseWord] = ()  # every clause word of the sentence
+
+    def clause_gap(self, first: int, second: int) -> int:
+        """Clause boundaries between two offsets; those around a date set off by commas do not count."""
+        one, other = clause_of(first, self.clauses), clause_of(second, self.clauses)
+        return abs(self.groups[one] - self.groups[other]) if self.groups else abs(one - other)
+
+    def same_clause(self, first: int, second: int) -> bool:
+        return self.clause_gap(first, second) == 0
+
+
+def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
     """How well a trigger fits a date: weight minus distance and connector penalties, and minus a
     penalty for a word inside reported speech when the date belongs to the speaking ("أعلن
-    السفير أمس أن مسار الانضمام …": the date is the announcement's)."""
+    السفير أمس أن مسار الانضمام …": the date is the announcement's) or for what a word of saying
+    before the date names ("دعا الوزير أمس إلى استئناف الاجتماعات", see :func:`names_what_was_said`)."""
     in_report = trigger.event_type != "statement" and any(
-        span.char_end <= start < trigger.char_start for start in reported
+        span.char_end <= start < trigger.char_start for start in frame.reported
     )
+    said = names_what_was_said(trigger, span, frame.triggers, frame.words, frame.same_clause)
     low, high = (
         sorted((trigger.char_end, span.char_start))
         if trigger.char_end <= span.char_start
         else sorted((span.char_end, trigger.char_start))
     )
     distance = max(0, high - low)
-    clause_gap = abs(clause_of(trigger.char_start, clauses) - clause_of(span.char_start, clauses))
-    separated = any(low <= word.char_start and word.char_end <= high for word in connectors)
+    clause_gap = frame.clause_gap(trigger.char_start, span.char_start)
+    separated = any(low <= word.char_start and word.char_end <= high for word in frame.connectors)
     return (
         trigger.weight
         - CHARACTER_PENALTY * distance
         - CLAUSE_PENALTY * clause_gap
         - (CONNECTOR_PENALTY if separated else 0.0)
         - (REPORTED_PENALTY if in_report else 0.0)
+        - (SAID_PENALTY if said and not in_report else 0.0)
     )
 
 
-def best_trigger(
-    segment: Segment,
-    triggers: Sequence[TriggerMatch],
-    clauses: Sequence[tuple[int, int]] = (),
-    connectors: Sequence[ClauseWord] = (),
-    reported: Sequence[int] = (),
-) -> TriggerMatch | None:
-    clauses = clauses or [(segment.start, segment.end)]
+def best_trigger(segment: Segment, triggers: Sequence[TriggerMatch], frame: Frame | None = None) -> TriggerMatch | None:
+    frame = frame or Frame([(segment.start, segment.end)])
     inside = [t for t in triggers if segment.start <= t.char_start < segment.end]
     return max(
         inside,
-        key=lambda t: max(trigger_score(t, span, clauses, connectors, reported) for span in segment.dates),
+        key=lambda t: max(trigger_score(t, span, frame) for span in segment.dates),
         default=None,
     )
 
@@ -260,7 +273,11 @@ def index_findings(
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
     triggers = deployments(list(triggers), list(clause_words))
-    triggers = discount_attributions(triggers, [word for word in clause_words if word.role == "attribution"])
+    triggers = discount_attributions(
+        triggers,
+        [word for word in clause_words if word.role == "attribution"],
+        [word for word in clause_words if word.role == "press"],
+    )
     return Findings(
         dates=Located(dates),
         triggers=Located(triggers),
@@ -299,11 +316,12 @@ def sentence_events(article: Article, sentence: Sentence, found: Findings, extra
     words, connectors = found.words.within(*bounds), found.connectors.within(*bounds)
     reported = found.reported[bisect_left(found.reported, bounds[0]) : bisect_left(found.reported, bounds[1])]
     segments, clauses = segment_sentence(sentence, dates, triggers)
+    frame = Frame(clauses, clause_groups(sentence, clauses, dates), connectors, reported, triggers, words)
     events: list[Event] = []
     previous: TriggerMatch | None = None
     for segment in segments:
         # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
-        trigger = best_trigger(segment, triggers, clauses, connectors, reported) or previous
+        trigger = best_trigger(segment, triggers, frame) or previous
         if trigger is None:
             continue
         previous = trigger

@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -85,6 +85,11 @@ class Gazetteer:
     def is_name(self, word: str) -> bool:
         """The folded word is a name, or the first word of one, the gazetteer knows."""
         return word in self.lengths or (word,) in self.phrases
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """Every folded word a name can start with: the first word of a phrase, a nisba adjective."""
+        return frozenset(self.lengths).union(key[0] for key in self.phrases if len(key) == 1).union(self.adjectives)
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,40 @@ def without_noscript(html: str) -> str:
         return html
 
 
+# class or id words of the element holding an article's lede (its first, summary paragraph), which
+# main-text extraction often drops as it sits outside the body ("article__announce-text", "lead", "standfirst")
+_LEDE_WORDS = r"(?:lead|lede|standfirst|summary|excerpt|intro|announce-text|abstract)"
+_LEDE_CLASS = re.compile(rf"(?:^|[\s_-]){_LEDE_WORDS}(?:$|[\s_-])", re.I)
+_LEDE_ANYWHERE = re.compile(_LEDE_WORDS, re.I)
+_LEDE_MIN_CHARS = 40
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lede_missing_from(html: str, text: str) -> str | None:
+    """The page's lede when the extracted ``text`` lacks it: the first element whose class or id names
+    a lede, with a sentence's worth of text and not mostly links."""
+    if not _LEDE_ANYWHERE.search(html):
+        return None
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception as error:  # odd markup: the extracted text stands alone
+        log.warning("could not look for the lede (%s)", error)
+        return None
+    body = _squeezed(text)
+    for element in tree.iter():
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not isinstance(element.tag, str) or not _LEDE_CLASS.search(marks):
+            continue
+        lede = _squeezed(element.text_content())
+        linked = sum(len(_squeezed(a.text_content())) for a in element.iter("a"))
+        if len(lede) >= _LEDE_MIN_CHARS and linked < len(lede) / 2:
+            return None if lede in body else lede
+    return None
+
+
 def html_main_text(html: str) -> HtmlText:
     """Main article text and metadata via trafilatura; tag stripping when it finds nothing."""
     html = without_noscript(html)
@@ -223,6 +257,9 @@ def html_main_text(html: str) -> HtmlText:
     if len(fallback.text) < _SMALL_PAGE_CHARS and len(text) < len(fallback.text) / 2:
         text = ""  # trafilatura drops parts of small snippets; their visible text is the content
     keywords = tuple(word.strip() for tag in (document.tags or []) for word in re.split(r"[,،;|]", tag) if word.strip())
+    lede = lede_missing_from(html, text) if text else None
+    if lede is not None:
+        text = f"{lede}\n\n{text}"
     return HtmlText(
         text=_drop_title_line(text, title) if text else _drop_title_line(fallback.text, title),
         title=title,

@@ -97,7 +97,7 @@ def find_officials(
     (a known person after the title is theirs); ``blocked``: starts (in ``text``) of words that
     cannot be part of a name (trigger words, dates)."""
     titles = load_titles()
-    original_starts = [folded.to_original(token.start, token.end)[0] for token in tokens]
+    original_starts = [folded.offsets[token.start] for token in tokens]  # to_original(start, end)[0]
     known_starts = {mention.char_start for mention in known if mention.actor is not None}
     found: list[EntityMention] = []
     for match in match_phrases(folded, titles.index, tokens):

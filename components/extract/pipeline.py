@@ -269,5 +269,8 @@ def event_to_dict(event: Event) -> EventRecord:
     }
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) builds on every call
+
+
 def events_to_jsonl(events: Sequence[Event]) -> str:
-    return "".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)
+    return "".join(_JSON.encode(event_to_dict(e)) + "\n" for e in events)

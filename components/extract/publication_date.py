@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from components.extract.dates.lexicon import date_lexicon
@@ -35,6 +35,7 @@ TOP_LINES = 12  # lines of the text searched for a stamp after the header region
 TAIL_LINES = 3  # ... and at its end (a stamp standing alone on a closing line)
 WEEKDAY_YEARS = 15  # years searched for a weekday + day + month, from the latest written year on
 HEADER, TOP, TAIL = "header", "top", "tail"
+OPENING_CHARS = 600  # the article's opening, where "اليوم الخميس" is the day of writing
 
 
 @dataclass(frozen=True)
@@ -120,14 +121,33 @@ def _without_clocks(found: list[PrintedStamp]) -> list[PrintedStamp]:
     ]
 
 
-def printed_date(header: Sequence[str], text: str) -> date | None:
-    """The publication date a page prints (see the module docstring), or ``None``."""
+def printed_stamp(header: Sequence[str], text: str) -> PrintedStamp | None:
+    """The stamp a page prints as its publication date (see the module docstring), or ``None``."""
     found, seen_by = printed_stamps(header, text)
     found = [item for item in found if seen_by is None or item.stamp.day <= seen_by]
     found = _without_clocks(found)
-    if not found:
-        return None
-    return min(found, key=lambda item: (_rank(item), item.order)).stamp.day
+    return min(found, key=lambda item: (_rank(item), item.order), default=None)
+
+
+def printed_date(header: Sequence[str], text: str) -> date | None:
+    """The publication date a page prints (see the module docstring), or ``None``."""
+    printed = printed_stamp(header, text)
+    return printed.stamp.day if printed is not None else None
+
+
+def _clock_corrected(printed: PrintedStamp, text: str) -> date:
+    """A plain stamp (no time, no label) may be the site's clock, the day the page was viewed. When the
+    article's opening announces today with another weekday ("اليوم الخميس" under a Friday's date), it
+    was published on the last such weekday before that day."""
+    day = printed.stamp.day
+    if _rank(printed) != 2:
+        return day
+    today = today_with_weekday().search(fold(text[:OPENING_CHARS]).text)
+    if today is None:
+        return day
+    weekdays = date_lexicon().weekdays
+    weekday = next((weekdays[word] for word in re.findall(r"\w+", today.group()) if word in weekdays), None)
+    return day if weekday is None else day - timedelta(days=(day.weekday() - weekday) % 7)
 
 
 @lru_cache(maxsize=1)
@@ -184,9 +204,9 @@ def _weekday_date(found: list[tuple[Mention, DateSpan]]) -> date | None:
 
 def infer_publication_date(text: str, header: Sequence[str] = ()) -> tuple[date | None, str]:
     """Publication date of an article from its own text, and how it was found: "stamp", "weekday" or "unknown"."""
-    printed = printed_date(header, text)
+    printed = printed_stamp(header, text)
     if printed is not None:
-        return printed, "stamp"
+        return _clock_corrected(printed, text), "stamp"
     folded = fold(text)
     if not today_with_weekday().search(folded.text):
         return None, "unknown"  # both readings below need "today" with a weekday: spare the date scan

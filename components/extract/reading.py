@@ -57,7 +57,6 @@ _HTML_SNIFF = re.compile(
 )
 _HTML_TAGS = re.compile(r"</(?:p|div|article|section|span|a|li|td|h[1-6])>|<br\s*/?>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
-_WHITESPACE = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SAMPLE_CHARS = 200_000  # enough text to judge an encoding; keeps big pages fast
 
@@ -250,7 +249,7 @@ def looks_like_html(text: str, name: str = "") -> bool:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(_WHITESPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()  # split() knows the spaces r"\s" does
 
 
 def decode_page(data: bytes, name: str) -> RawPage:

@@ -11,7 +11,9 @@ from itertools import pairwise
 from components.extract.models import DateSpan, Sentence, TriggerMatch
 
 COORDINATED_GAP = 12  # dates closer than this (characters) in one clause are one group ("مايو 2023 ويوليو 2023")
+ASIDE_LETTERS = 3  # letters a clause may hold besides its dates and still be a date set off by commas ("، في 12 مارس،")
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,26 @@ def clause_bounds(sentence: Sentence, dates: Sequence[DateSpan] = ()) -> list[tu
             start = end
     bounds.append((start, sentence.end))
     return bounds
+
+
+def clause_groups(sentence: Sentence, clauses: Sequence[tuple[int, int]], dates: Sequence[DateSpan]) -> list[int]:
+    """For each clause, the clause it belongs to once a date set off by commas is read as part of its
+    clause ("أعلن الوزير، أمس الخميس، موافقة بلاده …" is one clause): a clause holding nothing but
+    dates joins the clause before it, and the clause after it joins too."""
+    aside = [_only_dates(sentence, start, end, dates) for start, end in clauses]
+    groups: list[int] = []
+    for index in range(len(clauses)):
+        joined = index > 0 and (aside[index] or aside[index - 1])
+        groups.append(groups[-1] if joined else len(set(groups)))
+    return groups
+
+
+def _only_dates(sentence: Sentence, start: int, end: int, dates: Sequence[DateSpan]) -> bool:
+    text = list(sentence.text[start - sentence.start : end - sentence.start])
+    inside = [span for span in dates if start <= span.char_start and span.char_end <= end]
+    for span in inside:
+        text[span.char_start - start : span.char_end - start] = " " * (span.char_end - span.char_start)
+    return bool(inside) and len(_LETTER.findall("".join(text))) <= ASIDE_LETTERS
 
 
 def clause_of(offset: int, clauses: Sequence[tuple[int, int]]) -> int:

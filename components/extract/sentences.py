@@ -18,6 +18,7 @@ import re
 from components.extract.models import Sentence
 
 _ENDS = ".!?؟…"
+_END_MARK = re.compile(f"[{re.escape(_ENDS)}]")
 _CLOSERS = "\"'”’»)]}"
 _LINES = re.compile(r"[^\n]+")
 MAX_SENTENCE_CHARS = 600  # real news sentences stay under 450 characters
@@ -58,8 +59,9 @@ def _sentence_end(line: str, index: int) -> int | None:
 def _pieces(line: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
-    for index, ch in enumerate(line):
-        if ch in _ENDS and index >= start:
+    for mark in _END_MARK.finditer(line):
+        index = mark.start()
+        if index >= start:
             end = _sentence_end(line, index)
             if end is not None:
                 pieces.append((start, end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -15,6 +15,10 @@ from components.extract.triggers import ClauseWord
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
 REPORT_REACH = 60  # characters between a word of saying and the "أن" that opens what was said
+# Happenings on the ground that a word of announcing reports as done ("أعلنت روسيا أمس انسحاب قواتها"); other
+# things announced (talks, agreements, decisions) are what was said.
+REPORTED_ON_ANNOUNCING = ("military", "border", "protest")
+SAYING_REACH = 100  # characters between a word of saying and its date (the speaker named between them)
 
 
 def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Sequence[ClauseWord]) -> list[int]:
@@ -28,13 +32,64 @@ def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Seque
     ]
 
 
-def discount_attributions(triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord]) -> list[TriggerMatch]:
-    """Words of saying right after "وفق ما"/"بحسب ما" cite a source: they lose weight."""
+def names_what_was_said(
+    trigger: TriggerMatch,
+    span: DateSpan,
+    triggers: Sequence[TriggerMatch],
+    words: Sequence[ClauseWord],
+    same_clause: Callable[[int, int], bool],
+) -> bool:
+    """Whether ``trigger`` names what a word of saying before the date says, calls for or announces:
+    word of saying, speaker, date, then the noun, in one clause ("أعلن باشينيان اليوم موافقة بلاده على
+    عقد اجتماع", "دعا لافروف، أمس الإثنين، إلى استئناف اجتماعات الصيغة"): the date is the saying's.
+    Not so when the date is inside what was said ("أعلن أن الرئيسين التقيا أمس"), after a connector
+    ("تأتي تصريحاته بعد قرار … في"), when the word decides or issues rather than says ("قررت المحكمة
+    أمس توقيف", "أصدرت أمس حكما"), when the saying reports that the happening began, ended or
+    succeeded ("أعلنت أمس اكتمال انسحاب القوات": the withdrawal is the news), or when a word of
+    announcing names a happening on the ground first ("أعلنت روسيا أمس انسحاب قواتها")."""
+    if trigger.event_type == "statement" or trigger.char_start < span.char_end:
+        return False
+    if any(word.role == "aspect" and span.char_end <= word.char_start < trigger.char_start for word in words):
+        return False
+    deciding = {word.char_start for word in words if word.role == "deciding"}
+    announcing = {word.char_start for word in words if word.role == "announcing"}
+    named = next(
+        (other for other in triggers if other.event_type != "statement" and other.char_start >= span.char_end), None
+    )
+    for saying in triggers:
+        if saying.event_type != "statement" or saying.char_end > span.char_start or saying.char_start in deciding:
+            continue
+        if saying.char_start in announcing and named is not None and named.event_type in REPORTED_ON_ANNOUNCING:
+            continue  # "أعلنت روسيا أمس انسحاب قواتها": an announced happening on the ground is the news
+        interrupted = any(
+            other.event_type != "statement" and saying.char_end <= other.char_start < span.char_start
+            for other in triggers
+        ) or any(
+            word.role in ("subject", "connector") and saying.char_end <= word.char_start < span.char_start
+            for word in words
+        )
+        if (
+            not interrupted
+            and span.char_start - saying.char_end <= SAYING_REACH
+            and same_clause(saying.char_start, trigger.char_start)
+        ):
+            return True
+    return False
+
+
+def discount_attributions(
+    triggers: Sequence[TriggerMatch], attributions: Sequence[ClauseWord], press: Sequence[ClauseWord] = ()
+) -> list[TriggerMatch]:
+    """Words of saying that cite a source lose weight: right after "وفق ما"/"بحسب ما", or right before the
+    press as their subject ("أفادت وسائل إعلام اليوم بأن متظاهرين اقتحموا …": the storming is the news)."""
     ends = {word.char_end for word in attributions}
+    starts = {word.char_start for word in press}
     return [
         replace(trigger, weight=trigger.weight - ATTRIBUTION_PENALTY)
         if trigger.event_type == "statement"
-        and any(trigger.char_start - gap in ends for gap in range(ATTRIBUTION_GAP + 1))
+        and any(
+            trigger.char_start - gap in ends or trigger.char_end + gap in starts for gap in range(ATTRIBUTION_GAP + 1)
+        )
         else trigger
         for trigger in triggers
     ]

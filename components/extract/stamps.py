@@ -43,6 +43,7 @@ _NUMERIC = (
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"(?:1[349]|20)\d\d")  # the years of _YEAR and of Hijri stamps; found fast (starts 1 or 2)
 _LETTER_AFTER = r"(?![^\W\d_])"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 
@@ -260,6 +261,8 @@ def find_stamps(line: str) -> list[Stamp]:
         return []  # every stamp has digits
     grammar = stamp_grammar()
     folded = fold_lower(line)
+    if not _YEAR_DIGITS.search(folded):
+        return []  # every stamp writes its year (Gregorian or Hijri) in four digits
     masked, times = _masked_times(folded)
     dates = _distinct(list(_raw_dates(masked, grammar)))
     if not dates:

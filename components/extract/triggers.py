@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -38,6 +38,10 @@ STEM_SUFFIXES = (
     "تا",
     "ون",
 )
+# The feminine ending ة (folded ه) becomes ت before a pronoun or a dual ending, and gives way to ات in the
+# plural: زيارة → زيارته، زيارتها، زيارتهما، زيارتان، زيارات، زياراته (folded spelling).
+TA_MARBUTA = "ه"
+TA_MARBUTA_ENDINGS = ("ته", "تها", "تهما", "تهم", "تان", "تين", "ات", "اته", "اتها", "اتهما", "اتهم")
 # A trigger written with the preposition ل ("لتوقيع", "للتوصل") names a purpose, not something that happened.
 PURPOSE_PREPOSITION = "ل"
 PURPOSE_PENALTY = 0.4
@@ -51,12 +55,16 @@ CLAUSE_ROLES = (
     "pair",
     "deadline",
     "attribution",
+    "press",
     "subject",
     "locative",
     "recurring",
     "continuation",
     "deploy_verb",
     "troops",
+    "deciding",
+    "announcing",
+    "aspect",
 )
 DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
 DEPLOY_WEIGHT = 0.8
@@ -122,10 +130,14 @@ def _with_endings(word: str, stem: bool) -> Iterator[str]:
         yield word + ending
         if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاءه
             yield word[:-1] + "ي" + ending
+    if word.endswith(TA_MARBUTA):  # ة is written ت before an ending: زيارة → زيارته, قمتهما, جولتين
+        for ending in TA_MARBUTA_ENDINGS:
+            yield word[: -len(TA_MARBUTA)] + ending
 
 
-def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
-    """(written form, proclitic) pairs under which ``word`` can appear."""
+def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str, int]]:
+    """(written form, proclitic, derivation) triples under which ``word`` can appear; derivation is 0
+    for the word as written, 1 with a proclitic, 2 with an ending."""
     known = proclitics()
     bases = [(word, "")]
     if word.startswith(known.article):  # ل + ال is written لل: "للاتفاق"
@@ -135,45 +147,63 @@ def surface_forms(word: str, stem: bool) -> Iterator[tuple[str, str]]:
             if joined and not proclitic.endswith(joined):
                 continue
             for form in _with_endings(base, stem):
-                yield proclitic + form, proclitic + joined
+                derivation = 2 if form != base else 1 if proclitic else 0
+                yield proclitic + form, proclitic + joined, derivation
 
 
 def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
-    index: dict[str, list[tuple[PhraseEntry, str]]] = {}
+    """A form written in the lexicon wins over one derived from another row with a proclitic or an
+    ending ("توقيعات" is its own row, not توقيع + ات; "التوقيع" its own, not ال + توقيع)."""
+    index: dict[str, list[tuple[int, PhraseEntry, str]]] = {}
     for entry in entries:
-        for form, proclitic in surface_forms(entry.words[0], entry.stem):
-            index.setdefault(form, []).append((entry, proclitic))
-    return PhraseIndex({form: tuple(found) for form, found in index.items()})
-
-
-def _follows(tokens: list[Token], words: tuple[str, ...]) -> bool:
-    """The tokens spell ``words``; an adjective may carry the article when the noun does
-    ("العملية العسكرية" for the phrase "عملية عسكرية")."""
-    return len(tokens) == len(words) and all(
-        token.text == word or token.text == "ال" + word for token, word in zip(tokens, words, strict=False)
+        for form, proclitic, derivation in surface_forms(entry.words[0], entry.stem):
+            index.setdefault(form, []).append((derivation, entry, proclitic))
+    return PhraseIndex(
+        {
+            form: tuple((entry, proclitic) for _, entry, proclitic in sorted(found, key=lambda item: item[0]))
+            for form, found in index.items()
+        }
     )
+
+
+def _follows(tokens: list[Token], at: int, words: tuple[str, ...]) -> bool:
+    """The tokens from ``at`` on spell ``words``; an adjective may carry the article when the noun
+    does ("العملية العسكرية" for the phrase "عملية عسكرية")."""
+    if at + len(words) > len(tokens):
+        return False
+    for token, word in zip(tokens[at : at + len(words)], words, strict=True):
+        if token.text != word and token.text != "ال" + word:
+            return False
+    return True
+
+
+def _longest(tokens: list[Token], at: int, candidates: Starts) -> tuple[PhraseEntry, str] | None:
+    """The longest entry (the first of equal ones) starting at token ``at`` whose other words follow it."""
+    best: tuple[PhraseEntry, str] | None = None
+    longest = 0
+    for entry, proclitic in candidates:
+        length = len(entry.words)
+        if length > longest and (length == 1 or _follows(tokens, at + 1, entry.words[1:])):
+            best, longest = (entry, proclitic), length
+    return best
 
 
 def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[PhraseMatch]:
     """Longest entry starting at each token, left to right, without overlaps."""
     tokens = tokens if tokens is not None else tokenize(folded.text)
+    known = index.by_surface.keys()
+    starts = [at for at, token in enumerate(tokens) if token.text in known]  # most words start no entry
     matches: list[PhraseMatch] = []
-    position = 0
-    while position < len(tokens):
-        candidates = index.by_surface.get(tokens[position].text)
-        best: tuple[PhraseEntry, str] | None = None
-        for entry, proclitic in candidates or ():
-            following = tokens[position + 1 : position + len(entry.words)]
-            if _follows(following, entry.words[1:]) and (best is None or len(entry.words) > len(best[0].words)):
-                best = (entry, proclitic)
+    position = 0  # the first token after the last match
+    for at in starts:
+        best = _longest(tokens, at, index.by_surface[tokens[at].text]) if at >= position else None
         if best is None:
-            position += 1
             continue
         entry, proclitic = best
-        last = tokens[position + len(entry.words) - 1]
-        start, end = folded.to_original(tokens[position].start, last.end)
+        last = tokens[at + len(entry.words) - 1]
+        start, end = folded.to_original(tokens[at].start, last.end)
         matches.append(PhraseMatch(entry, start, end, proclitic))
-        position += len(entry.words)
+        position = at + len(entry.words)
     return matches
 
 
@@ -259,7 +289,16 @@ def is_object_of_saying(match: PhraseMatch, earlier: list[TriggerMatch], text: s
 
 
 def find_clause_words(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[ClauseWord]:
-    return [ClauseWord(m.entry.label, m.start, m.end) for m in match_phrases(folded, index, tokens)]
+    return [
+        ClauseWord(m.entry.label, m.start, m.end)
+        for m in match_phrases(folded, index, tokens)
+        if not (m.entry.label == "press" and _after_preposition(m))
+    ]
+
+
+def _after_preposition(match: PhraseMatch) -> bool:
+    """The press written with ل or ب is spoken to, not speaking ("صرح لوكالة تاس")."""
+    return match.proclitic.lstrip(proclitics().conjunctions).startswith(("ل", "ب"))
 
 
 # --- the index on disk (components.text.cache) ----------------------------------------------------------
@@ -295,6 +334,10 @@ class StoredSurfaces(Mapping[str, Starts]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._forms)
+
+    def keys(self) -> KeysView[str]:
+        """The forms as a view whose ``in`` is one dictionary look-up (Mapping's own goes through ``get``)."""
+        return self._forms.keys()
 
     def __len__(self) -> int:
         return len(self._forms)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from components.text.lexicon import LexiconError, column, load_rows, one_of
 
@@ -22,8 +23,9 @@ WORD = re.compile(r"[^\W_]+")
 ROLES = ("conjunction", "preposition", "article", "future")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word (a named tuple: an article has hundreds of them, built several times faster than a dataclass)."""
+
     text: str
     start: int  # offsets in the folded text
     end: int

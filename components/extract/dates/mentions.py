@@ -203,12 +203,14 @@ def _year_of(mention: Mention, month: int, day: int | None, ctx: _Context) -> _Y
             return _Year(published.year, True, True)
         mode = {-1: STRICT_PAST, 1: STRICT_FUTURE}[direction]
         return _inferred(infer_year(month, day, published, mode))
+    future = _future_clause(ctx, mention)
     in_sentence = _year_in_sentence(mention, ctx)
-    if in_sentence is not None:
+    # a later year is borrowed only by a date said in the future ("حتى نهاية 2028 … ليلة 28 نوفمبر": not 2028)
+    if in_sentence is not None and (published is None or future or in_sentence <= published.year):
         return _Year(in_sentence, True, False)
     if published is None:
         return UNDATED
-    return _inferred(infer_year(month, day, published, FUTURE if _future_clause(ctx, mention) else PAST))
+    return _inferred(infer_year(month, day, published, FUTURE if future else PAST))
 
 
 def _month_or_part(mention: Mention, year: int, month: int, approximate: bool, relative: bool) -> Resolved | None:
