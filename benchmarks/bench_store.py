@@ -47,9 +47,7 @@ sys.path.insert(0, str(ROOT))
 from components.evaluation.synthetic_pages import iter_synthetic_pages
 from components.store.event_store import Store, open_store
 from components.store.facets import FACETS
-from components.store.migrations import SCHEMA_VERSION
 from components.store.query import Filters
-from components.store.rows import ROWS_VERSION
 from components.store.sql_filters import match_where
 from components.store.sql_views import SqlViews
 
@@ -73,7 +71,8 @@ class Built:
 
 
 def recipe(size: int) -> str:
-    return f"seed={SEED}:years={YEARS_BACK}:happenings={HAPPENINGS[size]}:schema={SCHEMA_VERSION}:rows={ROWS_VERSION}"
+    """What makes a store's content; a newer schema or new read rows are applied when it is opened."""
+    return f"seed={SEED}:years={YEARS_BACK}:happenings={HAPPENINGS[size]}"
 
 
 def _built(folder: Path, name: str, size: int) -> Built | None:
@@ -81,7 +80,15 @@ def _built(folder: Path, name: str, size: int) -> Built | None:
     if not record.exists():
         return None
     built = Built(**json.loads(record.read_text(encoding="utf-8")))
-    return built if built.recipe == recipe(size) else None
+    return built if built.recipe.split(":schema=")[0] == recipe(size) else None
+
+
+def brought_up_to_date(built: Built) -> float:
+    """Seconds to open a store built by an earlier version of the code: its migrations run and its
+    read rows are rebuilt (once; nothing to do the next time)."""
+    started = time.perf_counter()
+    open_store(built.location).close()
+    return time.perf_counter() - started
 
 
 def _merged(location: str) -> int:
@@ -218,7 +225,8 @@ def main() -> None:
             for size in sorted(args.sizes)
             for engine in args.engines
         }
-        report_builds(stores)
+        updated = {key: brought_up_to_date(built) for key, built in stores.items()}
+        report_builds(stores, updated)
         for part in args.parts:
             if part != "build":
                 run = PARTS[part]
@@ -229,13 +237,13 @@ def main() -> None:
             server.stop()
 
 
-def report_builds(stores: dict[tuple[int, str], Built]) -> None:
+def report_builds(stores: dict[tuple[int, str], Built], updated: dict[tuple[int, str], float]) -> None:
     print("\n## Stores")
-    print("| size | engine | happenings | reports stored | merged events | built in |")
-    print("|---|---|---|---|---|---|")
+    print("| size | engine | happenings | reports stored | merged events | built in | first opening now |")
+    print("|---|---|---|---|---|---|---|")
     for (size, engine), built in stores.items():
         counts = f"{built.happenings:,} | {built.reports:,} | {built.merged:,}"
-        print(f"| {size:,} | {engine} | {counts} | {built.seconds:.0f} s |")
+        print(f"| {size:,} | {engine} | {counts} | {built.seconds:.0f} s | {updated[(size, engine)]:.1f} s |")
 
 
 # -- queries: the read side's answers ---------------------------------------------------------------
