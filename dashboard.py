@@ -1,57 +1,58 @@
 """Diplomatic Timeline: ``streamlit run dashboard.py``.
 
-Only the layout of the page: the data and its caches are in ``components/ui/data.py``, the
-widgets and the URL in ``components/ui/controls.py``, the CSS in ``components/ui/style.py``.
+Only the layout of the page. Its data comes from the read side of the store through
+``components/ui/data.py`` (never all events at once), its figures from ``components/ui/charts.py``,
+the view and the URL from ``components/ui/controls.py``, the sidebar from ``components/ui/sidebar.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import streamlit as st
 
 from components.store.event_store import Store, StoreError
 from components.store.exports import to_csv_bytes, to_geojson_bytes, to_json_bytes
-from components.store.memory_index import EventIndex, known_names
+from components.store.facets import FACETS, Kind
 from components.store.records import StoredEvent
-from components.ui import controls
+from components.ui import charts, controls, data
 from components.ui.add_article_panel import render_add_article_panel
 from components.ui.correction_panel import render_add_event_form, render_correction_form, render_corrections_log
-from components.ui.data import current_store, event_index, matching_events, option_counts, region_map, timeline
-from components.ui.details import render_details
+from components.ui.details import details_html, title_of
 from components.ui.event_source import EventSource, configured_source, data_version
-from components.ui.i18n import escape_markdown, is_rtl, plural, t
+from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, t
 from components.ui.map_figure import topojson_url
-from components.ui.style import page_style
+from components.ui.sidebar import render_sidebar
+from components.ui.style import page_script, page_style
 from components.ui.summary import summary_line
-from components.ui.table import table_frame
-from components.ui.url_state import Notice, ViewState, query_string
+from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
+from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_string
 
-TABLE_ROWS = 2000
+MAX_NOTICES = 10
+PLACE_LIST = 20
 
 
-def open_data() -> tuple[EventSource, Store | None, str]:
+class KnownEvents:
+    """The event ids a link may open: those the views know (asked one at a time)."""
+
+    def __init__(self, source: EventSource, version: str) -> None:
+        self.source, self.version = source, version
+
+    def __contains__(self, event_id: object) -> bool:
+        return isinstance(event_id, str) and data.event(self.source, self.version, event_id) is not None
+
+
+def open_data(lang: str) -> tuple[EventSource, Store | None, str]:
     """The configured source, its open store (a store source only) and its data version."""
     source = configured_source()
     try:
-        store = current_store(source)
-    except StoreError as error:
-        st.error(str(error))
+        store = data.current_store(source)
+        version = data_version(source, store)
+    except (StoreError, OSError) as error:
+        st.error(t("store_open_failed", lang, reason=str(error)))
         st.stop()
-    return source, store, data_version(source, store)
-
-
-def sidebar(source: EventSource, version: str, index: EventIndex) -> tuple[ViewState, list[Notice]]:
-    """The filters, seeded from the URL on a session's first run; the URL follows the view."""
-    notices = controls.seed_from_url(known_names(index), index.by_id)
-    pending = controls.current_state().filters
-    controls.render_filters(index, lambda facet: option_counts(source, version, pending, facet))
-    state = controls.current_state()
-    if state.event and state.event not in index.by_id:
-        controls.close_event()
-        state = controls.current_state()
-    controls.sync_url(state)
-    return state, notices
+    return source, store, version
 
 
 def share_link(query: str) -> str:
@@ -60,138 +61,349 @@ def share_link(query: str) -> str:
 
 
 def notices_text(notices: Sequence[Notice], lang: str) -> str:
-    """What the link had that was not understood, as a markdown list (the link's values escaped)."""
+    """What the link had that was not understood: each value as inline code (never a link or
+    markup), shortened, without bidi controls; at most MAX_NOTICES lines."""
     lines = [t("notice_title", lang)]
-    for notice in notices:
-        lines.append(
-            "- " + t(notice.key, lang, param=escape_markdown(notice.param), value=escape_markdown(notice.value))
-        )
+    for notice in notices[:MAX_NOTICES]:
+        lines.append("- " + t(notice.key, lang, param=code_span(notice.param), value=code_span(notice.value)))
+    if len(notices) > MAX_NOTICES:
+        lines.append("- " + plural("notice_more", len(notices) - MAX_NOTICES, lang))
     return "\n".join(lines)
 
 
-def header(events: Sequence[StoredEvent], state: ViewState, notices: Sequence[Notice]) -> None:
-    lang = state.lang
+def header(source: EventSource, version: str, view: ViewState, notices: Sequence[Notice]) -> int:
+    """Title, summary line, share link, the link's notices; returns how many events match."""
+    lang = view.lang
+    summary = data.summary(source, version, view.filters)
+    hidden = 0 if view.filters.flag("planned") else data.facet_counts(source, version, view.filters, "planned")["1"]
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
     head, share = st.columns([4, 1])
-    head.markdown(f"**{summary_line(events, lang)}**", text_alignment="left" if not is_rtl(lang) else "right")
+    head.markdown(f"**{summary_line(summary, lang, planned_hidden=hidden)}**")
     with share.popover(t("share", lang)):
         st.caption(t("share_help", lang))
-        st.code(share_link(query_string(state)), language=None, wrap_lines=True)
+        st.code(share_link(query_string(view)), language=None, wrap_lines=True)
     if notices:
         st.warning(notices_text(notices, lang))
-    if not events:
+    if not summary.events:
         st.info(t("no_events", lang))
+    return summary.events
 
 
-def timeline_section(source: EventSource, version: str, state: ViewState, events: Sequence[StoredEvent]) -> None:
-    lang = state.lang
-    undated = sum(1 for event in events if not event.get("date_start"))
+def timeline_section(source: EventSource, version: str, view: ViewState) -> None:
+    lang = view.lang
     st.subheader(t("timeline", lang))
-    if len(events) > undated:  # no empty axis when nothing dated matches
-        figure, aggregated = timeline(source, version, state.filters, state.lanes, lang)
-        st.caption(t("timeline_aggregated", lang, n=len(events)) if aggregated else t("timeline_help", lang))
-        st.plotly_chart(
-            figure,
-            key="timeline_chart",
-            on_select=lambda: controls.select_from_chart("timeline_chart"),
-            selection_mode="points",
-            config={"displaylogo": False},
-        )
+    window = charts.timeline_window(source, version, view.filters, view.zoom)
+    if window.whole is None:
+        st.caption(t("timeline_nothing", lang))
+        return
+    chart = charts.timeline_chart(source, version, view.filters, view.lanes, lang, window.shown, view.event)
+    st.session_state[controls.TIMELINE_IDS_KEY] = chart.ids
+    st.plotly_chart(
+        chart.figure,
+        key=controls.TIMELINE_CHART,
+        on_select=controls.on_timeline_select,
+        selection_mode=("points", "box"),
+        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"], **plotly_locale(lang)},
+    )
+    st.caption(t("timeline_aggregated" if chart.aggregated else "timeline_help", lang))
+    window_note(view, window)
+    undated = data.summary(source, version, view.filters).undated
     if undated:
         st.caption(plural("undated_note", undated, lang))
 
 
-def map_section(source: EventSource, version: str, state: ViewState) -> None:
-    lang = state.lang
-    st.subheader(t("map", lang))
-    geo, outside = region_map(source, version, state.filters, lang)
-    st.plotly_chart(
-        geo,
-        key="map_chart",
-        on_select=lambda: controls.select_from_chart("map_chart"),
-        selection_mode="points",
-        config={"topojsonURL": topojson_url(st.get_option("server.baseUrlPath") or ""), "displaylogo": False},
-    )
-    if outside:
-        separator = "، " if is_rtl(lang) else ", "
-        st.caption(t("outside_map", lang, places=separator.join(f"{name} ({count})" for name, count in outside)))
-
-
-def details_section(index: EventIndex, state: ViewState, store: Store | None) -> None:
-    """The open event's details, with the corrections form under them when the events come from a store."""
-    lang = state.lang
-    st.subheader(t("details", lang))
-    if not state.event:
-        st.caption(t("details_hint", lang))
+def window_note(view: ViewState, window: charts.Window) -> None:
+    """Which days the timeline shows: the outliers it leaves out (and a button to show them), and a
+    range slider whose value is the zoom in the link."""
+    lang = view.lang
+    if window.whole is None or window.whole[0] >= window.whole[1]:
         return
-    form = (lambda event: render_correction_form(store, event, lang)) if store is not None else None
-    render_details(index.events[index.by_id[state.event]], lang, below=form)
-    st.button(t("close", lang), on_click=controls.close_event)
+    if window.focused and window.shown:
+        first, last = (format_day(day, lang) for day in window.shown)
+        parts = [plural("outside_before", window.before, lang, day=first)] if window.before else []
+        parts += [plural("outside_after", window.after, lang, day=last)] if window.after else []
+        note, button = st.columns([4, 1])
+        note.caption(t("timeline_focus", lang, outside=and_join(parts, lang)))
+        button.button(
+            t("show_all_dates", lang), key=f"show_all_{lang}", on_click=controls.update, kwargs={"zoom": window.whole}
+        )
+    key = f"f_zoom_{lang}"
+    low, high = window.whole
+    shown = window.shown or window.whole
+    st.session_state[key] = (max(low, min(shown[0], high)), min(high, max(shown[1], low)))
+    st.slider(
+        t("timeline_range", lang),
+        min_value=low,
+        max_value=high,
+        key=key,
+        format="YYYY-MM-DD",
+        on_change=lambda: controls.update(zoom=tuple(st.session_state[key])),
+    )
 
 
-def table_section(events: Sequence[StoredEvent], lang: str) -> None:
+def step_buttons(source: EventSource, version: str, view: ViewState, position: int, total: int) -> None:
+    """Previous / next event in the table's order: the details can be walked with the keyboard."""
+    lang = view.lang
+    earlier, later, close = st.columns(3)
+    for column, step, label in ((earlier, -1, "previous_event"), (later, 1, "next_event")):
+        target = position + step
+        if 0 <= target < total:
+            page = data.table_page(source, version, view.filters, view.sort, target, 1)
+            column.button(
+                t(label, lang), key=f"{label}_{lang}", on_click=controls.open_event, args=(page.events[0]["id"],)
+            )
+    close.button(t("close", lang), key=f"close_{lang}", on_click=controls.open_event, args=(None,))
+
+
+def event_panel(source: EventSource, version: str, view: ViewState, store: Store | None, total: int) -> None:
+    """The open event's details, with the corrections form under them when the events come from a store."""
+    lang = view.lang
+    event = data.event(source, version, view.event or "")
+    if event is None:
+        st.info(t("details_gone", lang))
+        st.button(t("close", lang), key=f"close_gone_{lang}", on_click=controls.open_event, args=(None,))
+        return
+    position = data.position(source, version, view.filters, str(event["id"]), view.sort)
+    if position is None:
+        st.warning(t("details_outside_filters", lang))
+        st.button(t("close", lang), key=f"close_outside_{lang}", on_click=controls.open_event, args=(None,))
+    else:
+        step_buttons(source, version, view, position, total)
+    st.html(details_html(event, lang, data.paragraph(source, version, str(event["id"]))))
+    if store is not None:
+        render_correction_form(store, event, lang)
+
+
+def place_list(source: EventSource, version: str, view: ViewState) -> None:
+    """The events at the places picked on the map, newest first (each opens its details)."""
+    lang = view.lang
+    page = data.table_page(source, version, view.filters, "-date", 0, PLACE_LIST)
+    names = ", ".join(view.filters.selected("places"))
+    st.html(f'<p class="tl-place-list" tabindex="-1"><b>{plural("place_events", page.total, lang, places="")}</b></p>')
+    st.caption(names)
+    for event in page.events:
+        when = event.get("date_start") or t("precision_none", lang)
+        st.button(
+            f"{when} · {title_of(event, lang)}",
+            key=f"at_{event['id']}_{lang}",
+            on_click=controls.open_event,
+            args=(event["id"],),
+        )
+    if page.total > PLACE_LIST:
+        st.caption(t("place_more", lang, n=page.total - PLACE_LIST))
+    st.button(
+        t("clear_places", lang), key=f"clear_places_{lang}", on_click=controls.set_filters, kwargs={"places": None}
+    )
+
+
+def details_section(source: EventSource, version: str, view: ViewState, store: Store | None, total: int) -> None:
+    st.subheader(t("details", view.lang))
+    if view.event:
+        event_panel(source, version, view, store, total)
+    elif view.filters.selected("places"):
+        place_list(source, version, view)
+    else:
+        st.caption(t("details_hint", view.lang))
+
+
+def event_places(source: EventSource, version: str, view: ViewState) -> tuple[tuple[float, float], ...]:
+    event = data.event(source, version, view.event) if view.event else None
+    places = (event or {}).get("places") or []
+    return tuple(
+        (float(p["lat"]), float(p["lon"])) for p in places if p.get("lat") is not None and p.get("lon") is not None
+    )
+
+
+def map_section(source: EventSource, version: str, view: ViewState) -> None:
+    lang = view.lang
+    chart = charts.map_chart(source, version, view.filters, lang, event_places(source, version, view))
+    st.session_state[controls.MAP_PLACES_KEY] = chart.places
+    base = topojson_url(st.get_option("server.baseUrlPath") or "")
+    st.plotly_chart(
+        chart.figure,
+        key=controls.MAP_CHART,
+        on_select=controls.on_map_select,
+        selection_mode="points",
+        config={"topojsonURL": base, "displaylogo": False, **plotly_locale(lang)},
+    )
+    st.caption(t("map_help", lang))
+
+
+def relations_section(source: EventSource, version: str, view: ViewState) -> None:
+    lang = view.lang
+    key = f"f_by_{lang}"
+    st.session_state[key] = view.pairs
+    st.radio(
+        t("relations_by", lang),
+        ("countries", "actors"),
+        key=key,
+        horizontal=True,
+        format_func=lambda value: t(f"relations_{value}", lang),
+        on_change=lambda: controls.update(pairs=st.session_state[key]),
+    )
+    chart = charts.relations_chart(source, version, view.filters, view.pairs, lang)
+    st.session_state[controls.PAIRS_KEY] = chart.pairs
+    if not chart.parties:
+        st.caption(t("relations_none", lang))
+        return
+    st.plotly_chart(
+        chart.figure,
+        key=controls.RELATIONS_CHART,
+        on_select=controls.on_relations_select,
+        selection_mode="points",
+        config={"displaylogo": False, **plotly_locale(lang)},
+    )
+    st.caption(t("relations_help", lang))
+
+
+def views_section(source: EventSource, version: str, view: ViewState) -> None:
+    """The map or the relations view (one at a time: the other costs nothing)."""
+    lang = view.lang
+    key = f"f_view_{lang}"
+    st.session_state[key] = view.view
+    st.segmented_control(
+        t("view_label", lang),
+        VIEWS,
+        key=key,
+        format_func=lambda value: t(f"view_{value}", lang),
+        on_change=lambda: controls.update(view=st.session_state[key] or VIEWS[0]),
+        label_visibility="collapsed",
+        required=True,
+    )
+    if view.view == "relations":
+        relations_section(source, version, view)
+    else:
+        map_section(source, version, view)
+
+
+def table_section(source: EventSource, version: str, view: ViewState, just_opened: bool) -> None:
+    lang = view.lang
     st.subheader(t("table", lang))
-    shown = sorted(events, key=lambda event: (event.get("date_start") or "9999", str(event["id"])))[:TABLE_ROWS]
-    if len(events) > TABLE_ROWS:
-        st.caption(t("table_truncated", lang, shown=TABLE_ROWS, n=len(events)))
-    frame = table_frame(shown, lang)
+    offset = int(st.session_state.get(controls.OFFSET_KEY) or 0)
+    if just_opened and view.event:
+        position = data.position(source, version, view.filters, view.event, view.sort)
+        if position is not None:
+            offset = st.session_state[controls.OFFSET_KEY] = position // PAGE_SIZE * PAGE_SIZE
+    page = data.table_page(source, version, view.filters, view.sort, offset, PAGE_SIZE)
+    sort_control(view)
+    frame = table_frame(page.events, lang)
     st.session_state[controls.TABLE_IDS_KEY] = list(frame.index)
+    key = controls.table_key(list(frame.index), lang)
     st.dataframe(
-        frame,
-        key="table",
-        on_select=lambda: controls.select_from_table("table"),
-        selection_mode="single-row",
+        highlighted(frame, view.event),
+        key=key,
+        on_select=partial(controls.on_table_select, key),
+        selection_mode="single-cell",
         hide_index=True,
+        column_order=column_order(lang),
         width="stretch",
     )
+    pager(page.offset, len(page.events), page.total, lang)
 
 
-def downloads_section(events: Sequence[StoredEvent], lang: str) -> None:
-    """Every filtered event, not only the rows the table shows, built when a button is pressed."""
+def sort_control(view: ViewState) -> None:
+    lang = view.lang
+    key = f"f_sort_{lang}"
+    st.session_state[key] = view.sort
+    st.selectbox(
+        t("sort_label", lang),
+        SORTS,
+        key=key,
+        format_func=lambda value: t(f"sort_{value.lstrip('-')}_{'desc' if value.startswith('-') else 'asc'}", lang),
+        on_change=lambda: controls.update(sort=st.session_state[key]),
+    )
+
+
+def _move(offset: int) -> None:
+    st.session_state[controls.OFFSET_KEY] = max(0, offset)
+
+
+def pager(offset: int, shown: int, total: int, lang: str) -> None:
+    back, label, forward = st.columns([1, 3, 1])
+    back.button(
+        t("page_previous", lang),
+        key=f"page_back_{lang}",
+        disabled=offset == 0,
+        on_click=_move,
+        args=(offset - PAGE_SIZE,),
+    )
+    label.caption(page_label(offset, shown, total, lang))
+    forward.button(
+        t("page_next", lang),
+        key=f"page_next_{lang}",
+        disabled=offset + shown >= total,
+        on_click=_move,
+        args=(offset + PAGE_SIZE,),
+    )
+
+
+def downloads_section(source: EventSource, version: str, view: ViewState) -> None:
+    """Every filtered event, not only the table's page, built when a button is pressed."""
+    lang = view.lang
+
+    def events() -> list[StoredEvent]:
+        return data.all_matching(source, version, view.filters)
+
+    without_place = data.summary(source, version, view.filters).without_place
     st.markdown(f"**{t('downloads', lang)}**")
     csv_col, json_col, geo_col = st.columns(3)
     csv_col.download_button(
-        t("download_csv", lang), lambda: to_csv_bytes(events), "events.csv", "text/csv", on_click="ignore"
+        t("download_csv", lang), lambda: to_csv_bytes(events()), "events.csv", "text/csv", on_click="ignore"
     )
     json_col.download_button(
-        t("download_json", lang), lambda: to_json_bytes(events), "events.json", "application/json", on_click="ignore"
+        t("download_json", lang), lambda: to_json_bytes(events()), "events.json", "application/json", on_click="ignore"
+    )
+    geo_label = t("download_geojson", lang) + (
+        f" — {plural('geojson_left_out', without_place, lang)}" if without_place else ""
     )
     geo_col.download_button(
-        t("download_geojson", lang),
-        lambda: to_geojson_bytes(events),
-        "events.geojson",
-        "application/geo+json",
-        on_click="ignore",
+        geo_label, lambda: to_geojson_bytes(events()), "events.geojson", "application/geo+json", on_click="ignore"
     )
 
 
 def store_panels(store: Store, lang: str) -> None:
     with st.expander(t("add_article", lang)):
-        render_add_article_panel(store, lang)
+        render_add_article_panel(store, lang, on_saved=lambda event_id: controls.open_event(event_id))
         render_add_event_form(store, lang)
     with st.expander(t("corrections_log", lang)):
         render_corrections_log(store, lang)
 
 
+def sidebar(source: EventSource, version: str) -> None:
+    view = controls.state()
+    render_sidebar(
+        FACETS,
+        lambda facet: data.facet_counts(source, version, view.filters, facet),
+        lambda facet: data.facet_values(source, version, facet),
+        lambda facet: data.arabic_names(source, version, facet) if facet in ("actors", "places") else {},
+    )
+
+
 def main() -> None:
-    st.set_page_config(page_title="Diplomatic Timeline", layout="wide")
-    source, store, version = open_data()
-    index = event_index(source, version)
-    state, notices = sidebar(source, version, index)
-    st.markdown(page_style(is_rtl(state.lang)), unsafe_allow_html=True)
-    events = matching_events(source, version, state.filters)
-    header(events, state, notices)
-    timeline_section(source, version, state, events)
-    map_column, details_column = st.columns([3, 2])
-    with map_column:
-        map_section(source, version, state)
+    lang = controls.language()
+    st.set_page_config(page_title=t("app_title", lang), layout="wide")
+    source, store, version = open_data(lang)
+    known = {facet.name: data.facet_values(source, version, facet.name) for facet in FACETS if facet.kind is Kind.NAMES}
+    view, notices = controls.resolve(known, KnownEvents(source, version))
+    just_opened = controls.take_scroll()
+    sidebar(source, version)
+    st.html(
+        page_style(is_rtl(view.lang)) + page_script(view.lang, t("busy", view.lang), just_opened),
+        unsafe_allow_javascript=True,
+    )
+    total = header(source, version, view, notices)
+    timeline_column, details_column = st.columns([3, 2])
+    with timeline_column:
+        timeline_section(source, version, view)
     with details_column:
-        details_section(index, state, store)
-    table_section(events, state.lang)
-    downloads_section(events, state.lang)
+        details_section(source, version, view, store, total)
+    views_section(source, version, view)
+    table_section(source, version, view, just_opened)
+    downloads_section(source, version, view)
     if store is not None:
-        store_panels(store, state.lang)
+        store_panels(store, view.lang)
+    controls.sync_url(controls.state())
 
 
 main()

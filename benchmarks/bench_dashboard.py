@@ -5,8 +5,9 @@
 Two measurements per size, both after the events are loaded and indexed (done once per
 data version and cached by the page):
 
-* ``direct``: the work of one rerun with a new filter, calling the functions the page calls
-  (filter, option counts, timeline, map, table, summary);
+* ``direct``: the work of one rerun with a new filter, asking the in-memory views
+  (``components.store.memory_views``) what the page asks and building its figures (summary,
+  option counts, timeline, map, a page of the table);
 * ``apptest``: the whole script run by Streamlit's AppTest after a widget change (cache miss), on the
   same synthetic events written to a JSONL file that ``TIMELINE_EVENTS_JSONL`` points the page at.
 
@@ -30,12 +31,12 @@ sys.path.insert(0, str(ROOT))
 
 from components.evaluation.synthetic import synthetic_events
 from components.store.facets import FACETS
-from components.store.memory_index import build_index, facet_counts, filter_rows
+from components.store.memory_views import MemoryViews
 from components.store.query import Filters
-from components.ui.map_figure import map_figure, outside_places
+from components.ui.map_figure import map_view
 from components.ui.summary import summary_line
-from components.ui.table import table_frame
-from components.ui.timeline_figure import timeline_figure
+from components.ui.table import PAGE_SIZE, table_frame
+from components.ui.timeline_figure import MAX_MARKS, timeline_view
 
 FILTER_CHANGES = (
     Filters(types=("meeting",)),
@@ -45,18 +46,15 @@ FILTER_CHANGES = (
 )
 
 
-def direct_rerun(index, filters: Filters) -> float:
+def direct_rerun(views: MemoryViews, filters: Filters) -> float:
     started = time.perf_counter()
-    rows = filter_rows(index, filters)
+    summary_line(views.summary(filters), "en")
     for facet in FACETS:
         if facet.repeatable:
-            facet_counts(index, filters, facet.name)
-    events = [index.events[row] for row in rows]
-    timeline_figure(events, lanes="type")
-    map_figure(events)
-    outside_places(events, "en")
-    table_frame(sorted(events, key=lambda event: event.get("date_start") or "9999")[:2000], "en")
-    summary_line(events, "en")
+            views.facet_counts(filters, facet.name)
+    timeline_view(views.timeline(filters, max_marks=MAX_MARKS))
+    map_view(views.places(filters))
+    table_frame(views.page(filters, limit=PAGE_SIZE).events, "en")
     return time.perf_counter() - started
 
 
@@ -76,7 +74,7 @@ def apptest_rerun(events_file: Path) -> float:
     timings = []
     for kinds in (["meeting"], ["agreement", "border"], ["statement"]):
         started = time.perf_counter()
-        app.multiselect(key="f_type").set_value(kinds).run()
+        app.multiselect(key="f_type_en").set_value(kinds).run()
         timings.append(time.perf_counter() - started)
         assert not app.exception, app.exception
     return statistics.median(timings)
@@ -92,9 +90,9 @@ def main() -> None:
         for size in args.sizes:
             events = synthetic_events(size)
             started = time.perf_counter()
-            index = build_index(events)
+            views = MemoryViews(events, f"synthetic-{size}")
             indexing = time.perf_counter() - started
-            direct = statistics.median(direct_rerun(index, filters) for filters in FILTER_CHANGES)
+            direct = statistics.median(direct_rerun(views, filters) for filters in FILTER_CHANGES)
             app = None
             if size <= args.apptest_max:
                 app = apptest_rerun(write_jsonl(events, Path(folder) / f"events-{size}.jsonl"))

@@ -32,6 +32,7 @@ def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def summary(app: AppTest) -> str:
+    """The summary line (``**9 events · …``)."""
     return next(e.value for e in app.markdown if re.match(r"\*\*\d+ events? ·", e.value))
 
 
@@ -79,10 +80,62 @@ def test_a_hidden_event_comes_back_through_the_corrections_log(store_path: Path)
         correction_id = store.hide_event(event, reason="not an event", author="Lilit")
     app.run()
     assert summary(app).startswith("**8 events")
+    log = " ".join(text.value for text in app.text)
+    assert f"#{correction_id} · hidden · Lilit · " in log and "— not an event" in log and "Hidden: no → yes" in log
     app.text_input(key="undo_author_log").set_value("Aram")
     app.button(key=f"undo_log_{correction_id}").click()
     app.run()
     assert not app.exception
     assert summary(app).startswith("**9 events")
+    assert any(f"Correction #{correction_id} undone" in message.value for message in app.success)
     with open_store() as store:
         assert [(c["action"], c["author"]) for c in store.list_corrections()] == [("edit", "Lilit"), ("undo", "Aram")]
+
+
+def test_a_store_in_a_folder_that_does_not_exist_is_an_error_not_a_new_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_EVENTS_JSONL", raising=False)
+    missing = tmp_path / "no-such-folder" / "timeline.db"
+    monkeypatch.setenv("TIMELINE_DB", str(missing))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not app.exception
+    (error,) = app.error
+    assert str(missing.parent) in error.value and "does not exist" in error.value
+    assert not missing.parent.exists()
+
+
+def open_form(app: AppTest, event_id: str) -> None:
+    app.toggle(key=f"_correcting_{event_id}_en").set_value(True).run()
+    assert not app.exception
+
+
+@pytest.mark.parametrize(("day", "precision"), [("1938-03-15", "day"), ("2050-06-01", "month")])
+def test_events_long_before_or_after_the_filters_range_open_and_can_be_corrected(
+    store_path: Path, day: str, precision: str
+) -> None:
+    AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()  # builds the store
+    with open_store() as store:
+        added = store.add_event(
+            {"date_start": day, "precision": precision, "type": "meeting", "countries": ["AM", "AZ"]},
+            reason="missed by the extractor",
+            author="Lilit",
+        )
+    event_id = f"manual:{added}"
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.query_params["event"] = event_id
+    app.run()
+    assert not app.exception
+    assert any(f'data-event-id="{event_id}"' in element.proto.body for element in app.get("html"))
+    open_form(app, event_id)
+    key = f"correct_{event_id}"
+    assert app.date_input(key=f"{key}_start").value.isoformat() == day
+    app.selectbox(key=f"{key}_type").set_value("agreement")
+    app.text_input(key=f"{key}_reason").set_value("a treaty, not talks")
+    app.text_input(key=f"{key}_author").set_value("Aram")
+    app.button[[b.proto.label for b in app.button].index("Save correction")].click().run()
+    assert not app.exception
+    assert any("Type: meeting → agreement" in message.value for message in app.success)
+    with open_store() as store:
+        (event,) = [e for e in store.list_events() if e["id"] == event_id]
+        assert event["type"] == "agreement" and event["date_start"] == day

@@ -1,4 +1,5 @@
-"""Timeline, map, details, downloads, summary and the interface strings."""
+"""Timeline, map, relations, details, downloads, summary and the interface strings, built from what
+the views answer (``MemoryViews`` over small event lists)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,21 @@ import pytest
 
 from components.evaluation.synthetic import synthetic_events
 from components.store.exports import to_csv_bytes, to_geojson, to_json_bytes
+from components.store.memory_views import MemoryViews
+from components.store.query import Filters
+from components.store.views import Paragraph
 from components.ui.details import details_html, highlight_sentence
-from components.ui.i18n import t, ui_strings
-from components.ui.map_figure import map_figure, outside_places, topojson_url
+from components.ui.i18n import plural, t, ui_strings
+from components.ui.map_figure import DEFAULT_FRAME, clusters, fit_frame, map_view, topojson_url
+from components.ui.relations_figure import pair_matrix, relations_view
 from components.ui.summary import summary_line
-from components.ui.timeline_figure import TYPE_COLOURS, timeline_figure
+from components.ui.timeline_figure import OTHER, TYPE_COLOURS, focus_window, timeline_view
 
 XSS = "<script>alert(1)</script> و <img src=x onerror=alert(1)>"
 MOSCOW = {"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"}
 BAKU = {"name_en": "Baku", "name_ar": "باكو", "country": "AZ", "lat": 40.41, "lon": 49.87, "kind": "city"}
+SUMGAIT = {"name_en": "Sumgait", "name_ar": "سومقايت", "country": "AZ", "lat": 40.59, "lon": 49.67, "kind": "city"}
+YEREVAN = {"name_en": "Yerevan", "name_ar": "يريفان", "country": "AM", "lat": 40.18, "lon": 44.51, "kind": "city"}
 
 
 def make(event_id: str, start, end, precision, kind="meeting", places=(), **extra) -> dict:
@@ -41,6 +48,7 @@ def make(event_id: str, start, end, precision, kind="meeting", places=(), **extr
         "source": "RT Arabic",
         "url": "https://arabic.rt.com/x",
         "published": "2023-06-01",
+        "confidence": 0.8,
     }
     event.update(extra)
     return event
@@ -51,36 +59,61 @@ EVENTS = [
     make("span", "2023-05-10", "2023-05-11", "day", kind="agreement", places=[BAKU]),
     make("month", "2023-05-01", "2023-05-31", "month", kind="statement", places=[MOSCOW]),
     make("year", "2022-01-01", "2022-12-31", "year", kind="border", places=[MOSCOW]),
+    make("planned", "2023-09-01", "2023-09-01", "day", status="planned"),
     make("undated", None, None, None, kind="protest"),
 ]
 
 
-def traces_with(figure: go.Figure, event_id: str) -> list:
+def views_of(events: list[dict]) -> MemoryViews:
+    return MemoryViews(events, "test")
+
+
+def timeline_of(events: list[dict], **options) -> tuple:
+    data = views_of(events).timeline(Filters(planned=True), lanes=options.pop("lanes", "type"))
+    return timeline_view(data, **options), data
+
+
+def points_of(view, event_id: str) -> list[tuple[go.Scattergl, int]]:
+    """(trace, point number) of every point drawn for ``event_id``."""
     return [
-        trace
-        for trace in figure.data
-        if trace.customdata is not None and any(row[0] == event_id for row in trace.customdata)
+        (view.figure.data[number], index)
+        for number, ids in enumerate(view.ids)
+        for index, shown in enumerate(ids)
+        if shown == event_id
     ]
 
 
-def test_timeline_draws_days_as_markers_and_spans_as_bars() -> None:
-    figure, aggregated = timeline_figure(EVENTS)
-    assert not aggregated
-    (day,) = traces_with(figure, "day1")
-    assert day.type == "scatter" and day.marker.color == TYPE_COLOURS["meeting"]
-    for event_id, days in (("span", 2), ("month", 31), ("year", 365)):
-        (bar,) = traces_with(figure, event_id)
-        assert bar.type == "bar" and bar.orientation == "h"
-        row = [row[0] for row in bar.customdata].index(event_id)
-        assert bar.x[row] == days * 86_400_000
-        assert bar.base[row] == next(e["date_start"] for e in EVENTS if e["id"] == event_id)
-    (month,) = traces_with(figure, "month")
-    (span,) = traces_with(figure, "span")
-    assert month.marker.pattern.shape == "/" and month.marker.opacity < span.marker.opacity
-    assert traces_with(figure, "undated") == []
-    assert figure.layout.xaxis.rangeslider.visible
-    low, high = figure.layout.xaxis.range
-    assert low < "2022-01-01" and high > "2023-05-31"
+def test_timeline_draws_each_dated_event_as_a_webgl_point_mapped_back_to_its_id() -> None:
+    view, _ = timeline_of(EVENTS)
+    assert not view.aggregated
+    for event_id in ("day1", "span", "month", "year", "planned"):
+        ((trace, index),) = points_of(view, event_id)
+        assert trace.type == "scattergl" and trace.customdata is None  # no id in the payload
+    ((day, index),) = points_of(view, "day1")
+    assert day.marker.color == TYPE_COLOURS["meeting"] and day.x[index] == "2023-05-10"
+    assert points_of(view, "undated") == []
+    ((month, index),) = points_of(view, "month")
+    assert month.x[index] == "2023-05-16" and month.marker.opacity[index] < day.marker.opacity[0]
+    ((planned, _),) = points_of(view, "planned")
+    assert planned.marker.symbol == "circle-open" and day.marker.symbol == "circle"
+
+
+def test_spans_are_lines_over_their_days() -> None:
+    view, _ = timeline_of(EVENTS)
+    lines = [trace for trace in view.figure.data if trace.mode == "lines"]
+    segments = {(line.x[i], line.x[i + 1]) for line in lines for i in range(0, len(line.x), 3)}
+    assert ("2023-05-10", "2023-05-12") in segments  # the two days of the span, to the end of the second
+    assert ("2023-05-01", "2023-06-01") in segments and ("2022-01-01", "2023-01-01") in segments
+    faded = [line for line in lines if line.opacity < 0.5]
+    assert faded and all(line.line.width > 5 for line in faded)
+
+
+def test_the_legend_has_one_entry_per_type_and_explains_the_marks() -> None:
+    view, _ = timeline_of(EVENTS)
+    entries = [trace.name for trace in view.figure.data if trace.showlegend is not False and trace.name]
+    assert entries[:4] == ["meeting", "agreement", "statement", "border"]
+    assert len(entries) == len(set(entries))
+    assert {t("legend_planned", "en"), t("legend_vague", "en")} <= set(entries)
 
 
 def test_a_merged_event_is_one_mark_showing_its_source_count() -> None:
@@ -89,62 +122,123 @@ def test_a_merged_event_is_one_mark_showing_its_source_count() -> None:
         for i, name in enumerate(("RT Arabic", "Al Jazeera", "Asharq Al-Awsat"))
     ]
     merged = make("merged", "2023-05-10", "2023-05-10", "day", sources=sources, source_count=3)
-    figure, _ = timeline_figure([merged, EVENTS[0]])
-    (trace,) = traces_with(figure, "merged")
-    marks = {row[0]: index for index, row in enumerate(trace.customdata)}
-    assert len(trace.customdata) == 2  # one mark each, not one per source
-    assert trace.text[marks["merged"]] == "3" and trace.text[marks["day1"]] == ""
-    assert trace.marker.size[marks["merged"]] > trace.marker.size[marks["day1"]]
-    assert "reported by 3 sources" in trace.customdata[marks["merged"]][1]
+    view, _ = timeline_of([merged, EVENTS[0]])
+    ((trace, index),) = points_of(view, "merged")
+    ((_, other),) = points_of(view, "day1")
+    assert trace.text[index] == "3" and trace.text[other] == ""
+    assert "reported by 3 articles" in trace.hovertext[index]
+    assert t("legend_sources", "en") in [trace.name for trace in view.figure.data]
 
 
-def test_a_single_event_gets_a_readable_window() -> None:
-    figure, _ = timeline_figure(EVENTS[:1])
-    low, high = (date.fromisoformat(value) for value in figure.layout.xaxis.range)
-    assert low < date(2023, 5, 10) < high and (high - low).days >= 40
+def test_country_lanes_repeat_an_event_and_keep_twelve_plus_other() -> None:
+    view, _ = timeline_of(EVENTS[:1], lanes="country")
+    assert list(view.figure.layout.yaxis.ticktext) == ["Armenia", "Azerbaijan"]
+    assert len(points_of(view, "day1")) == 2
+    arabic, _ = timeline_of(EVENTS[:1], lanes="country", lang="ar")
+    assert list(arabic.figure.layout.yaxis.ticktext) == ["أرمينيا", "أذربيجان"]
+    codes = ["AM", "AZ", "RU", "GE", "TR", "IR", "UA", "KZ", "US", "FR", "DE", "CN", "IN", "EG", "QA"]
+    many = [make(f"e{i}", "2023-01-01", "2023-01-01", "day", countries=codes[: i + 1]) for i in range(15)]
+    wide, _ = timeline_of(many, lanes="country")
+    assert len(wide.lanes) == 13 and wide.lanes[-1] == OTHER
+    assert wide.figure.layout.yaxis.ticktext[-1] == t("lane_other", "en")
+    assert len(points_of(wide, "e14")) == 13  # twelve lanes of its own, and "other" once for three countries
 
 
-def test_timeline_lanes_by_country_repeat_an_event_in_each_lane() -> None:
-    figure, _ = timeline_figure(EVENTS[:1], lanes="country")
-    assert list(figure.layout.yaxis.ticktext) == ["Armenia", "Azerbaijan"]
-    (trace,) = traces_with(figure, "day1")
-    assert len(trace.customdata) == 2
-    arabic, _ = timeline_figure(EVENTS[:1], lanes="country", lang="ar")
-    assert list(arabic.layout.yaxis.ticktext) == ["أرمينيا", "أذربيجان"]
+def test_hover_text_names_the_event_in_the_interface_language_and_shows_no_markup_or_entities() -> None:
+    hostile = make("x", "2023-01-01", "2023-01-01", "day", places=[dict(BAKU, name_en='<b>"Baku"</b> & co')])
+    view, _ = timeline_of([hostile])
+    ((trace, index),) = points_of(view, "x")
+    hover = trace.hovertext[index]
+    assert trace.hovertemplate.startswith("<b>Meeting</b>%{hovertext}")
+    assert hover.startswith(" — Armenia, Azerbaijan — ") and "1 Jan 2023" in hover
+    assert '<b>"' not in hover and "&quot;" not in hover and "&amp;" not in hover and '"Baku"' in hover
+    arabic, _ = timeline_of([hostile], lang="ar")
+    ((trace, index),) = points_of(arabic, "x")
+    assert trace.hovertemplate.startswith("<b>لقاء</b>") and " — أرمينيا، أذربيجان — باكو<br>" in trace.hovertext[index]
 
 
-def test_timeline_hover_escapes_article_text() -> None:
-    figure, _ = timeline_figure([make("x", "2023-01-01", "2023-01-01", "day", sentence=XSS, title_en="<b>t</b>")])
-    hover = figure.data[0].customdata[0][1]
-    assert "<script>" not in hover and "<img" not in hover and "&lt;script&gt;" in hover
-    assert "&lt;b&gt;t&lt;/b&gt;" in hover
+def test_the_open_event_is_ringed() -> None:
+    view, _ = timeline_of(EVENTS, highlight="span")
+    ring = view.figure.data[-1]
+    assert ring.marker.symbol == "circle-open" and list(ring.x) == ["2023-05-10"] and view.ids[-1] == ()
 
 
-def test_timeline_aggregates_thousands_of_events() -> None:
+def test_timeline_counts_thousands_of_events_per_week_or_month() -> None:
     events = synthetic_events(3000, seed=2)
-    figure, aggregated = timeline_figure(events, max_marks=1000)
-    assert aggregated and len(figure.data) == 1 and figure.data[0].type == "heatmap"
-    assert sum(map(sum, figure.data[0].z)) == sum(1 for event in events if event["date_start"])
-    assert len(figure.to_json()) < 400_000
+    data = views_of(events).timeline(Filters(planned=True), max_marks=1000)
+    view = timeline_view(data)
+    assert view.aggregated and len(view.figure.data) == 1 and view.figure.data[0].type == "heatmap"
+    z = view.figure.data[0].z
+    assert sum(cell or 0 for row in z for cell in row) == sum(1 for event in events if event["date_start"])
+    assert len(view.figure.to_json()) < 100_000
 
 
-def test_map_frames_the_region_and_lists_places_outside() -> None:
-    figure = map_figure(EVENTS)
-    geo = figure.layout.geo
-    assert tuple(geo.lonaxis.range) == (38.0, 52.0) and tuple(geo.lataxis.range) == (37.0, 45.0)
-    assert geo.resolution == 50 and geo.showcountries
-    markers = [trace for trace in figure.data if trace.mode == "markers"]
-    assert {row[0] for trace in markers for row in trace.customdata} == {"day1", "span", "month", "year"}
-    assert outside_places(EVENTS, "en") == [("Moscow", 2)]
-    assert outside_places(EVENTS, "ar") == [("موسكو", 2)]
+def test_drawn_marks_stay_small_enough_to_send_on_every_rerun() -> None:
+    events = synthetic_events(1200, seed=3)
+    data = views_of(events).timeline(Filters(planned=True), max_marks=1200)
+    assert data.marks and not data.buckets
+    size = len(timeline_view(data).figure.to_json())
+    assert size < 130 * len(data.marks)  # bytes per mark: positions, hover text, count; no ids, no sentence
+
+
+def test_a_long_history_opens_on_its_recent_years_and_says_what_it_leaves_out() -> None:
+    old = [make(f"old{i}", f"{1938 + i}-01-01", f"{1938 + i}-12-31", "year") for i in range(2)]
+    recent = [make(f"new{i}", f"2024-{i % 12 + 1:02d}-10", f"2024-{i % 12 + 1:02d}-10", "day") for i in range(60)]
+    future = [make("far", "2050-06-01", "2050-06-30", "month")]
+    data = views_of(old + recent + future).timeline(Filters())
+    window = focus_window(data.marks, data.buckets)
+    assert window == (date(2024, 1, 1), date(2024, 12, 31))
+    assert (
+        sum(m.date_end < window[0] for m in data.marks) == 2 and sum(m.date_start > window[1] for m in data.marks) == 1
+    )
+    assert focus_window(views_of(recent).timeline(Filters()).marks, ()) is None
+    view = timeline_view(data, window=window)
+    low, high = (date.fromisoformat(value[:10]) for value in view.figure.layout.xaxis.range)
+    assert date(2023, 11, 1) < low < date(2024, 1, 1) and date(2024, 12, 31) < high < date(2025, 3, 1)
+
+
+def test_map_keeps_the_region_frame_when_every_place_is_in_it() -> None:
+    places = views_of(EVENTS[:2]).places(Filters())
+    assert fit_frame(places) == DEFAULT_FRAME
+    view = map_view(places)
+    geo = view.figure.layout.geo
+    assert (tuple(geo.lataxis.range), tuple(geo.lonaxis.range)) == DEFAULT_FRAME and geo.resolution == 50
+
+
+def test_map_fits_places_outside_the_region() -> None:
+    places = views_of(EVENTS).places(Filters())
+    (south, north), (west, east) = fit_frame(places)
+    assert south < 40.41 < 55.75 < north and west < 37.62 < 49.87 < east
+    geneva = {"name_en": "Geneva", "name_ar": "جنيف", "country": "CH", "lat": 46.2, "lon": 6.14, "kind": "city"}
+    (south, north), (west, east) = fit_frame(
+        views_of([make("g", "2024-01-01", "2024-01-01", "day", places=[geneva])]).places(Filters())
+    )
+    assert south < 46.2 < north and west < 6.14 < east and east - west < 40
+
+
+def test_nearby_places_share_one_marker_that_lists_them_all() -> None:
+    events = [make(f"b{i}", "2023-01-01", "2023-01-01", "day", places=[BAKU]) for i in range(3)]
+    events += [make("s", "2023-01-02", "2023-01-02", "day", kind="border", places=[SUMGAIT])]
+    events += [make("y", "2023-01-03", "2023-01-03", "day", places=[YEREVAN])]
+    places = views_of(events).places(Filters())
+    groups = clusters(places, fit_frame(places))
+    assert [sorted(p.name_en for p in group.places) for group in groups] == [["Baku", "Sumgait"], ["Yerevan"]]
+    assert groups[0].count == 4 and groups[0].types()[0] == ("meeting", 3)
+    view = map_view(places, highlight=((40.18, 44.51),))
+    marked = {
+        names: trace.text[i]
+        for trace, row in zip(view.figure.data, view.places, strict=True)
+        for i, names in enumerate(row)
+    }
+    assert marked == {("Baku", "Sumgait"): "4", ("Yerevan",): "1"}
+    assert view.figure.data[-1].marker.symbol == "circle-open"
 
 
 def test_map_marker_size_grows_with_count() -> None:
-    figure = map_figure(
-        [make(f"m{i}", "2023-01-01", "2023-01-01", "day", places=[BAKU]) for i in range(9)]
-        + [make("one", "2023-01-01", "2023-01-01", "day", kind="border", places=[BAKU])]
-    )
-    sizes = {trace.name: trace.marker.size[0] for trace in figure.data if trace.mode == "markers"}
+    events = [make(f"m{i}", "2023-01-01", "2023-01-01", "day", places=[BAKU]) for i in range(9)]
+    events += [make("one", "2023-01-01", "2023-01-01", "day", kind="border", places=[YEREVAN])]
+    view = map_view(views_of(events).places(Filters()))
+    sizes = {trace.name: trace.marker.size[0] for trace in view.figure.data if trace.mode == "markers+text"}
     assert sizes["meeting"] > sizes["border"]
 
 
@@ -158,6 +252,26 @@ def test_map_marker_size_grows_with_count() -> None:
 )
 def test_topojson_url_follows_the_path_prefix(prefix: str, url: str) -> None:
     assert topojson_url(prefix) == url
+
+
+def test_relations_count_each_pair_by_type_and_map_bubbles_back_to_pairs() -> None:
+    events = [
+        make("1", "2023-01-01", "2023-01-01", "day", countries=["AZ", "AM"]),
+        make("2", "2023-01-02", "2023-01-02", "day", countries=["AM", "AZ", "RU"]),
+        make("3", "2023-01-03", "2023-01-03", "day", kind="agreement", countries=["AM", "AZ"]),
+    ]
+    pairs = views_of(events).pairs(Filters())
+    matrix = pair_matrix(pairs)
+    assert matrix.parties[:2] == ("AM", "AZ") and matrix.total("AZ", "AM") == 3
+    assert dict(matrix.cells[("AM", "AZ")]) == {"meeting": 2, "agreement": 1}
+    view = relations_view(pairs, lang="en", label=lambda code: {"AM": "Armenia", "AZ": "Azerbaijan"}.get(code, code))
+    shown = {pair for row in view.pairs for pair in row}
+    assert shown == {("AM", "AZ"), ("AM", "RU"), ("AZ", "RU")}
+    meeting = view.figure.data[0]
+    index = view.pairs[0].index(("AM", "AZ"))
+    assert meeting.name == "meeting" and meeting.text[index] == "3"
+    assert "Armenia — Azerbaijan" in meeting.hovertext[index] and "agreement 1" in meeting.hovertext[index]
+    assert list(view.figure.layout.xaxis.ticktext)[:2] == ["Armenia", "Azerbaijan"]
 
 
 def test_highlight_escapes_everything_and_marks_mentions() -> None:
@@ -177,6 +291,19 @@ def test_highlight_escapes_everything_and_marks_mentions() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&lt;img src=x onerror=alert(1)&gt;" in out
     assert '<mark class="tl-m tl-date" title="date">5 يونيو</mark>' in out
     assert out.count("<mark") == 2
+
+
+def test_the_paragraph_around_the_sentence_is_shown_with_the_sentence_marked() -> None:
+    sentence = "وقّع الطرفان اتفاقًا في 5 يونيو"
+    paragraph = Paragraph(f"قبل ذلك <b>بيوم</b>. {sentence}. وبعده.", 21, 21 + len(sentence))
+    out = highlight_sentence(sentence, [{"kind": "date", "start": 24, "end": 31}], "en", paragraph)
+    assert "قبل ذلك &lt;b&gt;بيوم&lt;/b&gt;. " in out and "<b>" not in out
+    assert (
+        '<span class="tl-current">وقّع الطرفان اتفاقًا في <mark class="tl-m tl-date" title="date">5 يونيو</mark></span>. وبعده.'
+        in out
+    )
+    stale = Paragraph("نص آخر تمامًا", 0, 5)  # offsets that do not point at the sentence: the sentence alone
+    assert "نص آخر" not in highlight_sentence(sentence, [], "en", stale)
 
 
 def test_details_escape_every_field_and_drop_unsafe_links() -> None:
@@ -207,39 +334,86 @@ def test_details_escape_every_field_and_drop_unsafe_links() -> None:
     assert "أرمينيا" in details_html(event, "ar")
 
 
-def test_csv_has_bom_and_joined_lists() -> None:
+def test_details_list_each_source_once_never_by_an_internal_id_and_say_status_role_and_location() -> None:
+    source = {"article_id": "5f3c9a1b2d", "source": None, "url": None, "published": "2024-10-16"}
+    geneva = {"name_en": "Geneva", "name_ar": "جنيف", "country": "CH", "lat": 46.2, "lon": 6.14, "kind": "city"}
+    event = make(
+        "g", "2024-10-15", "2024-10-15", "day", places=[geneva], location_country="CH", status="planned",
+        role="background", sources=[source, dict(source)], confidence=0.92,
+    )  # fmt: skip
+    out = details_html(event, "en")
+    assert out.count("<li>") == 1 and "5f3c9a1b2d" not in out and t("source_unknown", "en") in out
+    assert "planned" in out and "background" in out and "0.92" in out
+    assert "Switzerland" in out and t("location_not_party", "en") in out
+    assert "Meeting — Armenia, Azerbaijan — Geneva" in out
+    arabic = details_html(event, "ar")
+    assert "سويسرا" in arabic and "لقاء — أرمينيا، أذربيجان — جنيف" in arabic and t("status_planned", "ar") in arabic
+
+
+def test_csv_has_bom_joined_lists_and_the_status_and_role_of_every_event() -> None:
     event = make("x", "2023-05-10", "2023-05-10", "day", actors=[{"name_en": "A"}, {"name_en": "B"}])
-    data = to_csv_bytes([event, EVENTS[4]])
+    data = to_csv_bytes([event, EVENTS[4], EVENTS[5]])
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert len(rows) == 2 and rows[0]["actors"] == "A; B" and rows[0]["countries"] == "AM; AZ"
-    assert rows[0]["sentence"] == "اجتمع الوزيران في باكو" and rows[1]["date_start"] == ""
+    assert len(rows) == 3 and rows[0]["actors"] == "A; B" and rows[0]["countries"] == "AM; AZ"
+    assert rows[0]["sentence"] == "اجتمع الوزيران في باكو" and rows[2]["date_start"] == ""
+    assert [(row["status"], row["role"]) for row in rows] == [
+        ("reported", "news"),
+        ("planned", "news"),
+        ("reported", "news"),
+    ]
 
 
 def test_json_and_geojson_hold_exactly_the_given_events() -> None:
-    assert [event["id"] for event in json.loads(to_json_bytes(EVENTS))] == [event["id"] for event in EVENTS]
+    exported = json.loads(to_json_bytes(EVENTS))
+    assert [event["id"] for event in exported] == [event["id"] for event in EVENTS]
+    assert exported[4]["status"] == "planned" and exported[0]["status"] == "reported" and exported[0]["role"] == "news"
     collection = to_geojson(EVENTS)
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 4
     first = collection["features"][0]
     assert first["geometry"] == {"type": "Point", "coordinates": [49.87, 40.41]}
     assert first["properties"]["id"] == "day1" and first["properties"]["place_ar"] == "باكو"
+    assert views_of(EVENTS).summary(Filters(planned=True)).without_place == 2
 
 
 def test_summary_line_in_both_languages() -> None:
     events = [
         make("a", "2020-11-09", "2020-11-09", "day"),
-        make("b", "2025-03-20", "2025-03-24", "day", article_id="art-a", source="Al Jazeera"),
+        make("b", "2025-03-20", "2025-03-24", "day", article_id="art-a", source="Al Jazeera", role="background"),
         make("c", None, None, None, article_id="art-a"),
     ]
-    assert summary_line(events, "en") == "3 events · 1 article · 2 sources · 9 Nov 2020 – 24 Mar 2025"
-    arabic = summary_line(events, "ar")
-    assert "الأحداث: 3" in arabic and "نوفمبر 2020" in arabic and "مارس 2025" in arabic
+    summary = views_of(events).summary(Filters())
+    assert summary_line(summary, "en") == (
+        "3 events · 1 article · 2 sources · 9 Nov 2020 – 24 Mar 2025 · 1 of them background"
+    )
+    assert summary_line(summary, "en", planned_hidden=2).endswith("· 2 planned events hidden")
+    arabic = summary_line(summary, "ar")
+    assert arabic.startswith("3 أحداث · مقال واحد · مصدران") and "نوفمبر 2020" in arabic and "واحد منها خلفية" in arabic
+
+
+@pytest.mark.parametrize(
+    ("n", "english", "arabic"),
+    [
+        (0, "0 events", "لا أحداث"),
+        (1, "1 event", "حدث واحد"),
+        (2, "2 events", "حدثان"),
+        (7, "7 events", "7 أحداث"),
+        (11, "11 events", "11 حدثًا"),
+        (100, "100 events", "100 حدث"),
+        (103, "103 events", "103 أحداث"),
+    ],
+)
+def test_counts_take_the_plural_form_of_each_language(n: int, english: str, arabic: str) -> None:
+    assert plural("summary_events", n, "en") == english
+    assert plural("summary_events", n, "ar") == arabic
 
 
 def test_every_interface_string_has_both_languages() -> None:
     strings = ui_strings()
     assert all(value["en"] and value["ar"] for value in strings.values())
     assert t("share", "ar") != t("share", "en")
+    plural_keys = {key.rsplit("_", 1)[0] for key in strings if key.rsplit("_", 1)[-1] in ("one", "two", "few", "many")}
+    assert all(f"{key}_other" in strings for key in plural_keys)
     for key in (
         "notice_bad_date",
         "notice_unknown_value",
@@ -249,16 +423,6 @@ def test_every_interface_string_has_both_languages() -> None:
         "notice_unknown_event",
     ):
         assert "{" not in t(key, "en", param="p", value="v")
-
-
-def test_a_long_history_opens_on_its_recent_years_with_all_in_the_slider() -> None:
-    old = [make(f"old{i}", f"{1991 + i}-01-01", f"{1991 + i}-12-31", "year") for i in range(2)]
-    recent = [make(f"new{i}", f"2024-{i % 12 + 1:02d}-10", f"2024-{i % 12 + 1:02d}-10", "day") for i in range(30)]
-    figure, _ = timeline_figure(old + recent)
-    low, high = (date.fromisoformat(value[:10]) for value in figure.layout.xaxis.range)
-    slider_low, _ = (date.fromisoformat(value[:10]) for value in figure.layout.xaxis.rangeslider.range)
-    assert date(2019, 1, 1) < low < date(2024, 1, 10) and high > date(2024, 12, 10)
-    assert slider_low < date(1991, 1, 1)
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
@@ -276,7 +440,21 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     assert row["date_start"] == "2023-05-10"
 
 
-def test_the_table_shows_dates_as_precisely_as_they_are_known() -> None:
-    from components.ui.table import table_date
+def test_the_table_shows_dates_as_precisely_as_they_are_known_and_mirrors_its_columns_in_arabic() -> None:
+    from components.ui.table import COLUMNS, column_order, table_date, table_frame
 
-    assert [table_date(e) for e in EVENTS] == ["2023-05-10", "2023-05-10 – 05-11", "2023-05", "2022", None]
+    assert [table_date(e) for e in EVENTS] == [
+        "2023-05-10",
+        "2023-05-10 – 05-11",
+        "2023-05",
+        "2022",
+        "2023-09-01",
+        None,
+    ]
+    english = table_frame(EVENTS, "en")
+    assert list(english.columns) == column_order("en") and english.columns[0] == "Date"
+    assert english.loc["planned", "Status"] == "planned" and english.loc["day1", "News or background"] == "news"
+    arabic = table_frame(EVENTS, "ar")
+    assert list(arabic.columns) == column_order("ar") == [t(column, "ar") for column in COLUMNS][::-1]
+    assert arabic.columns[-1] == "التاريخ"
+    assert arabic.loc["day1", "الحدث"] == "لقاء — أرمينيا، أذربيجان — باكو"

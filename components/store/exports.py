@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from components.extract.records import ActorRecord, PlaceRecord
+from components.store.facets import event_role, event_status
 from components.store.records import StoredEvent, event_sources
 
 CSV_COLUMNS = (
@@ -36,6 +37,9 @@ CSV_COLUMNS = (
     "corrected",
     "confidence",
     "article_id",
+    "status",
+    "role",
+    "location_country",
 )
 LIST_SEPARATOR = "; "
 
@@ -55,7 +59,14 @@ def flat_row(event: StoredEvent) -> dict[str, object]:
     row["sources"] = LIST_SEPARATOR.join(str(source.get("url") or source.get("source") or "") for source in sources)
     row["source_count"] = event.get("source_count") or len(sources)
     row["corrected"] = bool(event.get("corrected"))
+    row.update(with_defaults(event))
     return row
+
+
+def with_defaults(event: StoredEvent) -> dict[str, object]:
+    """``status``, ``role`` and ``location_country`` as the schema defines them for events stored
+    before those fields existed (``reported``, ``news``, none)."""
+    return {"status": event_status(event), "role": event_role(event), "location_country": event.get("location_country")}
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -77,7 +88,14 @@ def to_csv_bytes(events: Sequence[StoredEvent]) -> bytes:
 
 
 def to_json_bytes(events: Sequence[StoredEvent]) -> bytes:
-    return json.dumps(list(events), ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps([{**event, **with_defaults(event)} for event in events], ensure_ascii=False, indent=1).encode(
+        "utf-8"
+    )
+
+
+def has_point(event: StoredEvent) -> bool:
+    """Whether GeoJSON can place the event: it has a place with coordinates."""
+    return any(place.get("lat") is not None and place.get("lon") is not None for place in event.get("places") or [])
 
 
 def to_geojson(events: Sequence[StoredEvent]) -> dict[str, Any]:

@@ -28,6 +28,10 @@ from components.store.records import StoredEvent, event_sources
 
 MIN_DAY, MAX_DAY = date(1990, 1, 1), date(2040, 12, 31)  # the days the date filters offer
 MAX_TEXT = 200  # longest search text kept from a link
+ALL_OF = "all"  # a MODE facet's value: an event must offer every chosen value (absent: any of them)
+PLANNED, BACKGROUND = "planned", "background"  # the status and the role an event has when not the default
+ROLES = ("news", "background")
+STATUSES = ("reported", "planned")
 UNSAFE = re.compile(r"[<>\x00-\x1f\x7f]")  # markup and control characters: never a valid value
 
 
@@ -39,6 +43,9 @@ class Kind(Enum):
     DATE_FROM = "date from"  # one ISO day; an event matches when it ends on or after it
     DATE_TO = "date to"  # one ISO day; an event matches when it starts on or before it
     TEXT = "free text"  # one string, found in the event's text with Arabic folded
+    FLAG = "flag"  # on or off; while off, the events that offer the flag are left out (hidden by default)
+    MINIMUM = "minimum"  # a number from 0 to 1; events whose value is below it are left out
+    MODE = "mode"  # how the chosen values of another list facet combine: any of them (default) or all
 
     @property
     def repeatable(self) -> bool:
@@ -66,6 +73,7 @@ class Facet:
     event_values: Callable[[StoredEvent], Iterable[str | None]]  # what an event offers (for the in-memory index)
     normalise: Callable[[str], str] = unchanged  # applied to a value read from a link
     vocabulary: Callable[[], Collection[str]] | None = None  # a code list's valid values
+    target: str | None = None  # a MODE facet: the name of the list facet whose values it combines
 
     @property
     def repeatable(self) -> bool:
@@ -89,8 +97,19 @@ def event_types() -> Collection[str]:
     return EVENT_TYPES
 
 
+def event_status(event: StoredEvent) -> str:
+    """``reported`` or ``planned``; events stored before the field existed are ``reported``."""
+    return str(event.get("status") or STATUSES[0])
+
+
+def event_role(event: StoredEvent) -> str:
+    """``news`` or ``background``; events stored before the field existed are ``news``."""
+    return str(event.get("role") or ROLES[0])
+
+
 def _countries(event: StoredEvent) -> list[str]:
-    return event.get("countries") or []
+    """The participants and the country where it happened: a country filter matches either."""
+    return [*(event.get("countries") or []), event.get("location_country") or ""]
 
 
 def _actor_names(event: StoredEvent) -> list[str | None]:
@@ -123,15 +142,45 @@ def _source_names(event: StoredEvent) -> list[str | None]:
     return [source.get("source") for source in event_sources(event)]
 
 
+def _place_names(event: StoredEvent) -> list[str | None]:
+    return [place.get("name_en") for place in event.get("places") or []]
+
+
+def _role(event: StoredEvent) -> tuple[str]:
+    return (event_role(event),)
+
+
+def _planned(event: StoredEvent) -> tuple[str, ...]:
+    return ("1",) if event_status(event) == PLANNED else ()
+
+
+def _confidence(event: StoredEvent) -> tuple[str]:
+    return (str(float(event.get("confidence") or 0.0)),)
+
+
+def _no_values(event: StoredEvent) -> tuple[str, ...]:
+    return ()
+
+
+def roles() -> Collection[str]:
+    return ROLES
+
+
 # In URL order: the parameters of a link follow this order (the sidebar puts the search box first).
 FACETS: tuple[Facet, ...] = (
     Facet("countries", "country", Kind.CODES, "filter_country", _countries, str.upper, country_codes),
+    Facet("country_mode", "cmode", Kind.MODE, "filter_country_mode", _no_values, str.lower, target="countries"),
     Facet("actors", "actor", Kind.NAMES, "filter_actor", _actor_names),
+    Facet("actor_mode", "amode", Kind.MODE, "filter_actor_mode", _no_values, str.lower, target="actors"),
     Facet("types", "type", Kind.CODES, "filter_type", _event_type, str.lower, event_types),
     Facet("date_from", "from", Kind.DATE_FROM, "filter_from", _last_day),
     Facet("date_to", "to", Kind.DATE_TO, "filter_to", _first_day),
     Facet("q", "q", Kind.TEXT, "filter_q", _searchable_text, clean_text),
     Facet("sources", "source", Kind.NAMES, "filter_source", _source_names),
+    Facet("places", "place", Kind.NAMES, "filter_place", _place_names),
+    Facet("roles", "role", Kind.CODES, "filter_role", _role, str.lower, roles),
+    Facet("planned", "planned", Kind.FLAG, "filter_planned", _planned),
+    Facet("min_confidence", "conf", Kind.MINIMUM, "filter_confidence", _confidence),
 )
 
 
@@ -149,9 +198,14 @@ def date_bounds(facets: Sequence[Facet]) -> tuple[Facet, Facet] | None:
     return (first[0], last[0]) if first and last else None
 
 
+def mode_of(facet: Facet, facets: Sequence[Facet]) -> Facet | None:
+    """The MODE row that says how ``facet``'s chosen values combine, if the table has one."""
+    return next((row for row in facets if row.kind is Kind.MODE and row.target == facet.name), None)
+
+
 def table_problems(facets: Sequence[Facet]) -> list[str]:
     """What is wrong with a facet table: repeated names or parameters, more than one date range,
-    a code list without a vocabulary."""
+    a code list without a vocabulary, a mode that does not govern one list facet."""
     problems = []
     for field in ("name", "param"):
         values = [getattr(facet, field) for facet in facets]
@@ -162,4 +216,7 @@ def table_problems(facets: Sequence[Facet]) -> list[str]:
     problems += [
         f"{f.name}: a code list needs a vocabulary" for f in facets if f.kind is Kind.CODES and not f.vocabulary
     ]
+    lists = {facet.name for facet in facets if facet.repeatable}
+    modes = [facet for facet in facets if facet.kind is Kind.MODE]
+    problems += [f"{f.name}: a mode needs a list facet as its target" for f in modes if f.target not in lists]
     return problems

@@ -7,11 +7,12 @@ The reference implementation: the SQL engines must give the same answers on the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from components.extract.records import PlaceRecord
-from components.store.facets import FACETS, Facet
+from components.store.exports import has_point
+from components.store.facets import FACETS, Facet, event_role, event_status
 from components.store.memory_index import EventIndex, all_values, build_index, facet_counts, filter_rows
 from components.store.query import Filters
 from components.store.records import StoredEvent, event_sources
@@ -22,11 +23,14 @@ from components.store.views import (
     EventPage,
     Mark,
     PairCount,
+    Paragraph,
     PlaceCount,
     Sort,
     Summary,
     TimelineData,
+    arabic_names_of,
     pairs_of,
+    paragraph_around,
 )
 
 MONTHLY_AFTER_DAYS = 15 * 366  # a range longer than this is counted per month, not per week
@@ -39,12 +43,7 @@ def _day(value: object) -> date | None:
         return None
 
 
-def status_of(event: StoredEvent) -> str:
-    return str(event.get("status") or "reported")
-
-
-def role_of(event: StoredEvent) -> str:
-    return str(event.get("role") or "news")
+status_of, role_of = event_status, event_role
 
 
 def source_count(event: StoredEvent) -> int:
@@ -146,12 +145,29 @@ def places_of(events: Sequence[StoredEvent], limit: int, per_place: int) -> tupl
     return tuple(result[:limit])
 
 
-class MemoryViews:
-    """The views of a fixed list of events (``version`` names that list)."""
+ArticleText = Callable[[str], str | None]
 
-    def __init__(self, events: Sequence[StoredEvent], version: str, facets: Sequence[Facet] = FACETS) -> None:
+
+class MemoryViews:
+    """The views of a fixed list of events (``version`` names that list); ``article_text`` gives an
+    article's text by its id, for the paragraph around a sentence (without it there is none)."""
+
+    def __init__(
+        self,
+        events: Sequence[StoredEvent],
+        version: str,
+        facets: Sequence[Facet] = FACETS,
+        article_text: ArticleText | None = None,
+    ) -> None:
         self._index: EventIndex = build_index(events, facets)
         self._version = version
+        self._article_text = article_text
+        self._members = {
+            str(member): row
+            for row, event in enumerate(self._index.events)
+            for member in event.get("member_ids") or ()
+            if member
+        }
 
     def version(self) -> str:
         return self._version
@@ -171,6 +187,7 @@ class MemoryViews:
             first_day=min(starts, default=None), last_day=max(ends, default=None),
             undated=len(events) - len(starts), planned=sum(status_of(e) == "planned" for e in events),
             background=sum(role_of(e) == "background" for e in events),
+            without_place=sum(not has_point(e) for e in events),
         )  # fmt: skip
 
     def page(self, filters: Filters, *, sort: Sort = DEFAULT_SORT, offset: int = 0, limit: int = 100) -> EventPage:
@@ -183,6 +200,9 @@ class MemoryViews:
 
     def facet_values(self, facet: str) -> tuple[str, ...]:
         return tuple(all_values(self._index, facet))
+
+    def arabic_names(self, facet: str) -> dict[str, str]:
+        return arabic_names_of(self._index.events, facet)
 
     def timeline(self, filters: Filters, *, lanes: str = "type", max_marks: int = 1500) -> TimelineData:
         if lanes not in LANES:
@@ -202,8 +222,30 @@ class MemoryViews:
         return places_of(newest_first, limit, per_place)
 
     def event(self, event_id: str) -> StoredEvent | None:
-        row = self._index.by_id.get(event_id)
+        row = self._index.by_id.get(event_id, self._members.get(event_id))
         return None if row is None else self._index.events[row]
 
     def pairs(self, filters: Filters, *, by: str = "countries") -> tuple[PairCount, ...]:
         return pairs_of(self.matching(filters), by)
+
+    def position(self, filters: Filters, event_id: str, *, sort: Sort = DEFAULT_SORT) -> int | None:
+        event = self.event(event_id)
+        if event is None:
+            return None
+        events = self.matching(filters)
+        if not any(item is event for item in events):
+            return None
+        key = sort_key(event, sort.column)
+        if sort.descending:
+            return sum(1 for item in events if sort_key(item, sort.column) > key)
+        return sum(1 for item in events if sort_key(item, sort.column) < key)
+
+    def paragraph(self, event_id: str) -> Paragraph | None:
+        event = self.event(event_id)
+        if event is None or self._article_text is None or not event.get("article_id"):
+            return None
+        text = self._article_text(str(event["article_id"]))
+        if not text:
+            return None
+        start, end = int(event.get("char_start") or 0), int(event.get("char_end") or 0)
+        return paragraph_around(text, start, end, str(event.get("sentence") or ""))

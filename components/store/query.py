@@ -8,12 +8,14 @@ from datetime import date
 
 from components.store.facets import Facet, date_bounds
 
-#: A facet's value: the chosen values of a code or name list, a day, or the search text.
-FilterValue = tuple[str, ...] | date | str
+#: A facet's value: the chosen values of a code or name list, a day, the search text or a mode
+#: (a string), a flag that is on (``True``) or a minimum (a float).
+FilterValue = tuple[str, ...] | date | str | bool | float
 
 
 def _is_empty(value: object) -> bool:
-    return value is None or value == "" or value == () or value == []
+    """No filter: nothing chosen, an empty text, a flag that is off, a minimum of zero."""
+    return value is None or value is False or value == "" or value == () or value == [] or value == 0.0
 
 
 @dataclass(frozen=True, init=False)
@@ -34,8 +36,10 @@ class Filters:
                 continue
             if isinstance(value, list):
                 value = tuple(value)
-            if not isinstance(value, tuple | date | str):
-                raise TypeError(f"{name}: a filter value is a tuple of strings, a date or a string")
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, tuple | date | str | bool | float):
+                raise TypeError(f"{name}: a filter value is a tuple of strings, a date, a string, a flag or a number")
             kept.append((name, value))
         object.__setattr__(self, "values", tuple(kept))
 
@@ -60,6 +64,14 @@ class Filters:
     def text(self, name: str) -> str:
         value = self.get(name)
         return value if isinstance(value, str) else ""
+
+    def flag(self, name: str) -> bool:
+        """Whether a flag is on."""
+        return self.get(name) is True
+
+    def number(self, name: str) -> float | None:
+        value = self.get(name)
+        return value if isinstance(value, float) else None
 
     def replace(self, **changes: FilterValue | list[str] | None) -> Filters:
         return Filters(**{**dict(self.values), **changes})

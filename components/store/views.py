@@ -10,12 +10,13 @@ answers it over a list of events (the reference the SQL engines are tested again
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from typing import Protocol
 
+from components.extract.records import ActorRecord, PlaceRecord
 from components.store.query import Filters
 from components.store.records import StoredEvent
 
@@ -36,6 +37,7 @@ class Summary:
     undated: int
     planned: int
     background: int
+    without_place: int  # events with no place that has coordinates (GeoJSON leaves them out)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,15 @@ class PlaceCount:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """The paragraph of its article around an event's sentence: ``text[start:end]`` is the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class PairCount:
     """How many matching events of one type involve both ``a`` and ``b`` (``a < b``)."""
 
@@ -151,15 +162,71 @@ class EventViews(Protocol):
         """Every value of a code or name list present in the data, sorted."""
         ...
 
+    def arabic_names(self, facet: str) -> dict[str, str]:
+        """For the ``actors`` and ``places`` lists: each English name the data holds → its Arabic name."""
+        ...
+
     def timeline(self, filters: Filters, *, lanes: str = "type", max_marks: int = 1500) -> TimelineData: ...
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         """The places of matching events, most events first."""
         ...
 
-    def event(self, event_id: str) -> StoredEvent | None: ...
+    def event(self, event_id: str) -> StoredEvent | None:
+        """The event with this id, or the merged event one of whose reports has it (``member_ids``)."""
+        ...
+
+    def position(self, filters: Filters, event_id: str, *, sort: Sort = DEFAULT_SORT) -> int | None:
+        """Where the event is among the matching events in ``sort`` order (the offset of its table row);
+        ``None`` when it does not match ``filters``."""
+        ...
+
+    def paragraph(self, event_id: str) -> Paragraph | None:
+        """The paragraph around the event's sentence, when its article's text is at hand."""
+        ...
 
     def pairs(self, filters: Filters, *, by: str = "countries") -> tuple[PairCount, ...]: ...
+
+
+MAX_PARAGRAPH = 1500  # characters of context kept around a sentence
+
+
+def paragraph_around(text: str, start: int, end: int, sentence: str = "") -> Paragraph | None:
+    """The paragraph (between line breaks) of ``text`` holding ``text[start:end]``, cut to about
+    :data:`MAX_PARAGRAPH` characters around it. When the offsets do not point at ``sentence``, the
+    sentence is looked up in the text; ``None`` when it is not there."""
+    if sentence and text[start:end] != sentence:
+        found = text.find(sentence)
+        if found < 0:
+            return None
+        start, end = found, found + len(sentence)
+    if not 0 <= start < end <= len(text):
+        return None
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    room = max(0, MAX_PARAGRAPH - (end - start)) // 2
+    first, last = max(first, start - room), min(last, end + room)
+    return Paragraph(text[first:last], start - first, end - first)
+
+
+NAMED_LISTS = ("actors", "places")  # the lists whose values are English names with an Arabic form
+
+
+def arabic_names_of(events: Iterable[StoredEvent], facet: str) -> dict[str, str]:
+    """English name → Arabic name of the actors or places of ``events`` (the first Arabic form seen)."""
+    if facet not in NAMED_LISTS:
+        raise ValueError(f"Arabic names of {facet!r}: one of {', '.join(NAMED_LISTS)}")
+    names: dict[str, str] = {}
+    for event in events:
+        items: Sequence[ActorRecord | PlaceRecord] = (
+            event.get("actors") or () if facet == "actors" else event.get("places") or ()
+        )
+        for item in items:
+            english, arabic = item.get("name_en"), item.get("name_ar")
+            if english and arabic:
+                names.setdefault(str(english), str(arabic))
+    return names
 
 
 def pair_keys(event: StoredEvent, by: str) -> list[str]:

@@ -1,44 +1,42 @@
-"""Sidebar widgets, and keeping them, the selected event and the URL in step.
+"""The view a session shows, kept in one place and in step with the URL.
 
-The URL is read once per browser session (``parse_query``) to seed the widgets; after
-each run the URL is rewritten from the widgets (``build_query``), so a copied link always
-reproduces the view.
-
-The filter widgets come from the facet table (``components.store.facets``): one per row, chosen
-by its kind and keyed ``f_<parameter>``; the search box comes first, then the other rows in
-table order, date bounds side by side.
+The session holds one :class:`~components.ui.url_state.ViewState` (``VIEW_KEY``). Widgets and
+chart clicks change it through the callbacks below; at the end of each run the URL is rewritten
+from it (Streamlit pushes a browser history entry for each change). When a run starts with a URL
+other than the one last written (the first visit, a link, browser Back or Forward), the view is
+read from the URL again, so Back and Forward step through views.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from components.store.facets import FACETS, MAX_DAY, MIN_DAY, Facet, Kind
-from components.store.memory_index import EventIndex, all_values
+from components.store.facets import ALL_OF, FACETS, Facet, Kind
 from components.store.query import Filters, FilterValue, range_in_order
-from components.ui.i18n import t, value_label, value_of_label
-from components.ui.url_state import LANES, LANGUAGES, Notice, ViewState, build_query, parse_query
+from components.ui.i18n import value_of_label
+from components.ui.url_state import LANGUAGES, Notice, ViewState, build_query, parse_query
 
-LANES_KEY = "f_lanes"
-LANG_KEY = "f_lang"
-EVENT_KEY = "event"
-SEEDED_KEY = "_view_seeded"
+VIEW_KEY = "_view"
+WRITTEN_KEY = "_url_written"
 NOTICES_KEY = "_url_notices"
+OFFSET_KEY = "_table_offset"
+SCROLL_KEY = "_scroll_to_details"
+TIMELINE_IDS_KEY = "_timeline_ids"
+MAP_PLACES_KEY = "_map_places"
+PAIRS_KEY = "_relation_pairs"
 TABLE_IDS_KEY = "_table_ids"
-LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
-_DAYS = (Kind.DATE_FROM, Kind.DATE_TO)
+TIMELINE_CHART, MAP_CHART, RELATIONS_CHART, TABLE = "timeline_chart", "map_chart", "relations_chart", "table"
 
-CountsFor = Callable[[str], Mapping[str, int]]
-WidgetValue = list[str] | date | str | None
-
-
-def widget_key(facet: Facet) -> str:
-    """The session-state key of a facet's widget."""
-    return f"f_{facet.param}"
+WidgetValue = list[str] | date | str | bool | float | None
+_COUNT_SUFFIX = re.compile(r"\s*\([\d,]+\)$")
 
 
 def url_params() -> dict[str, list[str]]:
@@ -46,171 +44,222 @@ def url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def seed_from_url(
-    known: Mapping[str, Collection[str]], event_ids: Collection[str], facets: Sequence[Facet] = FACETS
-) -> list[Notice]:
-    """On the first run of a browser session, put the URL's view into the widgets.
+def raw_query() -> str:
+    """The query string the browser sent, before Streamlit parsed it (empty outside a run)."""
+    ctx = get_script_run_ctx()
+    return str(getattr(ctx, "query_string", "") or "") if ctx is not None else ""
 
-    ``known``: the names each name list may take (``filters.known_names``)."""
-    if not st.session_state.get(SEEDED_KEY):
-        state, notices = parse_query(url_params(), facets=facets, event_ids=event_ids, **known)
-        apply_state(state, facets)
+
+def too_large(params: Mapping[str, Sequence[str]], raw: str) -> list[Notice]:
+    """A notice when the browser sent a query that Streamlit refused to read as too large (more
+    than 1,000 parameters or 512 Ki characters: it then passes on none of it)."""
+    if params or not raw.strip("?&"):
+        return []
+    return [Notice("notice_link_too_large", "", f"{raw.count('&') + 1}")]
+
+
+def state() -> ViewState:
+    """The session's view (the default view before :func:`resolve` ran)."""
+    view = st.session_state.get(VIEW_KEY)
+    return view if isinstance(view, ViewState) else ViewState()
+
+
+def language() -> str:
+    """The interface language of this run: the session's, else the URL's (read before any widget)."""
+    if isinstance(st.session_state.get(VIEW_KEY), ViewState):
+        return state().lang
+    values = st.query_params.get_all("lang")
+    return values[-1] if values and values[-1] in LANGUAGES else LANGUAGES[0]
+
+
+def resolve(
+    known: Mapping[str, Collection[str]], event_ids: Container[str], facets: Sequence[Facet] = FACETS
+) -> tuple[ViewState, list[Notice]]:
+    """The view of this run: the session's, or the URL's when the URL is not the one last written."""
+    params = url_params()
+    if not isinstance(st.session_state.get(VIEW_KEY), ViewState) or params != st.session_state.get(WRITTEN_KEY):
+        view, notices = parse_query(params, facets=facets, event_ids=event_ids, **known)
+        notices = too_large(params, raw_query()) + notices
+        st.session_state[VIEW_KEY] = view
         st.session_state[NOTICES_KEY] = notices
-        st.session_state[SEEDED_KEY] = True
-    return list(st.session_state.get(NOTICES_KEY, []))
+        st.session_state[WRITTEN_KEY] = params
+        st.session_state[OFFSET_KEY] = 0
+        st.session_state[SCROLL_KEY] = bool(view.event)
+    return state(), list(st.session_state.get(NOTICES_KEY, []))
 
 
-def _widget_value(facet: Facet, value: FilterValue | None) -> WidgetValue:
-    """What a facet's widget holds for a filter value (``None``: the empty widget)."""
-    if facet.repeatable:
-        return list(value) if isinstance(value, tuple) else []
-    if facet.kind is Kind.TEXT:
-        return value if isinstance(value, str) else ""
-    return value if isinstance(value, date) else None
+def sync_url(view: ViewState, facets: Sequence[Facet] = FACETS) -> None:
+    """Rewrite the URL when it no longer describes ``view`` (a new browser history entry)."""
+    wanted = {key: value if isinstance(value, list) else [value] for key, value in build_query(view, facets).items()}
+    if wanted != url_params():
+        st.query_params.from_dict(wanted)
+    st.session_state[WRITTEN_KEY] = wanted
 
 
-def apply_state(state: ViewState, facets: Sequence[Facet] = FACETS) -> None:
-    for facet in facets:
-        st.session_state[widget_key(facet)] = _widget_value(facet, state.filters.get(facet.name))
-    st.session_state[LANES_KEY] = state.lanes
-    st.session_state[LANG_KEY] = state.lang
-    st.session_state[EVENT_KEY] = state.event
+def update(**changes: Any) -> None:
+    """Change fields of the session's view (``event=…``, ``lang=…``, ``zoom=…``)."""
+    st.session_state[VIEW_KEY] = dataclasses.replace(state(), **changes)
 
 
-_COUNT_SUFFIX = re.compile(r"\s*\((\d+)\)$")
+def set_filters(**values: FilterValue | None) -> None:
+    """Change some filters; the table goes back to its first page."""
+    filters, _ = range_in_order(state().filters.replace(**values), FACETS)
+    update(filters=filters)
+    st.session_state[OFFSET_KEY] = 0
+
+
+def clear_filters() -> None:
+    update(filters=Filters(), zoom=None)
+    st.session_state[OFFSET_KEY] = 0
+
+
+def open_event(event_id: str | None, *, scroll: bool = True) -> None:
+    """Open an event's details (and bring them into view), or close them with ``None``."""
+    update(event=event_id)
+    st.session_state[SCROLL_KEY] = bool(event_id) and scroll
+
+
+def take_scroll() -> bool:
+    """Whether this run opened an event whose details should be brought into view (once)."""
+    return bool(st.session_state.pop(SCROLL_KEY, False))
+
+
+# -- widgets → view ---------------------------------------------------------------------------
+
+
+def widget_key(facet: Facet, lang: str) -> str:
+    """The session key of a facet's widget: one per language, so that nothing drawn in the other
+    language (an option's label) survives a switch."""
+    return f"f_{facet.param}_{lang}"
 
 
 def repair_facet(facet: str, values: Iterable[str]) -> list[str]:
     """The values of a facet as the data names them.
 
     The options' labels carry live counts ("Armenia (87)"). When the counts change between two
-    runs, the browser sends back the old label, which Streamlit then passes on as the value; it
-    is mapped back here to what it labels (the country code, the type, the actor's name)."""
+    runs, the browser may send back the old label, which Streamlit then passes on as the value;
+    it is mapped back here to what it labels (the country code, the type, the actor's name)."""
     repaired: list[str] = []
     for value in values:
-        if _COUNT_SUFFIX.search(value):
-            value = value_of_label(facet, _COUNT_SUFFIX.sub("", value))
+        label = value
+        while _COUNT_SUFFIX.search(label):  # a label can be labelled again: "Armenia (87) (0)"
+            label = _COUNT_SUFFIX.sub("", label)
+        value = value_of_label(facet, label) if label != value else value
         if value not in repaired:
             repaired.append(value)
     return repaired
 
 
-def _filter_value(facet: Facet, widget: WidgetValue) -> FilterValue | None:
+def filter_value(facet: Facet, widget: WidgetValue) -> FilterValue | None:
     """The filter value a facet's widget holds (a stale option label repaired, the text trimmed)."""
     if facet.repeatable:
         return tuple(repair_facet(facet.name, widget if isinstance(widget, list) else ()))
     if facet.kind is Kind.TEXT:
         return widget.strip() if isinstance(widget, str) else ""
+    if facet.kind is Kind.FLAG:
+        return widget is True
+    if facet.kind is Kind.MINIMUM:
+        return round(float(widget), 2) if isinstance(widget, int | float) and not isinstance(widget, bool) else None
+    if facet.kind is Kind.MODE:
+        return ALL_OF if widget == ALL_OF else None
     return widget if isinstance(widget, date) else None
 
 
-def current_state(facets: Sequence[Facet] = FACETS) -> ViewState:
-    """The view the widgets and the selected event describe (a reversed range turned around, as a link's would be)."""
-    values = {facet.name: _filter_value(facet, st.session_state.get(widget_key(facet))) for facet in facets}
-    filters, _ = range_in_order(Filters(**values), facets)
-    return ViewState(
-        filters,
-        lanes=st.session_state.get(LANES_KEY) or LANES[0],
-        lang=st.session_state.get(LANG_KEY) or LANGUAGES[0],
-        event=st.session_state.get(EVENT_KEY),
-    )
-
-
-def sync_url(state: ViewState, facets: Sequence[Facet] = FACETS) -> None:
-    """Rewrite the URL when it no longer describes ``state``."""
-    wanted = {key: value if isinstance(value, list) else [value] for key, value in build_query(state, facets).items()}
-    if wanted != url_params():
-        st.query_params.from_dict(wanted)
-
-
-def _clear_filters(facets: Sequence[Facet]) -> None:
-    for facet in facets:
-        st.session_state[widget_key(facet)] = _widget_value(facet, None)
-
-
-def widget_rows(facets: Sequence[Facet]) -> list[list[Facet]]:
-    """The facets as rows of the sidebar: the search box first, then the table's order, with
-    neighbouring date bounds on one row."""
-    rows: list[list[Facet]] = []
-    for facet in sorted(facets, key=lambda facet: facet.kind is not Kind.TEXT):
-        if facet.kind in _DAYS and rows and rows[-1][-1].kind in _DAYS:
-            rows[-1].append(facet)
-        else:
-            rows.append([facet])
-    return rows
-
-
-def _list_widget(facet: Facet, index: EventIndex, counts_for: CountsFor, lang: str) -> None:
-    key = widget_key(facet)
-    current = list(st.session_state.get(key) or [])
-    if repair_facet(facet.name, current) != current:
-        st.session_state[key] = repair_facet(facet.name, current)  # before the widget exists in this run
-    counts = counts_for(facet.name)
-    options = sorted(
-        set(all_values(index, facet.name)) | set(st.session_state.get(key) or []),
-        key=lambda value: value_label(facet.name, value, lang),
-    )
-    st.multiselect(
-        t(facet.label, lang),
-        options,
-        key=key,
-        placeholder=t("choose", lang),
-        format_func=lambda value: f"{value_label(facet.name, value, lang)} ({counts.get(value, 0)})",
-    )
-
-
-def _facet_widget(facet: Facet, index: EventIndex, counts_for: CountsFor, lang: str) -> None:
+def widget_value(facet: Facet, value: FilterValue | None) -> WidgetValue:
+    """What a facet's widget shows for a filter value."""
     if facet.repeatable:
-        _list_widget(facet, index, counts_for, lang)
-    elif facet.kind is Kind.TEXT:
-        st.text_input(t(facet.label, lang), key=widget_key(facet))
-    else:
-        st.date_input(
-            t(facet.label, lang), key=widget_key(facet), min_value=MIN_DAY, max_value=MAX_DAY, format="YYYY-MM-DD"
-        )
+        return list(value) if isinstance(value, tuple) else []
+    if facet.kind is Kind.TEXT:
+        return value if isinstance(value, str) else ""
+    if facet.kind is Kind.FLAG:
+        return value is True
+    if facet.kind is Kind.MINIMUM:
+        return value if isinstance(value, float) else 0.0
+    if facet.kind is Kind.MODE:
+        return ALL_OF if value == ALL_OF else "any"
+    return value if isinstance(value, date) else None
 
 
-def render_filters(index: EventIndex, counts_for: CountsFor) -> None:
-    """The sidebar: language, a widget per facet of the index (lists with counts), timeline lanes."""
-    lang = st.session_state.get(LANG_KEY) or LANGUAGES[0]
-    with st.sidebar:
-        st.radio(t("language", lang), LANGUAGES, key=LANG_KEY, horizontal=True, format_func=LANGUAGE_NAMES.__getitem__)
-        lang = st.session_state.get(LANG_KEY) or LANGUAGES[0]
-        st.subheader(t("filters", lang))
-        for row in widget_rows(index.facets):
-            if len(row) == 1:
-                _facet_widget(row[0], index, counts_for, lang)
-                continue
-            for column, facet in zip(st.columns(len(row)), row, strict=True):
-                with column:
-                    _facet_widget(facet, index, counts_for, lang)
-        st.radio(
-            t("lanes", lang),
-            LANES,
-            key=LANES_KEY,
-            horizontal=True,
-            format_func=lambda value: t(f"lanes_{value}", lang),
-        )
-        st.button(t("reset", lang), on_click=_clear_filters, args=(index.facets,))
+def on_filter_widget(facet: Facet, key: str) -> None:
+    """``on_change`` of a facet's widget: its value goes into the view."""
+    set_filters(**{facet.name: filter_value(facet, st.session_state.get(key))})
 
 
-def select_from_chart(key: str) -> None:
-    """``on_select`` callback of a plotly chart whose points carry ``[event id, …]`` as customdata."""
+# -- charts and table → view ------------------------------------------------------------------
+
+
+def _clicked_point(key: str) -> tuple[int, int] | None:
+    """(trace number, point number) of the point a chart's selection holds."""
     selection = (st.session_state.get(key) or {}).get("selection") or {}
     for point in selection.get("points") or []:
-        data = point.get("customdata")
-        if isinstance(data, (list, tuple)) and data and data[0]:
-            st.session_state[EVENT_KEY] = str(data[0])
-            return
+        curve, index = point.get("curve_number"), point.get("point_index", point.get("point_number"))
+        if isinstance(curve, int) and isinstance(index, int):
+            return curve, index
+    return None
 
 
-def select_from_table(key: str) -> None:
-    """``on_select`` callback of the table: the shown row positions map to the ids kept beside it."""
-    rows = ((st.session_state.get(key) or {}).get("selection") or {}).get("rows") or []
+def _lookup(table: object, point: tuple[int, int] | None) -> object:
+    if point is None or not isinstance(table, tuple) or point[0] >= len(table):
+        return None
+    row = table[point[0]]
+    return row[point[1]] if isinstance(row, tuple) and point[1] < len(row) else None
+
+
+def _box_range(key: str) -> tuple[date, date] | None:
+    selection = (st.session_state.get(key) or {}).get("selection") or {}
+    for box in selection.get("box") or []:
+        xs = box.get("x") or []
+        if len(xs) == 2:
+            try:
+                first, last = sorted(date.fromisoformat(str(x)[:10]) for x in xs)
+            except ValueError:
+                return None
+            return (first, last) if first < last else None
+    return None
+
+
+def on_timeline_select() -> None:
+    """A dragged range zooms the timeline (into the URL); a clicked mark opens its event."""
+    window = _box_range(TIMELINE_CHART)
+    if window is not None:
+        update(zoom=window)
+        return
+    event_id = _lookup(st.session_state.get(TIMELINE_IDS_KEY), _clicked_point(TIMELINE_CHART))
+    if isinstance(event_id, str):
+        open_event(event_id, scroll=True)
+
+
+def on_map_select() -> None:
+    """A marker lists all the events of the places it groups: they become the place filter."""
+    names = _lookup(st.session_state.get(MAP_PLACES_KEY), _clicked_point(MAP_CHART))
+    if isinstance(names, tuple) and names:
+        set_filters(places=tuple(names))
+        open_event(None)
+        st.session_state[SCROLL_KEY] = True
+
+
+def on_relations_select() -> None:
+    """A clicked pair filters the page to the events that involve both."""
+    pair = _lookup(st.session_state.get(PAIRS_KEY), _clicked_point(RELATIONS_CHART))
+    if isinstance(pair, tuple) and len(pair) == 2:
+        if state().pairs == "actors":
+            set_filters(actors=tuple(pair), actor_mode=ALL_OF)
+        else:
+            set_filters(countries=tuple(pair), country_mode=ALL_OF)
+
+
+def table_key(ids: Sequence[str], lang: str) -> str:
+    """The table's widget key: one per page of rows and language. A grid whose rows change under the
+    same key drops the first click that follows (its old selection lingers in the browser)."""
+    digest = hashlib.sha1("\n".join([lang, *ids]).encode("utf-8")).hexdigest()[:12]
+    return f"{TABLE}_{digest}"
+
+
+def on_table_select(key: str) -> None:
+    """A click on any cell of a row opens that row's event."""
+    selection = (st.session_state.get(key) or {}).get("selection") or {}
+    cells = selection.get("cells") or []
+    rows = [cell[0] for cell in cells if isinstance(cell, list | tuple) and cell] or selection.get("rows") or []
     ids = st.session_state.get(TABLE_IDS_KEY) or ()
-    if rows and rows[0] < len(ids):
-        st.session_state[EVENT_KEY] = ids[rows[0]]
-
-
-def close_event() -> None:
-    st.session_state[EVENT_KEY] = None
+    if rows and isinstance(rows[0], int) and rows[0] < len(ids):
+        open_event(ids[rows[0]], scroll=True)

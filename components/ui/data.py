@@ -1,25 +1,45 @@
-"""The page's data, cached: the open store, the indexed events of a data version, and what
-each filter combination derives from them (matching rows, option counts, figures).
+"""The page's data: what the read side of the store (:class:`~components.store.views.EventViews`)
+answers for a view, cached.
 
-``st.cache_resource`` holds the shared read-only objects (store, index), ``st.cache_data`` the
-derived values; every input is an argument, and the data version keys them all, so new
-articles and corrections show on the next run.
+:func:`make_views` is the one place that decides how the views are answered (today in memory,
+:class:`~components.store.memory_views.MemoryViews`, over the store's events or a JSONL file);
+the page never holds all events, only what each part shows. ``st.cache_resource`` holds the shared
+read-only objects (store, views), ``st.cache_data`` the answers; every input is an argument, and
+the data version keys them all, so new articles and corrections show on the next run.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import plotly.graph_objects as go
+from pathlib import Path
+
 import streamlit as st
 
-from components.store.event_store import Store, resolve_location
+from components.store.event_store import Store, StoreError, resolve_location
 from components.store.ingest import open_shipped_store
-from components.store.memory_index import EventIndex, build_index, facet_counts, filter_rows
+from components.store.memory_views import MemoryViews
 from components.store.query import Filters
 from components.store.records import StoredEvent
+from components.store.views import (
+    EventPage,
+    EventViews,
+    PairCount,
+    Paragraph,
+    PlaceCount,
+    Sort,
+    Summary,
+    TimelineData,
+)
 from components.ui.event_source import EventSource, load_events
-from components.ui.map_figure import map_figure, outside_places
-from components.ui.timeline_figure import timeline_figure
+
+
+def missing_folder(location: str) -> Path | None:
+    """The folder a store path names when that folder does not exist (opening it there would make
+    a new, empty store in a new folder instead of showing the one meant)."""
+    path, is_default = resolve_location(location or None)
+    if is_default or not isinstance(path, Path):
+        return None  # the default store, or a database server's URL
+    folder = path.expanduser().parent
+    return None if folder.is_dir() else folder
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,40 +50,96 @@ def shared_store(location: str, resolved: str) -> Store:
 
 
 def current_store(source: EventSource) -> Store | None:
+    """The open store of a store source (``None`` for a file of events); :class:`StoreError` when
+    the store's folder does not exist."""
     if source.kind != "store":
         return None
+    folder = missing_folder(source.location)
+    if folder is not None:
+        raise StoreError(f"TIMELINE_DB={source.location}: the folder {folder} does not exist")
     return shared_store(source.location, str(resolve_location(source.location or None)[0]))
 
 
+def make_views(source: EventSource, store: Store | None, version: str) -> EventViews:
+    """The read side the page uses for ``source`` (the one place to choose another engine)."""
+    if store is None:
+        return MemoryViews(load_events(source), version)
+
+    def article_text(article_id: str) -> str | None:
+        article = store.get_article(article_id)
+        return str(article["text"]) if article and article.get("text") else None
+
+    return MemoryViews(load_events(source, store), version, article_text=article_text)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def event_index(source: EventSource, version: str) -> EventIndex:
-    """The indexed events of one data version of ``source`` (shared, read-only)."""
-    return build_index(load_events(source, current_store(source)))
+def event_views(source: EventSource, version: str) -> EventViews:
+    """The views of one data version of ``source`` (shared, read-only)."""
+    return make_views(source, current_store(source), version)
+
+
+def sort_of(text: str) -> Sort:
+    """``-date`` → newest first; ``type`` → by type A–Z."""
+    return Sort(text.lstrip("-"), descending=text.startswith("-"))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def matching_rows(source: EventSource, version: str, filters: Filters) -> np.ndarray:
-    return filter_rows(event_index(source, version), filters)
+def summary(source: EventSource, version: str, filters: Filters) -> Summary:
+    return event_views(source, version).summary(filters)
 
 
-def matching_events(source: EventSource, version: str, filters: Filters) -> list[StoredEvent]:
-    index = event_index(source, version)
-    return [index.events[row] for row in matching_rows(source, version, filters)]
+@st.cache_data(show_spinner=False, max_entries=512)
+def facet_counts(source: EventSource, version: str, filters: Filters, facet: str) -> dict[str, int]:
+    return event_views(source, version).facet_counts(filters, facet)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def facet_values(source: EventSource, version: str, facet: str) -> tuple[str, ...]:
+    return event_views(source, version).facet_values(facet)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def arabic_names(source: EventSource, version: str, facet: str) -> dict[str, str]:
+    return event_views(source, version).arabic_names(facet)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def table_page(source: EventSource, version: str, filters: Filters, sort: str, offset: int, limit: int) -> EventPage:
+    return event_views(source, version).page(filters, sort=sort_of(sort), offset=offset, limit=limit)
+
+
+def all_matching(source: EventSource, version: str, filters: Filters) -> list[StoredEvent]:
+    """Every matching event, newest first: what a download holds (built only when it is asked for)."""
+    views = event_views(source, version)
+    total = views.summary(filters).events
+    return list(views.page(filters, offset=0, limit=total).events)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def option_counts(source: EventSource, version: str, filters: Filters, facet: str) -> dict[str, int]:
-    return facet_counts(event_index(source, version), filters, facet)
+def position(source: EventSource, version: str, filters: Filters, event_id: str, sort: str) -> int | None:
+    return event_views(source, version).position(filters, event_id, sort=sort_of(sort))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def timeline(source: EventSource, version: str, filters: Filters, lanes: str, lang: str) -> tuple[go.Figure, bool]:
-    return timeline_figure(matching_events(source, version, filters), lanes=lanes, lang=lang)
+def timeline_data(source: EventSource, version: str, filters: Filters, lanes: str, max_marks: int) -> TimelineData:
+    return event_views(source, version).timeline(filters, lanes=lanes, max_marks=max_marks)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def region_map(
-    source: EventSource, version: str, filters: Filters, lang: str
-) -> tuple[go.Figure, list[tuple[str, int]]]:
-    events = matching_events(source, version, filters)
-    return map_figure(events, lang=lang), outside_places(events, lang)
+def places(source: EventSource, version: str, filters: Filters) -> tuple[PlaceCount, ...]:
+    return event_views(source, version).places(filters, limit=2000, per_place=1)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def pairs(source: EventSource, version: str, filters: Filters, by: str) -> tuple[PairCount, ...]:
+    return event_views(source, version).pairs(filters, by=by)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def event(source: EventSource, version: str, event_id: str) -> StoredEvent | None:
+    return event_views(source, version).event(event_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def paragraph(source: EventSource, version: str, event_id: str) -> Paragraph | None:
+    return event_views(source, version).paragraph(event_id)

@@ -1,10 +1,16 @@
-"""The map of the South Caucasus, drawn offline from topojson files the app serves itself."""
+"""The map: the places of :meth:`~components.store.views.EventViews.places`, drawn offline on
+Natural Earth borders the app serves itself.
+
+The view fits the filtered places (the South Caucasus frame when they all lie in it); nearby
+places are grouped into one marker with their number of events, coloured by their most frequent
+type. A marker carries no id: :attr:`MapView.places` maps (trace, point) back to the English
+names of the places it groups, so that a click can list all their events.
+"""
 
 from __future__ import annotations
 
-import html
 import math
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,16 +18,20 @@ from functools import lru_cache
 import plotly.graph_objects as go
 
 from components.extract.models import EVENT_TYPES
-from components.extract.records import PlaceRecord
-from components.store.records import StoredEvent
+from components.store.views import PlaceCount
 from components.text.lexicon import float_between, iso_country, load_tsv
-from components.ui.i18n import type_label
-from components.ui.timeline_figure import type_colour
+from components.ui.i18n import join_list, plural, type_label
+from components.ui.timeline_figure import HIGHLIGHT, type_colour
 
-LON_RANGE = (38.0, 52.0)
-LAT_RANGE = (37.0, 45.0)
+LON_RANGE = (34.0, 54.0)
+LAT_RANGE = (37.0, 45.5)
 STATIC_TOPOJSON = "app/static/topojson/"
-RING_DEGREES = 0.12
+GRID_CELLS = 28  # across the frame's width: places closer than one cell share a marker
+MIN_LON_SPAN, MIN_LAT_SPAN = 8.0, 5.0
+ASPECT = 2.4  # width / height of the map in degrees of longitude and latitude: about its shape on the page
+
+Frame = tuple[tuple[float, float], tuple[float, float]]  # (lat range, lon range)
+DEFAULT_FRAME: Frame = (LAT_RANGE, LON_RANGE)
 
 
 def topojson_url(base_url_path: str) -> str:
@@ -30,8 +40,9 @@ def topojson_url(base_url_path: str) -> str:
     return f"/{prefix}/{STATIC_TOPOJSON}" if prefix else f"/{STATIC_TOPOJSON}"
 
 
-def in_frame(lat: float, lon: float) -> bool:
-    return LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
+def in_frame(lat: float, lon: float, frame: Frame = DEFAULT_FRAME) -> bool:
+    (south, north), (west, east) = frame
+    return south <= lat <= north and west <= lon <= east
 
 
 @lru_cache(maxsize=1)
@@ -50,80 +61,99 @@ def map_labels() -> tuple[dict[str, object], ...]:
     )
 
 
-def place_name(place: PlaceRecord, lang: str) -> str:
-    return str((place.get("name_ar") if lang == "ar" else place.get("name_en")) or place.get("name_en") or "?")
+def fit_frame(places: Sequence[PlaceCount]) -> Frame:
+    """The South Caucasus when every place lies in it (or there is none), else the box around the
+    places, padded and widened to the map's shape."""
+    if all(in_frame(place.lat, place.lon) for place in places):
+        return DEFAULT_FRAME
+    lats = [place.lat for place in places]
+    lons = [place.lon for place in places]
+    lat_mid, lon_mid = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    lat_span = max(MIN_LAT_SPAN, (max(lats) - min(lats)) * 1.25)
+    lon_span = max(MIN_LON_SPAN, (max(lons) - min(lons)) * 1.15, lat_span * ASPECT)
+    lat_span = max(lat_span, lon_span / ASPECT)
+    south, north = max(-80.0, lat_mid - lat_span / 2), min(84.0, lat_mid + lat_span / 2)
+    west, east = max(-180.0, lon_mid - lon_span / 2), min(180.0, lon_mid + lon_span / 2)
+    return (south, north), (west, east)
 
 
-def place_groups(events: Sequence[StoredEvent]) -> dict[tuple[str, float, float], dict[str, list[StoredEvent]]]:
-    """``{(name_en, lat, lon): {type: [events, latest first]}}`` for events with places."""
-    groups: dict[tuple[str, float, float], dict[str, list[StoredEvent]]] = defaultdict(lambda: defaultdict(list))
-    for event in events:
-        for place in event.get("places") or []:
-            lat, lon = place.get("lat"), place.get("lon")
-            if lat is None or lon is None:
-                continue
-            groups[(str(place.get("name_en")), float(lat), float(lon))][event.get("type") or "other"].append(event)
-    for by_type in groups.values():
-        for items in by_type.values():
-            items.sort(key=lambda event: event.get("date_start") or "", reverse=True)
-    return groups
+@dataclass
+class Cluster:
+    """Places close together on the map, drawn as one marker."""
+
+    places: list[PlaceCount] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(place.count for place in self.places)
+
+    @property
+    def position(self) -> tuple[float, float]:
+        total = self.count or 1
+        return (
+            sum(place.lat * place.count for place in self.places) / total,
+            sum(place.lon * place.count for place in self.places) / total,
+        )
+
+    def types(self) -> list[tuple[str, int]]:
+        counts: Counter[str] = Counter()
+        for place in self.places:
+            counts.update(dict(place.types))
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def outside_places(events: Sequence[StoredEvent], lang: str) -> list[tuple[str, int]]:
-    """Places outside the default frame with their event counts, most frequent first."""
-    counts: dict[str, int] = {}
-    for (_, lat, lon), by_type in place_groups(events).items():
-        if in_frame(lat, lon):
-            continue
-        first = next(iter(by_type.values()))[0]
-        place = next(p for p in first["places"] if float(p["lat"]) == lat and float(p["lon"]) == lon)
-        name = place_name(place, lang)
-        counts[name] = counts.get(name, 0) + sum(len(items) for items in by_type.values())
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+def clusters(places: Sequence[PlaceCount], frame: Frame) -> list[Cluster]:
+    """``places`` grouped by cells of a grid ``GRID_CELLS`` wide across ``frame``, most events first."""
+    cell = (frame[1][1] - frame[1][0]) / GRID_CELLS
+    groups: dict[tuple[int, int], Cluster] = {}
+    for place in places:
+        key = (math.floor(place.lat / cell), math.floor(place.lon / cell))
+        groups.setdefault(key, Cluster()).places.append(place)
+    ordered = sorted(groups.values(), key=lambda group: -group.count)
+    for group in ordered:
+        group.places.sort(key=lambda place: (-place.count, place.name_en))
+    return ordered
 
 
-def _hover(name: str, kind: str, items: list[StoredEvent], lang: str) -> str:
-    titles = "<br>".join(html.escape(event.get("title_en") or "") for event in items[:5])
-    more = f"<br>… +{len(items) - 5}" if len(items) > 5 else ""
-    return f"<b>{html.escape(name)}</b> · {html.escape(type_label(kind, lang))}: {len(items)}<br>{titles}{more}"
+def place_label(place: PlaceCount, lang: str) -> str:
+    return (place.name_ar if lang == "ar" else place.name_en) or place.name_en
 
 
-def _ring_offset(number: int, count: int) -> tuple[float, float]:
-    """Several types at one place sit on a small ring around it, so that none hides another."""
-    if count < 2:
-        return 0.0, 0.0
-    angle = 2 * math.pi * number / count
-    return RING_DEGREES * math.sin(angle), RING_DEGREES * 1.3 * math.cos(angle)
+def cluster_hover(group: Cluster, lang: str) -> str:
+    names = [f"{place_label(place, lang)} ({place.count})" for place in group.places[:6]]
+    more = f" … +{len(group.places) - 6}" if len(group.places) > 6 else ""
+    kinds = " · ".join(f"{type_label(kind, lang)} {count}" for kind, count in group.types()[:4])
+    return f"<b>{join_list(names, lang)}{more}</b><br>{plural('summary_events', group.count, lang)}: {kinds}"
 
 
 @dataclass
 class _Markers:
-    """The markers of one event type, as the columns of one plotly trace."""
-
     lat: list[float] = field(default_factory=list)
     lon: list[float] = field(default_factory=list)
     size: list[float] = field(default_factory=list)
-    customdata: list[list[str]] = field(default_factory=list)  # [latest event id, hover text]
+    text: list[str] = field(default_factory=list)
+    hover: list[str] = field(default_factory=list)
+    places: list[tuple[str, ...]] = field(default_factory=list)
 
 
-def _markers_by_type(events: Sequence[StoredEvent], lang: str) -> dict[str, _Markers]:
-    """One marker per place and type, sized by the number of events, the latest one's id first."""
+def _markers_by_type(groups: Sequence[Cluster], lang: str) -> dict[str, _Markers]:
     markers: dict[str, _Markers] = {}
-    for (name_en, lat, lon), by_type in place_groups(events).items():
-        for number, (kind, items) in enumerate(sorted(by_type.items())):
-            place = next(p for p in items[0]["places"] if p.get("name_en") == name_en)
-            column = markers.setdefault(kind, _Markers())
-            offset_lat, offset_lon = _ring_offset(number, len(by_type))
-            column.lat.append(lat + offset_lat)
-            column.lon.append(lon + offset_lon)
-            column.size.append(8 + 5 * math.sqrt(len(items)))
-            column.customdata.append([str(items[0]["id"]), _hover(place_name(place, lang), kind, items, lang)])
+    for group in groups:
+        kind = group.types()[0][0] if group.types() else "other"
+        column = markers.setdefault(kind, _Markers())
+        lat, lon = group.position
+        column.lat.append(round(lat, 4))
+        column.lon.append(round(lon, 4))
+        column.size.append(min(44.0, 12 + 5 * math.sqrt(group.count)))
+        column.text.append(str(group.count))
+        column.hover.append(cluster_hover(group, lang))
+        column.places.append(tuple(place.name_en for place in group.places))
     return markers
 
 
-def _labels_trace(lang: str) -> go.Scattergeo:
+def _labels_trace(lang: str, frame: Frame) -> go.Scattergeo:
     """Country names drawn on the map (plotly's base map has none)."""
-    labels = map_labels()
+    labels = [row for row in map_labels() if in_frame(float(str(row["lat"])), float(str(row["lon"])), frame)]
     return go.Scattergeo(
         lat=[row["lat"] for row in labels],
         lon=[row["lon"] for row in labels],
@@ -132,7 +162,6 @@ def _labels_trace(lang: str) -> go.Scattergeo:
         textfont={"color": "#6b6b6b", "size": 12},
         hoverinfo="skip",
         showlegend=False,
-        name="labels",
     )
 
 
@@ -140,29 +169,43 @@ def _type_trace(kind: str, markers: _Markers, lang: str) -> go.Scattergeo:
     return go.Scattergeo(
         lat=markers.lat,
         lon=markers.lon,
-        mode="markers",
+        mode="markers+text",
         name=type_label(kind, lang),
-        customdata=markers.customdata,
-        hovertemplate="%{customdata[1]}<extra></extra>",
+        text=markers.text,
+        textfont={"color": "white", "size": 11},
+        hovertext=markers.hover,
+        hovertemplate="%{hovertext}<extra></extra>",
         marker={
             "size": markers.size,
             "color": type_colour(kind),
-            "opacity": 0.8,
+            "opacity": 0.85,
             "line": {"color": "white", "width": 1},
         },
     )
 
 
-def _frame_region(figure: go.Figure, resolution: int) -> None:
-    """The South Caucasus frame on Natural Earth borders, coasts and lakes."""
+def _ring_trace(points: Sequence[tuple[float, float]]) -> go.Scattergeo:
+    return go.Scattergeo(
+        lat=[lat for lat, _ in points],
+        lon=[lon for _, lon in points],
+        mode="markers",
+        marker={"symbol": "circle-open", "size": 30, "color": HIGHLIGHT, "line": {"width": 3, "color": HIGHLIGHT}},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _frame_region(figure: go.Figure, frame: Frame) -> None:
+    """The frame on Natural Earth borders, coasts and lakes (1:50m close up, 1:110m for wide views)."""
+    (south, north), (west, east) = frame
     figure.update_geos(
         projection_type="mercator",
-        resolution=resolution,
-        lonaxis_range=list(LON_RANGE),
-        lataxis_range=list(LAT_RANGE),
+        resolution=50 if east - west <= 40 else 110,
+        lonaxis_range=[west, east],
+        lataxis_range=[south, north],
         showcountries=True,
         countrycolor="#444444",
-        countrywidth=1.2,
+        countrywidth=1.0,
         showcoastlines=True,
         coastlinecolor="#6d8fb3",
         showland=True,
@@ -175,21 +218,34 @@ def _frame_region(figure: go.Figure, resolution: int) -> None:
         framecolor="#999999",
     )
     figure.update_layout(
-        height=460, margin={"l": 0, "r": 0, "t": 10, "b": 0}, legend={"orientation": "h", "y": -0.02, "yanchor": "top"}
+        height=440,
+        margin={"l": 0, "r": 0, "t": 6, "b": 0},
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+        uirevision=str(frame),
     )
 
 
-def map_figure(events: Sequence[StoredEvent], *, lang: str = "en", resolution: int = 50) -> go.Figure:
-    """Events as markers at their places, sized by count, coloured by type.
+@dataclass(frozen=True)
+class MapView:
+    figure: go.Figure
+    places: tuple[tuple[tuple[str, ...], ...], ...]  # per trace, per marker: the English names it groups
+    frame: Frame
 
-    ``customdata`` of a marker is ``[latest event id, hover text]``: a click opens the
-    most recent event of that type at that place.
-    """
-    markers = _markers_by_type(events, lang)
-    figure = go.Figure()
-    figure.add_trace(_labels_trace(lang))
+
+def map_view(
+    places: Sequence[PlaceCount], *, lang: str = "en", highlight: Sequence[tuple[float, float]] = ()
+) -> MapView:
+    """Markers for ``places`` grouped by nearness, in a frame that fits them; rings at ``highlight``."""
+    frame = fit_frame(places)
+    markers = _markers_by_type(clusters(places, frame), lang)
+    figure = go.Figure(_labels_trace(lang, frame))
+    names: list[tuple[tuple[str, ...], ...]] = [()]
     for kind in [*EVENT_TYPES, *sorted(set(markers) - set(EVENT_TYPES))]:
         if kind in markers:
             figure.add_trace(_type_trace(kind, markers[kind], lang))
-    _frame_region(figure, resolution)
-    return figure
+            names.append(tuple(markers[kind].places))
+    if highlight:
+        figure.add_trace(_ring_trace(highlight))
+        names.append(())
+    _frame_region(figure, frame)
+    return MapView(figure, tuple(names), frame)

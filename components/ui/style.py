@@ -1,23 +1,89 @@
-"""The page's CSS: the marks in the Arabic sentence, the details card, right-to-left layout."""
+"""The page's CSS and its small script: the marks in the Arabic text, the details card, the busy
+state during a rerun, right-to-left layout, ``lang``/``dir`` on the page, dates applied on Enter,
+and bringing the opened details into view."""
 
 from __future__ import annotations
 
+import json
+
 STYLE = """<style>
-.tl-sentence {direction: rtl; text-align: right; font-size: 1.15rem; line-height: 2; unicode-bidi: isolate;}
-mark.tl-m {border-radius: 3px; padding: 0 2px;}
+.tl-sentence {direction: rtl; text-align: right; font-size: 1.1rem; line-height: 2; unicode-bidi: isolate;
+  color: #555; max-height: 22rem; overflow-y: auto;}
+.tl-current {color: #111; background: #f6f1dc; box-decoration-break: clone; -webkit-box-decoration-break: clone;}
+mark.tl-m {border-radius: 3px; padding: 0 2px; color: inherit;}
 mark.tl-date {background: #ffe08a;} mark.tl-actor, mark.tl-organisation {background: #cfe6ff;}
 mark.tl-place {background: #d5f2d0;} mark.tl-country {background: #f4d9f7;} mark.tl-trigger {background: #ffd2c2;}
+.tl-key {font-size: 0.8rem; color: #555;} .tl-key mark {margin-inline-end: 0.2rem;}
 .tl-fields th {text-align: start; padding-inline-end: 0.8rem; vertical-align: top; white-space: nowrap;}
+.tl-fields ul {margin: 0; padding-inline-start: 1.1rem;}
 .tl-url {font-size: 0.8rem; color: #666; word-break: break-all;}
-.tl-nowrap {white-space: nowrap;}
+.tl-nowrap {white-space: nowrap;} .tl-note {color: #666; font-size: 0.85rem;}
+.tl-badges {margin: 0 0 0.4rem 0;}
+.tl-badge {display: inline-block; border-radius: 0.7rem; padding: 0 0.55rem; margin-inline-end: 0.3rem;
+  font-size: 0.8rem; background: #eef0f3; color: #333;}
+.tl-badge.tl-planned {background: #fff; border: 1.5px dashed #8a6d00; color: #6b5500;}
+.tl-badge.tl-background {background: #e8e0f5; color: #4a2f7a;}
+.tl-details h4 {margin: 0 0 0.3rem 0; padding: 0;}
+[data-testid="stMain"] .block-container {padding-top: 2.2rem;}
+[data-testid="stMain"] h1 {font-size: 2rem; padding-bottom: 0.2rem;}
+.tl-details:focus {outline: none;}
 textarea, [data-testid="stTextInput"] input {unicode-bidi: plaintext; text-align: start;}
+[data-testid="stDateInputField"] {direction: ltr;}
+[data-testid="stApp"][data-test-script-state="running"] [data-testid="stMain"] .block-container {
+  opacity: 0.55; transition: opacity 0.2s ease 0.25s;}
+[data-testid="stApp"][data-test-script-state="running"]::after {content: var(--tl-busy); position: fixed; top: 0.7rem;
+  left: 50%; transform: translateX(-50%); z-index: 1000100; background: #1f4e79; color: white;
+  padding: 0.2rem 0.9rem; border-radius: 1rem; font-size: 0.9rem; box-shadow: 0 1px 4px rgba(0,0,0,.3);}
 </style>"""
 RTL_STYLE = """<style>
+html[dir="rtl"] [data-testid="stSidebar"][data-collapsed="true"] > * {display: none;}
 [data-testid="stMain"], [data-testid="stSidebar"] {direction: rtl; text-align: right;}
-[data-testid="stPlotlyChart"], [data-testid="stDataFrame"] {direction: ltr;}
+[data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stDateInputField"] {direction: ltr;}
 </style>"""
+
+# Runs in the page (st.html with JavaScript): puts lang/dir on <html>, makes Enter apply a typed
+# date (Streamlit applies it only when the field loses focus with its calendar closed), and, when
+# an event was just opened, scrolls its details into view. The values are JSON-encoded constants.
+SCRIPT = """<script>
+(() => {
+  const root = document.documentElement;
+  root.lang = %(lang)s; root.dir = %(dir)s;
+  root.style.setProperty('--tl-busy', %(busy)s);
+  if (!window.__tlEnterApplies) {
+    window.__tlEnterApplies = true;
+    document.addEventListener('keydown', (event) => {
+      const field = event.target.closest && event.target.closest('[data-testid="stDateInputField"]');
+      if (event.key !== 'Enter' || !field) return;
+      const segment = event.target;
+      segment.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true}));
+      setTimeout(() => segment.blur(), 0);
+    }, true);
+  }
+  if (%(scroll)s) {
+    const show = () => {
+      const card = document.querySelector('.tl-details, .tl-place-list');
+      if (!card) { setTimeout(show, 50); return; }
+      card.scrollIntoView({block: 'nearest', behavior: 'instant'});
+      card.focus({preventScroll: true});
+    };
+    setTimeout(show, 0);
+  }
+})();
+</script>"""
 
 
 def page_style(rtl: bool) -> str:
-    """The ``<style>`` blocks of the page; a right-to-left interface keeps charts and the table left-to-right."""
+    """The ``<style>`` blocks of the page; a right-to-left interface keeps charts, the table and
+    date fields left-to-right."""
     return STYLE + (RTL_STYLE if rtl else "")
+
+
+def page_script(lang: str, busy: str, scroll: bool) -> str:
+    """The script that sets the page's language and direction, applies dates on Enter and
+    brings just-opened details into view; ``busy`` is shown while the page reruns."""
+    return SCRIPT % {
+        "lang": json.dumps(lang),
+        "dir": json.dumps("rtl" if lang == "ar" else "ltr"),
+        "busy": json.dumps(json.dumps(busy, ensure_ascii=False), ensure_ascii=False),
+        "scroll": "true" if scroll else "false",
+    }

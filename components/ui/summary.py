@@ -2,47 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
-from components.store.records import StoredEvent, event_sources
+from components.store.views import Summary
 from components.ui.i18n import format_day, plural
 
 
-def summary_counts(events: Sequence[StoredEvent]) -> tuple[int, int, int, date | None, date | None]:
-    """(events, distinct articles, distinct sources, first day, last day)."""
-    articles: set[str] = set()
-    sources: set[str] = set()
-    first: str | None = None
-    last: str | None = None
-    for event in events:
-        for source in event_sources(event):
-            if source.get("article_id"):
-                articles.add(str(source["article_id"]))
-            if source.get("source"):
-                sources.add(str(source["source"]))
-        start = event.get("date_start")
-        if start:
-            end = event.get("date_end") or start
-            first = start if first is None or start < first else first
-            last = end if last is None or end > last else last
-    return (
-        len(events),
-        len(articles),
-        len(sources),
-        date.fromisoformat(first[:10]) if first else None,
-        date.fromisoformat(last[:10]) if last else None,
-    )
-
-
-def summary_line(events: Sequence[StoredEvent], lang: str) -> str:
-    """``12 events · 3 articles · 2 sources · 9 Nov 2020 – 24 Mar 2025``."""
-    count, articles, sources, first, last = summary_counts(events)
+def summary_line(summary: Summary, lang: str, *, planned_hidden: int = 0) -> str:
+    """``12 events · 3 articles · 2 sources · 9 Nov 2020 – 24 Mar 2025 · 4 of them background``,
+    and how many planned events the view leaves out."""
     parts = [
-        plural("summary_events", count, lang),
-        plural("summary_articles", articles, lang),
-        plural("summary_sources", sources, lang),
+        plural("summary_events", summary.events, lang),
+        plural("summary_articles", summary.articles, lang),
+        plural("summary_sources", summary.sources, lang),
     ]
-    if first and last:
-        parts.append(f"{format_day(first, lang)} – {format_day(last, lang)}")
+    if summary.first_day and summary.last_day:
+        parts.append(f"{format_day(summary.first_day, lang)} – {format_day(summary.last_day, lang)}")
+    if summary.background:
+        parts.append(plural("summary_background", summary.background, lang))
+    if summary.planned:
+        parts.append(plural("summary_planned_shown", summary.planned, lang))
+    if planned_hidden:
+        parts.append(plural("summary_planned_hidden", planned_hidden, lang))
     return " · ".join(parts)

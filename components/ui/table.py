@@ -1,14 +1,35 @@
-"""The on-screen table of the filtered events, in the interface language."""
+"""The on-screen table: one page of the matching events (paged and sorted by the store), in the
+interface language, its columns mirrored for a right-to-left interface."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
-from components.store.exports import LIST_SEPARATOR, entity_names
-from components.store.records import StoredEvent, event_sources
-from components.ui.i18n import country_name, t, type_label
+from components.store.facets import event_role, event_status
+from components.store.records import StoredEvent
+from components.ui.details import title_of, unique_sources
+from components.ui.i18n import country_name, join_list, t, type_label
+
+PAGE_SIZE = 50
+HIGHLIGHT_STYLE = "background-color: #fff3b0; font-weight: 600"
+COLUMNS = (
+    "col_date",
+    "col_type",
+    "col_title",
+    "col_countries",
+    "col_location",
+    "col_actors",
+    "col_places",
+    "col_sources",
+    "col_status",
+    "col_role",
+    "col_confidence",
+    "col_date_text",
+    "col_sentence",
+)
 
 
 def table_date(event: StoredEvent) -> str | None:
@@ -26,24 +47,60 @@ def table_date(event: StoredEvent) -> str | None:
     return start
 
 
+def _names(items: Sequence[object], lang: str) -> str:
+    key = "name_ar" if lang == "ar" else "name_en"
+    names = [str(item.get(key) or item.get("name_en") or "") for item in items if isinstance(item, dict)]
+    return join_list(names, lang)
+
+
 def table_row(event: StoredEvent, lang: str) -> dict[str, object]:
     """One row of the table: the columns named in ``lang``."""
-    name_key = "name_ar" if lang == "ar" else "name_en"
-    return {
-        "id": str(event["id"]),
-        t("col_date", lang): table_date(event),
-        t("col_date_text", lang): event.get("date_text"),
-        t("col_type", lang): type_label(event.get("type") or "other", lang),
-        t("col_title", lang): event.get("title_en"),
-        t("col_countries", lang): ", ".join(country_name(code, lang) for code in event.get("countries") or []),
-        t("col_actors", lang): LIST_SEPARATOR.join(entity_names(event.get("actors"), name_key)),
-        t("col_places", lang): LIST_SEPARATOR.join(entity_names(event.get("places"), name_key)),
-        t("col_sources", lang): event.get("source_count") or len(event_sources(event)),
-        t("col_sentence", lang): event.get("sentence"),
+    location = event.get("location_country")
+    values: dict[str, object] = {
+        "col_date": table_date(event) or "—",  # never an empty cell the grid would call "None"
+        "col_type": type_label(event.get("type") or "other", lang),
+        "col_title": title_of(event, lang),
+        "col_countries": join_list((country_name(code, lang) for code in event.get("countries") or []), lang),
+        "col_location": country_name(location, lang) if location else "",
+        "col_actors": _names(list(event.get("actors") or []), lang),
+        "col_places": _names(list(event.get("places") or []), lang),
+        "col_sources": len(unique_sources(event)),
+        "col_status": t(f"status_{event_status(event)}", lang),
+        "col_role": t(f"role_{event_role(event)}", lang),
+        "col_confidence": round(float(event.get("confidence") or 0.0), 2),
+        "col_date_text": event.get("date_text") or "—",
+        "col_sentence": event.get("sentence") or "—",
     }
+    return {t(column, lang): values[column] for column in COLUMNS}
+
+
+def column_order(lang: str) -> list[str]:
+    """The columns as the reader meets them: mirrored (first column on the right) in Arabic."""
+    names = [t(column, lang) for column in COLUMNS]
+    return names[::-1] if lang == "ar" else names
 
 
 def table_frame(events: Sequence[StoredEvent], lang: str) -> pd.DataFrame:
-    """The on-screen table, indexed by event id, in the interface language."""
+    """The on-screen table of ``events`` in the interface language, indexed by event id."""
     rows = [table_row(event, lang) for event in events]
-    return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()
+    frame = pd.DataFrame(rows, columns=[t(column, lang) for column in COLUMNS])
+    frame.index = pd.Index([str(event["id"]) for event in events], name="id")
+    return frame[column_order(lang)]
+
+
+def highlighted(frame: pd.DataFrame, event_id: str | None) -> pd.DataFrame | Styler:
+    """The frame with the open event's row highlighted (the frame itself when it is not on this page)."""
+    if not event_id or event_id not in frame.index:
+        return frame
+
+    def style(row: pd.Series) -> list[str]:
+        return [HIGHLIGHT_STYLE if row.name == event_id else ""] * len(row)
+
+    return frame.style.apply(style, axis=1)
+
+
+def page_label(offset: int, shown: int, total: int, lang: str) -> str:
+    """``Rows 1–50 of 1,234`` / ``الصفوف 1–50 من 1,234``."""
+    if not total:
+        return ""
+    return t("table_rows", lang, first=offset + 1, last=offset + shown, total=f"{total:,}")

@@ -1,9 +1,11 @@
 """The URL grammar of a dashboard view: parse query parameters, build them back.
 
 The filter parameters are the rows of the facet table (``components.store.facets.FACETS``):
-``country``, ``actor``, ``type`` and ``source`` repeat (a code list or a name list), ``from`` and
-``to`` are ISO days (events overlapping the range match), ``q`` is free text. Three parameters
-belong to the view itself:
+``country``, ``actor``, ``type``, ``source``, ``place`` and ``role`` repeat (a code list or a name
+list), ``cmode``/``amode`` say whether an event needs any (default) or ``all`` of the chosen
+countries/actors, ``from`` and ``to`` are ISO days (events overlapping the range match), ``q`` is
+free text, ``planned=1`` shows planned events (hidden by default), ``conf`` is a minimum
+confidence. These parameters belong to the view itself:
 
 =========  ==========  ==========================================================
 parameter  repeatable  value
@@ -11,28 +13,41 @@ parameter  repeatable  value
 lanes      no          ``country`` or ``type`` (default)
 lang       no          ``en`` (default) or ``ar``
 event      no          the id of the event whose details are open
+sort       no          the table's order: ``date`` ``type`` ``sources`` ``confidence``,
+                       ``-`` in front for largest first (default ``-date``: newest first)
+zoom       no          the timeline's visible range, ``YYYY-MM-DD..YYYY-MM-DD``
+view       no          ``map`` (default) or ``relations``
+by         no          what the relations view pairs: ``countries`` (default) or ``actors``
 =========  ==========  ==========================================================
 
 Anything invalid is dropped or corrected, and each such change yields a :class:`Notice`
-(in the order of the table, unknown parameters first, a reversed date range last).
+(in the order of the table, unknown parameters first, a reversed date range last; the same
+notice once). A link with more than :data:`MAX_VALUES` values is read up to that many, with a notice.
 The full grammar, with examples, is in ``docs/dashboard.md``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from components.store.facets import FACETS, MAX_DAY, MIN_DAY, Facet, Kind, date_bounds
+from components.store.facets import ALL_OF, FACETS, MAX_DAY, MIN_DAY, Facet, Kind, date_bounds
 from components.store.query import Filters, FilterValue, range_in_order
+from components.store.views import PAIR_KINDS, SORT_COLUMNS
 
 LANES = ("type", "country")
 LANGUAGES = ("en", "ar")
-VIEW_PARAMS = ("lanes", "lang", "event")
+VIEWS = ("map", "relations")
+DEFAULT_SORT = "-date"
+SORTS = tuple(dict.fromkeys((DEFAULT_SORT, *(f"{sign}{column}" for column in SORT_COLUMNS for sign in ("", "-")))))
+VIEW_PARAMS = ("lanes", "lang", "event", "sort", "zoom", "view", "by")
+MAX_VALUES = 200  # values read from one link; more is a link nobody wrote by hand
+_ON, _OFF = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ZOOM = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
 _EVENT_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
 # Parameters Streamlit itself understands; never reported as unknown.
 _RESERVED = frozenset({"embed", "embed_options"})
@@ -52,6 +67,10 @@ class ViewState:
     lanes: str = "type"
     lang: str = "en"
     event: str | None = None
+    sort: str = DEFAULT_SORT
+    zoom: tuple[date, date] | None = None
+    view: str = "map"
+    pairs: str = "countries"
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,35 @@ def _read_text(facet: Facet, values: list[str], known: Collection[str] | None, n
     return cleaned
 
 
+def _read_flag(facet: Facet, values: list[str], known: Collection[str] | None, notices: list[Notice]) -> bool:
+    value = (values[-1] if values else "").strip().lower()
+    if value and value not in _ON + _OFF:
+        notices.append(Notice("notice_unknown_value", facet.param, values[-1]))
+    return value in _ON
+
+
+def _read_minimum(facet: Facet, values: list[str], known: Collection[str] | None, notices: list[Notice]) -> float:
+    """A number from 0 to 1 (``0.6``); anything else is dropped with a notice."""
+    value = (values[-1] if values else "").strip()
+    if not value:
+        return 0.0
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:  # also false for nan
+        notices.append(Notice("notice_bad_number", facet.param, value))
+        return 0.0
+    return round(number, 2)
+
+
+def _read_mode(facet: Facet, values: list[str], known: Collection[str] | None, notices: list[Notice]) -> str:
+    value = facet.normalise((values[-1] if values else "").strip())
+    if value not in ("", "any", ALL_OF):
+        notices.append(Notice("notice_unknown_value", facet.param, values[-1]))
+    return ALL_OF if value == ALL_OF else ""
+
+
 _Reader = Callable[[Facet, list[str], Collection[str] | None, list[Notice]], FilterValue | None]
 _READERS: dict[Kind, _Reader] = {
     Kind.CODES: _read_list,
@@ -118,6 +166,9 @@ _READERS: dict[Kind, _Reader] = {
     Kind.DATE_FROM: _read_day,
     Kind.DATE_TO: _read_day,
     Kind.TEXT: _read_text,
+    Kind.FLAG: _read_flag,
+    Kind.MINIMUM: _read_minimum,
+    Kind.MODE: _read_mode,
 }
 
 
@@ -145,7 +196,25 @@ def _read_choice(params: Params, name: str, choices: Sequence[str], notices: lis
     return value or choices[0]
 
 
-def _read_event(params: Params, event_ids: Collection[str] | None, notices: list[Notice]) -> str | None:
+def _read_zoom(params: Params, notices: list[Notice]) -> tuple[date, date] | None:
+    values = _values(params, "zoom")
+    value = values[-1] if values else ""
+    if not value:
+        return None
+    match = _ZOOM.fullmatch(value)
+    try:
+        first, last = (
+            (date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))) if match else (None, None)
+        )
+    except ValueError:
+        first = last = None
+    if first is None or last is None or first >= last:
+        notices.append(Notice("notice_bad_zoom", "zoom", value))
+        return None
+    return first, last
+
+
+def _read_event(params: Params, event_ids: Container[str] | None, notices: list[Notice]) -> str | None:
     values = _values(params, "event")
     event = values[-1] if values else ""
     if event and (not _EVENT_ID.fullmatch(event) or (event_ids is not None and event not in event_ids)):
@@ -158,7 +227,7 @@ def parse_query(
     params: Params,
     *,
     facets: Sequence[Facet] = FACETS,
-    event_ids: Collection[str] | None = None,
+    event_ids: Container[str] | None = None,
     **known: Collection[str] | None,
 ) -> tuple[ViewState, list[Notice]]:
     """Read a view from query parameters (values: a string or a list of strings).
@@ -170,21 +239,48 @@ def parse_query(
     lists = {facet.name for facet in facets if facet.kind is Kind.NAMES}
     if set(known) - lists:
         raise TypeError(f"not name lists of the facet table: {sorted(set(known) - lists)}")
+    params, notices = _bounded(params)
     accepted = grammar(facets) | _RESERVED
-    notices = [
+    notices += [
         Notice("notice_unknown_param", name, ", ".join(_values(params, name)))
         for name in params
         if name not in accepted
     ]
     filters = parse_filters(params, facets, known, notices)
-    lanes = _read_choice(params, "lanes", LANES, notices)
-    lang = _read_choice(params, "lang", LANGUAGES, notices)
-    return ViewState(filters, lanes, lang, _read_event(params, event_ids, notices)), notices
+    state = ViewState(
+        filters,
+        lanes=_read_choice(params, "lanes", LANES, notices),
+        lang=_read_choice(params, "lang", LANGUAGES, notices),
+        event=_read_event(params, event_ids, notices),
+        sort=_read_choice(params, "sort", SORTS, notices),
+        zoom=_read_zoom(params, notices),
+        view=_read_choice(params, "view", VIEWS, notices),
+        pairs=_read_choice(params, "by", PAIR_KINDS, notices),
+    )
+    return state, list(dict.fromkeys(notices))
+
+
+def _bounded(params: Params) -> tuple[dict[str, list[str]], list[Notice]]:
+    """At most :data:`MAX_VALUES` values of ``params``, in their order, with a notice when some were left out."""
+    kept: dict[str, list[str]] = {}
+    total = 0
+    for name in params:
+        values = _values(params, name)
+        total += len(values)
+        room = MAX_VALUES - sum(len(items) for items in kept.values())
+        if room > 0:
+            kept[str(name)] = values[:room]
+    notices = [Notice("notice_too_many_values", "", str(total))] if total > MAX_VALUES else []
+    return kept, notices
 
 
 def _param_value(value: FilterValue) -> str | list[str]:
     if isinstance(value, tuple):
         return list(value)
+    if isinstance(value, bool):
+        return "1"
+    if isinstance(value, float):
+        return f"{value:g}"
     return value.isoformat() if isinstance(value, date) else value
 
 
@@ -204,6 +300,14 @@ def build_query(state: ViewState, facets: Sequence[Facet] = FACETS) -> dict[str,
         query["lang"] = state.lang
     if state.event:
         query["event"] = state.event
+    if state.sort != DEFAULT_SORT:
+        query["sort"] = state.sort
+    if state.zoom:
+        query["zoom"] = f"{state.zoom[0].isoformat()}..{state.zoom[1].isoformat()}"
+    if state.view != VIEWS[0]:
+        query["view"] = state.view
+    if state.pairs != PAIR_KINDS[0]:
+        query["by"] = state.pairs
     return query
 
 

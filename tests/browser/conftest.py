@@ -19,7 +19,8 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
-    "--disable-gpu",
+    "--use-angle=swiftshader",  # WebGL (the timeline's marks) in software: no GPU needed
+    "--enable-unsafe-swiftshader",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
@@ -34,8 +35,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(base_path: str = "") -> Iterator[str]:
-    """Run the dashboard on a free port; yield its URL (ending in ``/``)."""
+def start_app(base_path: str = "", env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the dashboard on a free port (on the fixture events unless ``env_extra`` says otherwise);
+    yield its URL (ending in ``/``)."""
     port = free_port()
     command = [
         sys.executable,
@@ -55,6 +57,9 @@ def start_app(base_path: str = "") -> Iterator[str]:
     if base_path:
         command += ["--server.baseUrlPath", base_path]
     env = dict(os.environ, TIMELINE_EVENTS_JSONL=str(FIXTURE))
+    env.update(env_extra or {})
+    if "TIMELINE_DB" in (env_extra or {}):
+        env.pop("TIMELINE_EVENTS_JSONL")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/{base_path.strip('/') + '/' if base_path else ''}"
     try:
@@ -89,6 +94,24 @@ def prefixed_app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def store_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on a store: the shipped articles plus an event of 1938 and one of 2050."""
+    from components.store.event_store import open_store
+    from components.store.ingest import ARTICLES_DIR, build_store
+
+    path = tmp_path_factory.mktemp("store") / "timeline.db"
+    build_store(path, ARTICLES_DIR)
+    with open_store(path) as store:
+        for day in ("1938-03-15", "2050-06-01"):
+            store.add_event(
+                {"date_start": day, "precision": "day", "type": "meeting", "countries": ["AM", "AZ"]},
+                reason="missed by the extractor",
+                author="Lilit",
+            )
+    yield from start_app(env_extra={"TIMELINE_DB": str(path)})
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
@@ -115,10 +138,28 @@ def new_page(browser):
         context.close()
 
 
-def wait_ready(page, timeout: float = 30_000) -> None:
-    page.wait_for_selector(READY, timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(READY, timeout=timeout)
+# The page is settled when the script has run (the state is "initial" before the first run), the
+# browser is connected, no element is still marked stale from the run before, and every plotly chart
+# has drawn its SVG.
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
+    return false;
+  }
+  if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
+  return Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    .every(chart => chart.querySelector('.main-svg'));
+}"""
+
+
+def wait_ready(page, timeout: float = 120_000) -> None:
+    """Wait until the page has settled (:data:`SETTLED`), then until it is still settled on the next
+    animation frame (a chart drawn on the first frame of a rerun counts once): conditions, no fixed time."""
+    page.wait_for_function(SETTLED, timeout=timeout)
+    page.wait_for_function(
+        f"() => new Promise(done => requestAnimationFrame(() => done(({SETTLED})())))",
+        timeout=timeout,
+    )
 
 
 def screenshot(page, name: str) -> None:

@@ -40,7 +40,7 @@ def test_a_web_page_is_fetched_previewed_then_saved_with_its_fetch_record(
     assert len(server.requests("/a.html")) == 1 and pages(tmp_path / "t.db") == []  # a preview stores nothing
     app.button(key="add_article_save").click()
     app.run()
-    assert not app.exception and app.success and "1 articles, 2 events" in app.success[0].value
+    assert not app.exception and app.success and "1 article, 2 events" in app.success[0].value
     (page,) = pages(tmp_path / "t.db")
     assert page["url"] == server.url("/a.html") and page["source"] == "صحيفة الاختبار"
     assert page["meta"]["fetch"]["requested_url"] == server.url("/a.html")

@@ -1,0 +1,188 @@
+"""The dashboard as a user meets it, measured in a real browser (Playwright + /usr/bin/chromium,
+WebGL in software) on synthetic events of several sizes.
+
+    python benchmarks/bench_browser.py [--sizes 1000 10000] [--runs 5]
+
+For each size the page runs on a file of synthetic events (``TIMELINE_EVENTS_JSONL``); after one
+warm-up visit (which builds the server's views) it measures, median of ``--runs``:
+
+* ``load``: a new browser context opens the page until every chart is drawn;
+* ``filter``: a click on a date preset until the page is idle again (the script has run and two
+  animation frames have passed);
+* ``click``: a click on a row of the table until that event's details are visible;
+* the bytes the server sends over the websocket for a filter change and for an event click, and
+  the page's DOM elements after the first load.
+
+Times are printed in seconds, with the ratio of each size to the smallest one measured in the same
+run (time should not grow faster than the data). The machine's load average is printed too: on a
+busy shared machine every figure is slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Page, sync_playwright
+
+from components.evaluation.synthetic import synthetic_events
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, start_app
+
+CHARTS_DRAWN = """() => { const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  return charts.length >= 2 && Array.from(charts).every(chart => chart.querySelector('.main-svg')); }"""
+WATCH = """() => { window.__states = []; const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => window.__states.push(app.dataset.testScriptState)).observe(app, {attributes: true}); }"""
+IDLE = """() => { const states = window.__states || []; const ran = states.indexOf('running');
+  return ran >= 0 && states.slice(ran).includes('notRunning')
+         && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'; }"""
+FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))"
+DETAILS_OF = """(previous) => { const card = document.querySelector('.tl-details');
+  if (!card || card.dataset.eventId === previous) return false;
+  const box = card.getBoundingClientRect(); return box.top < innerHeight && box.bottom > 0; }"""
+
+
+@dataclass
+class Figures:
+    load: list[float] = field(default_factory=list)
+    filter: list[float] = field(default_factory=list)
+    click: list[float] = field(default_factory=list)
+    filter_bytes: list[int] = field(default_factory=list)
+    click_bytes: list[int] = field(default_factory=list)
+    nodes: int = 0
+    warm_up: float = 0.0
+
+
+class Frames:
+    """Bytes the page receives over its websocket."""
+
+    def __init__(self, page: Page) -> None:
+        self.received = 0
+        page.on("websocket", lambda socket: socket.on("framereceived", self._count))
+
+    def _count(self, payload: str | bytes) -> None:
+        self.received += len(payload.encode("utf-8") if isinstance(payload, str) else payload)
+
+
+def write_events(size: int, folder: Path) -> Path:
+    path = folder / f"events-{size}.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for event in synthetic_events(size):
+            handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+    return path
+
+
+def load_page(browser, url: str) -> tuple[Page, Frames, float]:
+    """A fresh context opening ``url`` until its charts are drawn: (page, frames, seconds)."""
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    frames = Frames(page)
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=300_000)
+    page.wait_for_function(CHARTS_DRAWN, timeout=300_000)
+    page.evaluate(FRAMES)
+    return page, frames, time.perf_counter() - started
+
+
+def filter_change(page: Page, frames: Frames, preset: str) -> tuple[float, int]:
+    """Click a date preset; seconds until the page is idle again, bytes received meanwhile."""
+    page.evaluate(WATCH)
+    before = frames.received
+    started = page.evaluate("() => performance.now()")
+    page.get_by_role("button", name=preset).click()
+    page.wait_for_function(IDLE, timeout=300_000)
+    page.wait_for_function(CHARTS_DRAWN, timeout=300_000)
+    ended = page.evaluate(FRAMES)
+    return (ended - started) / 1000, frames.received - before
+
+
+def event_click(page: Page, frames: Frames, row: int) -> tuple[float, int]:
+    """Click a cell of a table row; seconds until its details are visible, bytes received meanwhile."""
+    previous = page.evaluate("() => document.querySelector('.tl-details')?.dataset.eventId || ''")
+    grid = page.locator('[data-testid="stDataFrame"] .dvn-scroller').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    x, y = box["width"] * 0.5, 52 + 35 * row
+    page.mouse.move(box["x"] + x, box["y"] + y)  # as a hand does: the grid picks the cell under the pointer
+    page.evaluate(FRAMES)
+    page.evaluate(WATCH)
+    before = frames.received
+    started = page.evaluate("() => performance.now()")
+    grid.click(position={"x": x, "y": y})
+    page.wait_for_function(DETAILS_OF, arg=previous, timeout=300_000)
+    ended = page.evaluate("() => performance.now()")
+    page.wait_for_function(IDLE, timeout=300_000)  # the rest of the rerun, for the byte count
+    return (ended - started) / 1000, frames.received - before
+
+
+def measure(browser, url: str, runs: int) -> Figures:
+    figures = Figures()
+    page, _, figures.warm_up = load_page(browser, url)  # the first visit builds the server's views
+    page.context.close()
+    for run in range(runs):
+        page, frames, seconds = load_page(browser, url)
+        figures.load.append(seconds)
+        figures.nodes = page.evaluate("() => document.getElementsByTagName('*').length")
+        seconds, sent = filter_change(page, frames, ("Since 2020", "All dates")[run % 2])
+        figures.filter.append(seconds)
+        figures.filter_bytes.append(sent)
+        seconds, sent = event_click(page, frames, run % 3)
+        figures.click.append(seconds)
+        figures.click_bytes.append(sent)
+        page.context.close()
+    return figures
+
+
+def report(results: dict[int, Figures]) -> None:
+    base = results[min(results)]
+    print(f"load average: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print(
+        f"{'events':>7} {'warm-up s':>9} {'load s':>7} {'×':>5} {'filter s':>9} {'×':>5} {'click s':>8} {'×':>5}"
+        f" {'filter KB':>9} {'click KB':>9} {'DOM nodes':>9}"
+    )
+    for size, fig in sorted(results.items()):
+        load, change, click = (statistics.median(values) for values in (fig.load, fig.filter, fig.click))
+        ratios = [
+            value / statistics.median(other)
+            for value, other in ((load, base.load), (change, base.filter), (click, base.click))
+        ]
+        print(
+            f"{size:>7} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {change:9.2f} {ratios[1]:5.2f} {click:8.2f}"
+            f" {ratios[2]:5.2f} {statistics.median(fig.filter_bytes) / 1000:9.1f}"
+            f" {statistics.median(fig.click_bytes) / 1000:9.1f} {fig.nodes:9d}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    results: dict[int, Figures] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size in args.sizes:
+            server = start_app(env_extra={"TIMELINE_EVENTS_JSONL": str(write_events(size, Path(folder)))})
+            url = next(server)
+            try:
+                results[size] = measure(browser, url, args.runs)
+            finally:
+                server.close()
+            print(f"measured {size} events", file=sys.stderr)
+        browser.close()
+    report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
