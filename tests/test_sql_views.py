@@ -17,15 +17,17 @@ from hypothesis import strategies as st
 
 from components.evaluation.synthetic_pages import synthetic_pages
 from components.store.event_store import Store, open_store
-from components.store.facets import FACETS
+from components.store.facets import ALL_OF, FACETS, Kind
 from components.store.ingest import ingest_paths
 from components.store.memory_views import MemoryViews
 from components.store.query import Filters
 from components.store.sql_views import SqlViews
-from components.store.views import LANES, PAIR_KINDS, SORT_COLUMNS, Sort
+from components.store.views import LANES, NAMED_LISTS, PAIR_KINDS, SORT_COLUMNS, Sort
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "articles"
 LISTS = tuple(facet.name for facet in FACETS if facet.repeatable)
+FLAGS = tuple(facet.name for facet in FACETS if facet.kind is Kind.FLAG)
+MODES = tuple(facet.name for facet in FACETS if facet.kind is Kind.MODE)
 EXAMPLES = 40
 
 
@@ -69,7 +71,11 @@ def corpus_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 def both(store: Store) -> tuple[MemoryViews, SqlViews]:
-    return MemoryViews(store.list_events(), store.version()), SqlViews(store)
+    def article_text(article_id: str) -> str | None:
+        article = store.get_article(article_id)
+        return str(article["text"]) if article and article.get("text") else None
+
+    return MemoryViews(store.list_events(), store.version(), article_text=article_text), SqlViews(store)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,10 @@ def cases(draw: st.DrawFn, values: dict[str, tuple[str, ...]], words: list[str])
     days = st.none() | st.dates(date(2019, 6, 1), date(2026, 1, 1)) | st.sampled_from([date(1991, 3, 4)])
     chosen["date_from"], chosen["date_to"] = draw(days), draw(days)
     chosen["q"] = draw(st.none() | st.sampled_from(words))
+    chosen["planned"] = draw(st.booleans())
+    chosen["min_confidence"] = draw(st.sampled_from((0.0, 0.0, 0.5, 0.7, 0.95)))
+    for mode in MODES:
+        chosen[mode] = draw(st.sampled_from(("", ALL_OF)))
     return Case(
         filters=Filters(**chosen),  # type: ignore[arg-type]  # values drawn per facet kind above
         sort=Sort(draw(st.sampled_from(SORT_COLUMNS)), descending=draw(st.booleans())),
@@ -121,7 +131,7 @@ def assert_same_answers(memory: MemoryViews, sql: SqlViews, case: Case) -> None:
     assert sql.summary(filters) == memory.summary(filters)
     page = {"sort": case.sort, "offset": case.offset, "limit": case.limit}
     assert sql.page(filters, **page) == memory.page(filters, **page)  # type: ignore[arg-type]
-    for facet in LISTS:
+    for facet in (*LISTS, *FLAGS):
         assert sql.facet_counts(filters, facet) == memory.facet_counts(filters, facet), facet
     marks = {"lanes": case.lanes, "max_marks": case.max_marks}
     assert sql.timeline(filters, **marks) == memory.timeline(filters, **marks)  # type: ignore[arg-type]
@@ -129,6 +139,11 @@ def assert_same_answers(memory: MemoryViews, sql: SqlViews, case: Case) -> None:
     assert sql.places(filters, **places) == memory.places(filters, **places)
     for by in PAIR_KINDS:
         assert sql.pairs(filters, by=by) == memory.pairs(filters, by=by)
+    shown = memory.page(filters, limit=3).events
+    others = memory.page(Filters(planned=True), offset=case.offset, limit=2).events
+    for event in (*shown, *others):
+        for member in (str(event["id"]), *(str(m) for m in event.get("member_ids") or () if m)):
+            assert sql.position(filters, member, sort=case.sort) == memory.position(filters, member, sort=case.sort)
 
 
 def check_random_views(store: Store, data: st.DataObject) -> None:
@@ -163,6 +178,13 @@ def check_values_events_and_the_unfiltered_view(store: Store) -> None:
     assert hidden and sql.event(str(hidden[0]["id"])) is None and sql.event("no-such-id") is None
     for lanes in LANES:
         assert sql.timeline(Filters(), lanes=lanes, max_marks=0) == memory.timeline(Filters(), lanes=lanes, max_marks=0)
+    for name in NAMED_LISTS:
+        assert sql.arabic_names(name) == memory.arabic_names(name), name
+    for event in every[::5]:
+        for member in (str(event["id"]), *(str(m) for m in event.get("member_ids") or () if m)):
+            assert sql.event(member) == memory.event(member) == event
+            assert sql.paragraph(member) == memory.paragraph(member)
+    assert any(memory.paragraph(str(event["id"])) for event in every), "paragraphs were compared"
     assert sql.timeline(Filters(), max_marks=0).bucket == "month"  # from 1991: counted per month
 
 

@@ -9,7 +9,11 @@ Every condition is on ``merged_events`` under the alias ``m`` and is answered by
   and ``m.day_start <= to`` (``(hidden, day_start)``);
 - the free text: the folded query as a substring of ``m.search``: trigrams on both engines
   (``pg_trgm`` on PostgreSQL, the FTS5 table ``merged_search`` on SQLite), a scan of the column
-  only for a query of one or two characters, which trigrams cannot look up.
+  only for a query of one or two characters, which trigrams cannot look up;
+- a list whose mode says "all": one such lookup per chosen value;
+- a flag that is off: ``m.id`` not among the events offering it (its rows in ``event_facets``,
+  value ``1``);
+- a minimum: the facet's column of ``merged_events`` (:data:`NUMBER_COLUMNS`, indexed).
 
 Hidden events (corrections) never match.
 """
@@ -20,11 +24,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from components.store.facets import FACETS, Facet, Kind
+from components.store.facets import ALL_OF, FACETS, Facet, Kind, mode_of
 from components.store.query import Filters
 from components.store.text_search import folded_query, text_condition
 
 TRIGRAM = 3  # the shortest query a trigram index can look up
+FLAG_ON = "1"  # the value a flag facet's events offer (``event_facets``)
+NUMBER_COLUMNS = {"min_confidence": "m.confidence"}  # the column each minimum facet compares
+NUMBER_SLACK = 1e-9  # a minimum keeps values a rounding error below it (as the in-memory index)
 
 
 VISIBLE = "m.hidden = 0"
@@ -65,18 +72,53 @@ def in_list(name: str, values: Sequence[str]) -> Where:
     return Where(sql, (name, *chosen))
 
 
-def _list(engine: str, facet: Facet, filters: Filters) -> Where | None:
+def all_of(facet: Facet, filters: Filters, facets: Sequence[Facet]) -> bool:
+    """Whether ``facet``'s chosen values must all be offered by an event (its mode says "all")."""
+    mode = mode_of(facet, facets)
+    return mode is not None and filters.text(mode.name) == ALL_OF
+
+
+def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
     selected = filters.selected(facet.name)
-    return in_list(facet.name, selected) if selected else None
+    if not selected:
+        return None
+    if not all_of(facet, filters, facets):
+        return in_list(facet.name, selected)
+    where = in_list(facet.name, sorted(set(selected))[:1])
+    for value in sorted(set(selected))[1:]:
+        one = in_list(facet.name, [value])
+        where = where.and_(one.sql, *one.params)
+    return where
 
 
-def _date_from(engine: str, facet: Facet, filters: Filters) -> Where | None:
+def _flag(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    """Off (the default): the events offering the flag are left out; on: no condition."""
+    if filters.flag(facet.name):
+        return None
+    return Where("m.id NOT IN (SELECT event_id FROM event_facets WHERE facet = ? AND value = ?)", (facet.name, FLAG_ON))
+
+
+def _minimum(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    least = filters.number(facet.name)
+    if least is None:
+        return None
+    if facet.name not in NUMBER_COLUMNS:
+        raise ValueError(f"{facet.name}: a minimum needs its column in NUMBER_COLUMNS")
+    return Where(f"{NUMBER_COLUMNS[facet.name]} >= ?", (least - NUMBER_SLACK,))
+
+
+def _nothing(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    """A mode is no condition of its own: it changes how its list's condition combines values."""
+    return None
+
+
+def _date_from(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
     """Overlap: the event ends on or after the first day of the range."""
     day = filters.day(facet.name)
     return None if day is None else Where("m.day_end >= ?", (day.toordinal(),))
 
 
-def _date_to(engine: str, facet: Facet, filters: Filters) -> Where | None:
+def _date_to(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
     """Overlap: the event starts on or before the last day of the range."""
     day = filters.day(facet.name)
     return None if day is None else Where("m.day_start <= ?", (day.toordinal(),))
@@ -87,7 +129,7 @@ def fts_phrase(needle: str) -> str:
     return '"' + needle.replace('"', '""') + '"'
 
 
-def _text(engine: str, facet: Facet, filters: Filters) -> Where | None:
+def _text(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
     needle = folded_query(filters.text(facet.name))
     if not needle:
         return None
@@ -97,12 +139,15 @@ def _text(engine: str, facet: Facet, filters: Filters) -> Where | None:
     return Where(sql, params)
 
 
-_CONDITIONS: dict[Kind, Callable[[str, Facet, Filters], Where | None]] = {
+_CONDITIONS: dict[Kind, Callable[[str, Facet, Filters, Sequence[Facet]], Where | None]] = {
     Kind.CODES: _list,
     Kind.NAMES: _list,
     Kind.DATE_FROM: _date_from,
     Kind.DATE_TO: _date_to,
     Kind.TEXT: _text,
+    Kind.FLAG: _flag,
+    Kind.MINIMUM: _minimum,
+    Kind.MODE: _nothing,
 }
 
 
@@ -113,7 +158,7 @@ def match_where(engine: str, filters: Filters, facets: Sequence[Facet] = FACETS,
         raise ValueError(f"filters on facets the table does not have: {sorted(unknown)}")
     where = Where()
     for facet in facets:
-        part = _CONDITIONS[facet.kind](engine, facet, filters) if facet.name != skip else None
+        part = _CONDITIONS[facet.kind](engine, facet, filters, facets) if facet.name != skip else None
         if part is not None:
             where = where.and_(part.sql, *part.params)
     return where

@@ -16,23 +16,27 @@ from typing import Any
 
 from components.store.database import from_json
 from components.store.event_store import Store
-from components.store.facets import FACETS, Facet, facet_named
+from components.store.facets import FACETS, Facet, Kind, facet_named
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, pair_counts, value_counts
-from components.store.sql_filters import Where, match_where
+from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
+from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
 from components.store.sql_timeline import timeline_query
 from components.store.views import (
     DEFAULT_SORT,
     LANES,
+    NAMED_LISTS,
     PAIR_KINDS,
     EventPage,
     PairCount,
+    Paragraph,
     PlaceCount,
     Sort,
     Summary,
     TimelineData,
+    paragraph_around,
 )
 
 # The table's orders: (column, then the date as the tie-break) ascending; ``{d}`` is the direction.
@@ -44,6 +48,11 @@ _ORDERS = {
     "confidence": "m.confidence {d}, m.day_start {d} NULLS {n}",
 }
 _PAIR_LISTS = {"countries": PARTICIPANTS, "actors": "actors"}
+# Events with no place that has coordinates (what GeoJSON leaves out).
+_WITHOUT_PLACE = (
+    "coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = m.id"
+    " AND p.lat IS NOT NULL AND p.lon IS NOT NULL) THEN 0 ELSE 1 END), 0) AS without_place"
+)
 
 
 def order_by(sort: Sort) -> str:
@@ -80,8 +89,8 @@ class SqlViews:
                 "SELECT count(*) AS events, count(m.day_start) AS dated, min(m.day_start) AS first_day,"
                 " max(m.day_end) AS last_day,"
                 " coalesce(sum(CASE WHEN m.status = 'planned' THEN 1 ELSE 0 END), 0) AS planned,"
-                " coalesce(sum(CASE WHEN m.role = 'background' THEN 1 ELSE 0 END), 0) AS background"
-                f" FROM merged_events m WHERE {where.sql}",
+                " coalesce(sum(CASE WHEN m.role = 'background' THEN 1 ELSE 0 END), 0) AS background,"
+                f" {_WITHOUT_PLACE} FROM merged_events m WHERE {where.sql}",
                 where.params,
             )
             assert row is not None, "an aggregate gives one row"
@@ -90,7 +99,7 @@ class SqlViews:
             events=int(row["events"]), articles=articles, sources=sources,
             first_day=_day(row["first_day"]), last_day=_day(row["last_day"]),
             undated=int(row["events"]) - int(row["dated"]), planned=int(row["planned"]),
-            background=int(row["background"]),
+            background=int(row["background"]), without_place=int(row["without_place"]),
         )  # fmt: skip
 
     def page(self, filters: Filters, *, sort: Sort = DEFAULT_SORT, offset: int = 0, limit: int = 100) -> EventPage:
@@ -104,11 +113,15 @@ class SqlViews:
         return EventPage(_events(rows), total, offset)
 
     def facet_counts(self, filters: Filters, facet: str) -> dict[str, int]:
-        if not facet_named(facet, self._facets).repeatable:
-            raise KeyError(f"{facet!r} is not a code or name list")
-        where = self.where(filters, skip=facet)
+        """Per option of a list, the events it adds (with the list's mode "all", the events shown that
+        offer it); for a flag, ``{"1": n}``: the events switching it on adds."""
+        row = facet_named(facet, self._facets)
+        if not row.repeatable and row.kind is not Kind.FLAG:
+            raise KeyError(f"{facet!r} is not a code or name list or a flag")
+        where = self.where(filters) if all_of(row, filters, self._facets) else self.where(filters, skip=facet)
         with self._store.read() as db:
-            return value_counts(db, where, facet)
+            counts = value_counts(db, where, facet)
+        return {FLAG_ON: counts.get(FLAG_ON, 0)} if row.kind is Kind.FLAG else counts
 
     def facet_values(self, facet: str) -> tuple[str, ...]:
         """Walks the index from value to value (a loose index scan), keeping the values of visible events."""
@@ -135,10 +148,32 @@ class SqlViews:
         with self._store.read() as db:
             return places_query(db, self.where(filters), limit, per_place)
 
+    def arabic_names(self, facet: str) -> dict[str, str]:
+        if facet not in NAMED_LISTS:
+            raise ValueError(f"Arabic names of {facet!r}: one of {', '.join(NAMED_LISTS)}")
+        with self._store.read() as db:
+            return arabic_names_query(db, facet)
+
     def event(self, event_id: str) -> Any:
         with self._store.read() as db:
-            row = db.one("SELECT data FROM merged_events WHERE id = ? AND hidden = 0", (event_id,))
-        return None if row is None else dict(from_json(row["data"]))
+            return event_row(db, event_id)
+
+    def position(self, filters: Filters, event_id: str, *, sort: Sort = DEFAULT_SORT) -> int | None:
+        with self._store.read() as db:
+            found = event_row(db, event_id)
+            if found is None:
+                return None
+            return position_query(db, self.where(filters), str(found["id"]), order_by(sort))
+
+    def paragraph(self, event_id: str) -> Paragraph | None:
+        found = self.event(event_id)
+        if found is None or not found.get("article_id"):
+            return None
+        article = self._store.get_article(str(found["article_id"]))
+        if not article or not article.get("text"):
+            return None
+        start, end = int(found.get("char_start") or 0), int(found.get("char_end") or 0)
+        return paragraph_around(str(article["text"]), start, end, str(found.get("sentence") or ""))
 
     def pairs(self, filters: Filters, *, by: str = "countries") -> tuple[PairCount, ...]:
         if by not in PAIR_KINDS:
