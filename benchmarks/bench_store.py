@@ -22,9 +22,10 @@ Per size and engine:
   repeats: a filter query (country + date range + type: matches and the table's first page),
   option counts of every list, the timeline's aggregation, the map's places, and a whole filter
   change (everything a rerun asks for, one new filter); the first (unfiltered) view; query plans;
-* ``apptest``: the dashboard script in Streamlit's AppTest: first run and a filter change, in process;
-* ``browser``: ``streamlit run dashboard.py`` and Chromium (Playwright): first load until both charts
-  are drawn, and the server's memory (RSS) after it and after a few filter changes.
+* ``apptest``: the dashboard script in Streamlit's AppTest, in a fresh process per store: first run
+  and filter changes (server time), and that process's resident memory after them. There is no
+  browser part: ``benchmarks/bench_browser.py`` measures the first load in Chromium, on files of
+  events rather than on these stores.
 
 Every figure is printed with its ratio to the smallest size measured in the same run.
 """
