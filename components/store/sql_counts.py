@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import Counter
 
 from components.store.database import Db
-from components.store.sql_filters import Where, joined
+from components.store.sql_filters import FLAG_ON, Where, joined, marks
 
 _ROWS_OF_EVENT = "f.event_id = m.id AND f.facet = ?"
 
 
-def _all_counts(db: Db, name: str) -> dict[str, int]:
+def _all_counts(db: Db, name: str, left_out: tuple[str, ...]) -> dict[str, int]:
+    """Every row of the list, less the rows of hidden events and of visible events offering one of
+    the flags ``left_out`` (both few)."""
     counts: Counter[str] = Counter()
     for row in db.rows("SELECT value, count(*) AS n FROM event_facets WHERE facet = ? GROUP BY value", (name,)):
         counts[str(row["value"])] = int(row["n"])
@@ -27,13 +29,23 @@ def _all_counts(db: Db, name: str) -> dict[str, int]:
     )
     for row in db.rows(hidden, (name,)):
         counts[str(row["value"])] -= int(row["n"])
+    if left_out:
+        flagged = (
+            "SELECT f.value, count(*) AS n FROM (SELECT DISTINCT g.event_id FROM event_facets g"
+            f" WHERE g.facet IN ({marks(left_out)}) AND g.value = ?) x"
+            " JOIN merged_events m ON m.id = x.event_id JOIN event_facets f ON f.event_id = x.event_id AND f.facet = ?"
+            " WHERE m.hidden = 0 GROUP BY f.value"
+        )
+        for row in db.rows(flagged, (*left_out, FLAG_ON, name)):
+            counts[str(row["value"])] -= int(row["n"])
     return {value: n for value, n in counts.items() if n > 0}
 
 
 def value_counts(db: Db, where: Where, name: str) -> dict[str, int]:
-    """For each value of the list ``name``: how many events matching ``where`` offer it."""
-    if not where.filtered:
-        return _all_counts(db, name)
+    """For each value of the list ``name``: how many events matching ``where`` offer it (with no
+    condition but visibility and flags left out, over the list's rows alone)."""
+    if not where.narrowed:
+        return _all_counts(db, name, where.left_out)
     sql = (
         f"SELECT f.value, count(*) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
         f" WHERE {where.sql} GROUP BY f.value"

@@ -39,10 +39,13 @@ VISIBLE = "m.hidden = 0"
 
 @dataclass(frozen=True)
 class Where:
-    """A WHERE condition with its ``?`` parameters."""
+    """A WHERE condition with its ``?`` parameters; ``left_out`` names the flags whose events it
+    leaves out (each with its condition in ``sql``), ``narrowed`` whether it has any other condition."""
 
     sql: str = VISIBLE
     params: tuple[Any, ...] = ()
+    left_out: tuple[str, ...] = ()
+    narrowed: bool = False
 
     @property
     def filtered(self) -> bool:
@@ -50,7 +53,12 @@ class Where:
         return self.sql != VISIBLE
 
     def and_(self, sql: str, *params: Any) -> Where:
-        return Where(f"{self.sql} AND {sql}", (*self.params, *params))
+        return Where(f"{self.sql} AND {sql}", (*self.params, *params), self.left_out, True)
+
+    def leaving_out(self, flag: str, part: Where) -> Where:
+        """This condition, and no event offering ``flag`` (``part``: that condition)."""
+        joined = self.and_(part.sql, *part.params)
+        return Where(joined.sql, joined.params, (*self.left_out, flag), self.narrowed)
 
 
 def joined(engine: str, table: str, on: str) -> str:
@@ -159,6 +167,8 @@ def match_where(engine: str, filters: Filters, facets: Sequence[Facet] = FACETS,
     where = Where()
     for facet in facets:
         part = _CONDITIONS[facet.kind](engine, facet, filters, facets) if facet.name != skip else None
-        if part is not None:
+        if part is not None and facet.kind is Kind.FLAG:
+            where = where.leaving_out(facet.name, part)
+        elif part is not None:
             where = where.and_(part.sql, *part.params)
     return where
