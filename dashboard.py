@@ -383,6 +383,13 @@ def sidebar(source: EventSource, version: str) -> None:
 def main() -> None:
     lang = controls.language()
     st.set_page_config(page_title=t("app_title", lang), layout="wide")
+    try:
+        page(lang)
+    except StoreError as error:  # a store damaged or gone while the page runs: a message, not a traceback
+        st.error(t("store_read_failed", lang, reason=str(error)))
+
+
+def page(lang: str) -> None:
     source, store, version = open_data(lang)
     known = {facet.name: data.facet_values(source, version, facet.name) for facet in FACETS if facet.kind is Kind.NAMES}
     view, notices = controls.resolve(known, KnownEvents(source, version))

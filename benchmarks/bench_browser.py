@@ -14,7 +14,10 @@ warm-up visit (which builds the server's views) it measures, median of ``--runs`
   the page's DOM elements after the first load.
 
 Times are printed in seconds, with the ratio of each size to the smallest one measured in the same
-run (time should not grow faster than the data). The machine's load average is printed too: on a
+run (time should not grow faster than the data). The same run also measures a minimal Streamlit
+page (a title and a line of text) from a new context until it is drawn: the page load of the
+dashboard is printed as a multiple of it too, which says how much of a load is Streamlit itself on
+this machine. The machine's load average is printed too: on a
 busy shared machine every figure is slower.
 """
 
@@ -93,6 +96,24 @@ def load_page(browser, url: str) -> tuple[Page, Frames, float]:
     return page, frames, time.perf_counter() - started
 
 
+MINIMAL_APP = 'import streamlit as st\n\nst.title("Diplomatic Timeline")\nst.write("One line of text.")\n'
+
+
+def minimal_load(browser, url: str, runs: int) -> list[float]:
+    """Seconds for a new context to open a minimal Streamlit page until its title is drawn."""
+    seconds = []
+    for _ in range(runs + 1):  # the first visit warms the server up
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        started = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(READY, timeout=300_000)
+        page.wait_for_selector("h1", timeout=300_000)
+        page.evaluate(FRAMES)
+        seconds.append(time.perf_counter() - started)
+        page.context.close()
+    return seconds[1:]
+
+
 def filter_change(page: Page, frames: Frames, preset: str) -> tuple[float, int]:
     """Click a date preset; seconds until the page is idle again, bytes received meanwhile."""
     page.evaluate(WATCH)
@@ -143,12 +164,13 @@ def measure(browser, url: str, runs: int) -> Figures:
     return figures
 
 
-def report(results: dict[int, Figures]) -> None:
+def report(results: dict[int, Figures], minimal: list[float]) -> None:
     base = results[min(results)]
     print(f"load average: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print(f"minimal Streamlit page, load: {statistics.median(minimal):.2f} s (median of {len(minimal)})")
     print(
-        f"{'events':>7} {'warm-up s':>9} {'load s':>7} {'×':>5} {'filter s':>9} {'×':>5} {'click s':>8} {'×':>5}"
-        f" {'filter KB':>9} {'click KB':>9} {'DOM nodes':>9}"
+        f"{'events':>7} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'filter s':>9} {'×':>5} {'click s':>8}"
+        f" {'×':>5} {'filter KB':>9} {'click KB':>9} {'DOM nodes':>9}"
     )
     for size, fig in sorted(results.items()):
         load, change, click = (statistics.median(values) for values in (fig.load, fig.filter, fig.click))
@@ -157,7 +179,8 @@ def report(results: dict[int, Figures]) -> None:
             for value, other in ((load, base.load), (change, base.filter), (click, base.click))
         ]
         print(
-            f"{size:>7} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {change:9.2f} {ratios[1]:5.2f} {click:8.2f}"
+            f"{size:>7} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {load / statistics.median(minimal):6.2f}"
+            f" {change:9.2f} {ratios[1]:5.2f} {click:8.2f}"
             f" {ratios[2]:5.2f} {statistics.median(fig.filter_bytes) / 1000:9.1f}"
             f" {statistics.median(fig.click_bytes) / 1000:9.1f} {fig.nodes:9d}"
         )
@@ -171,6 +194,13 @@ def main() -> int:
     results: dict[int, Figures] = {}
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        script = Path(folder) / "minimal_app.py"
+        script.write_text(MINIMAL_APP, encoding="utf-8")
+        server = start_app(script=script)
+        try:
+            minimal = minimal_load(browser, next(server), args.runs)
+        finally:
+            server.close()
         for size in args.sizes:
             server = start_app(env_extra={"TIMELINE_EVENTS_JSONL": str(write_events(size, Path(folder)))})
             url = next(server)
@@ -180,7 +210,7 @@ def main() -> int:
                 server.close()
             print(f"measured {size} events", file=sys.stderr)
         browser.close()
-    report(results)
+    report(results, minimal)
     return 0
 
 

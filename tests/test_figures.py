@@ -114,6 +114,8 @@ def test_the_legend_has_one_entry_per_type_and_explains_the_marks() -> None:
     assert entries[:4] == ["meeting", "agreement", "statement", "border"]
     assert len(entries) == len(set(entries))
     assert {t("legend_planned", "en"), t("legend_vague", "en")} <= set(entries)
+    legend = view.figure.layout.legend
+    assert legend.y >= 1 and legend.yanchor == "bottom"  # above the marks, clear of the axis's years
 
 
 def test_a_merged_event_is_one_mark_showing_its_source_count() -> None:

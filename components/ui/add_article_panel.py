@@ -26,6 +26,7 @@ from components.ui.extraction_job import Job, extract_within_budget
 from components.ui.i18n import country_name, escape_markdown, join_list, plural, t, type_label
 
 _KEY = "add_article"
+FAILED_KEY = f"{_KEY}_failed"  # the pages a save could not store, shown on the run after it
 PASTED = "pasted"  # the name of a pasted page before it has one
 
 
@@ -134,9 +135,11 @@ def _show_one(item: Extracted, lang: str) -> None:
 
 
 def _save(store: Store, preview: list[Extracted], published: date | None, url: str, lang: str) -> str | None:
-    """Store the previewed pages; leave a message saying what was added; return the first new event's id."""
+    """Store the previewed pages; leave a message saying what was added (and what the store refused:
+    the preview is then kept, to save again); return the first new event's id."""
     articles = events = duplicates = 0
     first: str | None = None
+    failures: list[str] = []
     for item in preview:
         if item.result is None:
             continue
@@ -150,7 +153,7 @@ def _save(store: Store, preview: list[Extracted], published: date | None, url: s
                 page_meta=fetched.page_meta if fetched else None,
             )
         except StoreError as error:
-            st.error(t("store_write_failed", lang, reason=escape_markdown(f"{item.name}: {error}")))
+            failures.append(f"{item.name}: {error}")
             continue
         articles += outcome.articles_added
         events += outcome.events_added
@@ -160,9 +163,19 @@ def _save(store: Store, preview: list[Extracted], published: date | None, url: s
     parts = [plural("add_saved_articles", articles, lang), plural("add_saved_events", events, lang)]
     if duplicates:
         parts.append(plural("add_saved_duplicates", duplicates, lang))
-    st.session_state[DONE_KEY] = t("add_saved", lang, what=join_list(parts, lang))
-    st.session_state.pop(f"{_KEY}_preview", None)
+    if failures:
+        st.session_state[FAILED_KEY] = failures
+    if articles or duplicates or not failures:
+        st.session_state[DONE_KEY] = t("add_saved", lang, what=join_list(parts, lang))
+    if not failures:
+        st.session_state.pop(f"{_KEY}_preview", None)
     return first
+
+
+def show_failures(lang: str) -> None:
+    """Why the last save could not store some pages (the store was busy, read-only, damaged …)."""
+    for failure in st.session_state.pop(FAILED_KEY, None) or []:
+        st.error(t("store_write_failed", lang, reason=escape_markdown(failure)))
 
 
 def render_add_article_panel(store: Store, lang: str, on_saved: Callable[[str], None] | None = None) -> None:
@@ -170,6 +183,7 @@ def render_add_article_panel(store: Store, lang: str, on_saved: Callable[[str], 
     ``on_saved(event id)`` opens the first new event."""
     st.subheader(t("add_title", lang))
     show_done()  # also a toast: seen even when the panel is folded away after the save
+    show_failures(lang)
     inputs = _inputs(lang)
     fetch_url = st.text_input(t("add_fetch_url", lang), key=f"{_KEY}_fetch_url", placeholder="https://…").strip()
     published = st.date_input(t("add_published", lang), value=None, key=f"{_KEY}_published", format="YYYY-MM-DD")

@@ -128,9 +128,12 @@ def _matrix_layout(figure: go.Figure, names: Sequence[str], lang: str) -> None:
         "fixedrange": True,
         "range": [-0.7, len(names) - 0.3],
     }
+    # Room for the longest name on the right in Arabic (plotly's own measure falls short in a
+    # right-to-left page); about 7 px per letter at the axis's font size.
+    right = 16 + 7 * max((len(name) for name in names), default=0) if lang == "ar" else 10
     figure.update_layout(
         height=max(320, 120 + 34 * len(names)),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 10, "r": right, "t": 10, "b": 10},
         legend={"orientation": "h", "y": -0.12, "yanchor": "top"},
         hoverlabel={"align": "right" if lang == "ar" else "left"},
         plot_bgcolor="white",

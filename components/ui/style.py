@@ -1,6 +1,6 @@
 """The page's CSS and its small script: the marks in the Arabic text, the details card, the busy
-state during a rerun, right-to-left layout, ``lang``/``dir`` on the page, dates applied on Enter,
-and bringing the opened details into view."""
+state during a rerun, right-to-left layout (tables shown from their right end), ``lang``/``dir`` on
+the page, dates applied on Enter, and bringing the opened details into view."""
 
 from __future__ import annotations
 
@@ -58,6 +58,20 @@ SCRIPT = """<script>
       segment.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true}));
       setTimeout(() => segment.blur(), 0);
     }, true);
+  }
+  if (!window.__tlGridsFromTheRight) {
+    // In a right-to-left page the table's first column is its rightmost: show that end first.
+    window.__tlGridsFromTheRight = true;
+    const toTheRight = () => {
+      if (document.documentElement.dir !== 'rtl') return;
+      for (const grid of document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller:not([data-tl-end])')) {
+        if (grid.scrollWidth <= grid.clientWidth) continue;
+        grid.dataset.tlEnd = '1';
+        grid.scrollLeft = grid.scrollWidth;
+      }
+    };
+    new MutationObserver(toTheRight).observe(document.body, {childList: true, subtree: true});
+    toTheRight();
   }
   if (%(scroll)s) {
     const show = () => {

@@ -245,7 +245,8 @@ def _layout(figure: go.Figure, order: Sequence[str], lanes: str, lang: str, wind
     figure.update_layout(
         height=max(280, 90 + 40 * len(order)),
         margin={"l": 10, "r": 70 if lang == "ar" else 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0},
+        # Above the marks: below them the legend would cover the years of the axis.
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         hoverlabel={"align": "right" if lang == "ar" else "left"},
         dragmode="zoom",  # Streamlit turns point clicks off while dragging selects
         selectdirection="h",

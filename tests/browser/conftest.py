@@ -35,16 +35,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(base_path: str = "", env_extra: dict[str, str] | None = None) -> Iterator[str]:
-    """Run the dashboard on a free port (on the fixture events unless ``env_extra`` says otherwise);
-    yield its URL (ending in ``/``)."""
+def start_app(
+    base_path: str = "", env_extra: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py"
+) -> Iterator[str]:
+    """Run the dashboard (or another Streamlit ``script``) on a free port, on the fixture events
+    unless ``env_extra`` says otherwise; yield its URL (ending in ``/``)."""
     port = free_port()
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "dashboard.py"),
+        str(script),
         "--server.headless",
         "true",
         "--server.port",
@@ -139,14 +141,16 @@ def new_page(browser):
 
 
 # The page is settled when the script has run (the state is "initial" before the first run), the
-# browser is connected, no element is still marked stale from the run before, and every plotly chart
-# has drawn its SVG.
+# browser is connected, no element is still marked stale from the run before or drawn as a placeholder
+# while its code loads, and every plotly chart has drawn its SVG.
 SETTLED = """() => {
+  const SKELETONS = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]';
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
     return false;
   }
   if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
+  if (document.querySelector(SKELETONS)) return false;  // a widget whose code is still loading
   return Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
     .every(chart => chart.querySelector('.main-svg'));
 }"""

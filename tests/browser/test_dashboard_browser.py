@@ -233,6 +233,21 @@ def test_clicking_a_pair_in_the_relations_view_filters_to_both(app_url: str, new
     screenshot(page, "relations")
 
 
+NAMES_INSIDE = """(chart) => { const box = chart.getBoundingClientRect();
+  const names = Array.from(chart.querySelectorAll('.ytick text')).map(name => name.getBoundingClientRect());
+  return names.length > 1 && names.every(name => name.left >= box.left - 1 && name.right <= box.right + 1); }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_relations_view_shows_its_names_whole(lang: str, app_url: str, new_page) -> None:
+    """In Arabic the names stand on the right of the matrix: the chart makes room for them there."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?view=relations&lang={lang}")
+    wait_ready(page)
+    matrix = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    assert matrix.evaluate(NAMES_INSIDE)
+
+
 def test_arabic_page_declares_its_language_and_direction_and_names_months_in_arabic(app_url: str, new_page) -> None:
     page = new_page({"width": 1400, "height": 1000})
     page.goto(f"{app_url}?lang=ar&zoom=2023-01-01..2023-12-31&event=fixture-almaty-talks")
@@ -243,6 +258,21 @@ def test_arabic_page_declares_its_language_and_direction_and_names_months_in_ara
     assert any(month in " ".join(ticks) for month in ("يناير", "أبريل", "يوليو", "أكتوبر")), ticks
     assert not any(re.search("[A-Za-z]{3}", tick) for tick in ticks), ticks
     screenshot(page, "arabic-1400")
+
+
+GRID_AT = """(end) => { const grid = document.querySelector('[data-testid="stDataFrame"] .dvn-scroller');
+  if (!grid || grid.scrollWidth <= grid.clientWidth + 50) return false;
+  return end === 'right' ? grid.scrollLeft + grid.clientWidth >= grid.scrollWidth - 2 : grid.scrollLeft === 0; }"""
+
+
+@pytest.mark.parametrize(("lang", "end"), [("ar", "right"), ("en", "left")])
+def test_the_table_opens_at_its_first_column(lang: str, end: str, app_url: str, new_page) -> None:
+    """Arabic mirrors the columns (the date is rightmost), so a table wider than the page shows its right end."""
+    page = new_page({"width": 1200, "height": 1000})
+    page.goto(f"{app_url}?lang={lang}")
+    wait_ready(page)
+    page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
+    page.wait_for_function(GRID_AT, arg=end, timeout=60_000)
 
 
 def test_on_a_phone_the_details_come_right_under_the_timeline(app_url: str, new_page) -> None:
