@@ -11,7 +11,7 @@ snapshots on connections of their own and never wait for a writer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from components.extract.reading import RawPage
-from components.store import groups, merged, queue
+from components.store import bulk_load, groups, merged, queue, statistics
 from components.store.corrections import CorrectionError, check_note, event_keys_of, validate_fields
 from components.store.database import Db, Engine, from_json
 from components.store.errors import StoreError
@@ -152,6 +152,7 @@ class Store:
                 return
             groups.regroup_all(db)
             merged.rebuild_all(db)
+            statistics.analyse(db)
             db.execute("UPDATE meta SET value = ? WHERE key = 'views'", (signature,))
             _bump(db)
 
@@ -178,6 +179,7 @@ class Store:
     def _write(self) -> Iterator[Db]:
         with self._engine.write() as db:
             yield db
+            statistics.keep_fresh(db)
 
     def version(self) -> str:
         """Changes whenever the store's content changes (a cheap cache key)."""
@@ -263,6 +265,20 @@ class Store:
         merged.write_groups(db, touched)
         skipped = len(result.articles) - len(kept)
         return IngestOutcome(result.page.name, result.page.content_hash, False, len(kept), skipped, len(added))
+
+    def load_pages(self, results: Iterable[ExtractedPage]) -> bulk_load.LoadOutcome:
+        """Store many pages in one transaction, merging once at the end (benchmark stores; the same
+        tables as :meth:`ingest_page` page by page: :mod:`components.store.bulk_load`)."""
+        with self._write() as db:
+            return bulk_load.load_pages(db, results)
+
+    def copy_from(self, source: Store) -> dict[str, int]:
+        """Fill this new, empty store with every row of ``source`` (of either engine: moving a store
+        to a team server, or benchmark stores); returns the rows copied per table."""
+        with source.read() as reader, self._write() as writer:
+            if writer.value("SELECT count(*) AS n FROM pages") or writer.value("SELECT count(*) AS n FROM corrections"):
+                raise StoreError(f"{self.location.display} is not empty", "copy into a new store")
+            return bulk_load.copy_tables(reader, writer)
 
     def reextract(self, extract_fn: Callable[..., ExtractedPage]) -> dict[str, int]:
         """Re-run ``extract_fn(page, published=, source=, url=, page_meta=) -> ExtractedPage`` over every

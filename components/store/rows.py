@@ -2,13 +2,15 @@
 
 ``merged_events`` holds one row per merged event: the whole event as JSON plus the columns that
 filters, counts and sorting need; ``event_facets`` one row per value the event offers to each
-code or name list of the facet table (``components.store.facets``); ``event_places`` its places.
+code or name list of the facet table (``components.store.facets``), ``1`` for each flag it
+offers, and its values of the read side's own lists (:data:`READ_LISTS`); ``event_places`` its
+places.
 Pure functions: the SQL that writes them is in :mod:`components.store.merged`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -17,7 +19,7 @@ from components.store.memory_index import folded_text
 from components.store.records import StoredEvent, event_sources
 
 # Bump when what this module computes changes: stores then rebuild their rows on opening.
-ROWS_VERSION = 1
+ROWS_VERSION = 3
 
 MERGED_COLUMNS = (
     "id",
@@ -38,6 +40,30 @@ MERGED_COLUMNS = (
     "source_count",
     "search",
 )
+
+
+def _participants(event: StoredEvent) -> list[str]:
+    return list(event.get("countries") or ())
+
+
+def _article_ids(event: StoredEvent) -> list[str | None]:
+    return [source.get("article_id") for source in event_sources(event)]
+
+
+def _member_ids(event: StoredEvent) -> list[str]:
+    return [str(member) for member in event.get("member_ids") or () if member]
+
+
+# Lists the read side counts and pairs over besides the facet table's rows, kept in ``event_facets``
+# under names no facet can have (a facet name is a keyword of ``Filters``): the participant
+# countries (a country facet may also match where an event happened), the articles reporting it and
+# the ids of the reports merged into it (an event is found by any of them).
+PARTICIPANTS, ARTICLES, MEMBERS = "~participants", "~articles", "~members"
+READ_LISTS: dict[str, Callable[[StoredEvent], Iterable[str | None]]] = {
+    PARTICIPANTS: _participants,
+    ARTICLES: _article_ids,
+    MEMBERS: _member_ids,
+}
 
 
 def views_signature(facets: Sequence[Facet] = FACETS) -> str:
@@ -84,13 +110,12 @@ def merged_values(event: StoredEvent, data: Any, facets: Sequence[Facet] = FACET
 
 
 def facet_values(event: StoredEvent, facets: Sequence[Facet] = FACETS) -> list[tuple[str, str, str]]:
-    """(event id, facet name, value) for every value of a code or name list, without repeats."""
+    """(event id, facet name, value) for every value of a code or name list, of a flag and of the
+    read side's lists, without repeats."""
+    lists = [(facet.name, facet.event_values) for facet in facets if facet.repeatable or facet.kind is Kind.FLAG]
     rows: list[tuple[str, str, str]] = []
-    for facet in facets:
-        if facet.repeatable:
-            rows += [
-                (str(event["id"]), facet.name, value) for value in dict.fromkeys(facet.event_values(event)) if value
-            ]
+    for name, values in [*lists, *READ_LISTS.items()]:
+        rows += [(str(event["id"]), name, value) for value in dict.fromkeys(values(event)) if value]
     return rows
 
 

@@ -1,8 +1,9 @@
 """The page's data: what the read side of the store (:class:`~components.store.views.EventViews`)
 answers for a view, cached.
 
-:func:`make_views` is the one place that decides how the views are answered (today in memory,
-:class:`~components.store.memory_views.MemoryViews`, over the store's events or a JSONL file);
+:func:`make_views` is the one place that decides how the views are answered (a store in SQL,
+:class:`~components.store.sql_views.SqlViews`; a JSONL file in memory,
+:class:`~components.store.memory_views.MemoryViews`);
 the page never holds all events, only what each part shows. ``st.cache_resource`` holds the shared
 read-only objects (store, views), ``st.cache_data`` the answers; every input is an argument, and
 the data version keys them all, so new articles and corrections show on the next run.
@@ -19,6 +20,7 @@ from components.store.ingest import open_shipped_store
 from components.store.memory_views import MemoryViews
 from components.store.query import Filters
 from components.store.records import StoredEvent
+from components.store.sql_views import SqlViews
 from components.store.views import (
     EventPage,
     EventViews,
@@ -61,15 +63,12 @@ def current_store(source: EventSource) -> Store | None:
 
 
 def make_views(source: EventSource, store: Store | None, version: str) -> EventViews:
-    """The read side the page uses for ``source`` (the one place to choose another engine)."""
+    """The read side the page uses for ``source`` (the one place to choose another engine): a
+    store is asked in SQL (:class:`~components.store.sql_views.SqlViews`, no event is loaded
+    beyond what a view shows); a file of events is indexed in memory."""
     if store is None:
         return MemoryViews(load_events(source), version)
-
-    def article_text(article_id: str) -> str | None:
-        article = store.get_article(article_id)
-        return str(article["text"]) if article and article.get("text") else None
-
-    return MemoryViews(load_events(source, store), version, article_text=article_text)
+    return SqlViews(store)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -1,0 +1,81 @@
+"""Counting over ``event_facets`` for the matching events: a list's options, distinct values,
+pairs of values that meet in one event.
+
+With no filter but visibility, the options of a list are counted over the index alone (every row
+of the list, less the rows of hidden events, which are few) instead of joining every event;
+otherwise the matching events are read first and their rows of the list looked up by event
+(index ``event_facets_lookup``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from components.store.database import Db
+from components.store.sql_filters import FLAG_ON, Where, joined, marks
+
+_ROWS_OF_EVENT = "f.event_id = m.id AND f.facet = ?"
+
+
+def _all_counts(db: Db, name: str, left_out: tuple[str, ...]) -> dict[str, int]:
+    """Every row of the list, less the rows of hidden events and of visible events offering one of
+    the flags ``left_out`` (both few)."""
+    counts: Counter[str] = Counter()
+    for row in db.rows("SELECT value, count(*) AS n FROM event_facets WHERE facet = ? GROUP BY value", (name,)):
+        counts[str(row["value"])] = int(row["n"])
+    hidden = (
+        f"SELECT f.value, count(*) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
+        " WHERE m.hidden = 1 GROUP BY f.value"
+    )
+    for row in db.rows(hidden, (name,)):
+        counts[str(row["value"])] -= int(row["n"])
+    if left_out:
+        flagged = (
+            "SELECT f.value, count(*) AS n FROM (SELECT DISTINCT g.event_id FROM event_facets g"
+            f" WHERE g.facet IN ({marks(left_out)}) AND g.value = ?) x"
+            " JOIN merged_events m ON m.id = x.event_id JOIN event_facets f ON f.event_id = x.event_id AND f.facet = ?"
+            " WHERE m.hidden = 0 GROUP BY f.value"
+        )
+        for row in db.rows(flagged, (*left_out, FLAG_ON, name)):
+            counts[str(row["value"])] -= int(row["n"])
+    return {value: n for value, n in counts.items() if n > 0}
+
+
+def value_counts(db: Db, where: Where, name: str) -> dict[str, int]:
+    """For each value of the list ``name``: how many events matching ``where`` offer it (with no
+    condition but visibility and flags left out, over the list's rows alone)."""
+    if not where.narrowed:
+        return _all_counts(db, name, where.left_out)
+    sql = (
+        f"SELECT f.value, count(*) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
+        f" WHERE {where.sql} GROUP BY f.value"
+    )
+    return {str(row["value"]): int(row["n"]) for row in db.rows(sql, (name, *where.params))}
+
+
+_ONLY_HIDDEN = (
+    " WHERE m.hidden = 1 AND NOT EXISTS (SELECT 1 FROM event_facets g JOIN merged_events v ON v.id = g.event_id"
+    " WHERE g.facet = f.facet AND g.value = f.value AND v.hidden = 0)"
+)
+
+
+def distinct_count(db: Db, where: Where, name: str) -> int:
+    """How many different values of the list ``name`` the events matching ``where`` offer."""
+    sql = f"SELECT count(DISTINCT f.value) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
+    if where.filtered:
+        return int(db.value(f"{sql} WHERE {where.sql}", (name, *where.params)) or 0)
+    every = int(db.value("SELECT count(DISTINCT value) AS n FROM event_facets WHERE facet = ?", (name,)) or 0)
+    return every - int(db.value(sql + _ONLY_HIDDEN, (name,)) or 0)
+
+
+def pair_counts(db: Db, where: Where, name: str) -> list[tuple[str, str, str, int]]:
+    """(a, b, event type, events) for two values ``a < b`` of the list ``name`` that one matching
+    event offers both of."""
+    first = joined(db.engine, "event_facets a", "a.event_id = m.id AND a.facet = ?")
+    sql = (
+        f"SELECT a.value AS a, b.value AS b, m.type, count(*) AS n FROM {first} JOIN event_facets b"
+        f" ON b.event_id = m.id AND b.facet = a.facet AND a.value < b.value WHERE {where.sql}"
+        " GROUP BY a.value, b.value, m.type"
+    )
+    rows = db.rows(sql, (name, *where.params))
+    return [(str(r["a"]), str(r["b"]), str(r["type"]), int(r["n"])) for r in rows]

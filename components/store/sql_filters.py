@@ -1,0 +1,174 @@
+"""A view's filters as SQL over the read tables: one condition per facet of the table, one piece of
+code per *kind* of facet (as :mod:`components.store.memory_index` has one mask per kind).
+
+Every condition is on ``merged_events`` under the alias ``m`` and is answered by an index:
+
+- a code or name list: ``m.id`` among the events of the chosen values in ``event_facets``
+  (its primary key, ``(facet, value, event_id)``);
+- the date range overlaps the event's span: ``m.day_end >= from`` (index ``(hidden, day_end)``)
+  and ``m.day_start <= to`` (``(hidden, day_start)``);
+- the free text: the folded query as a substring of ``m.search``: trigrams on both engines
+  (``pg_trgm`` on PostgreSQL, the FTS5 table ``merged_search`` on SQLite), a scan of the column
+  only for a query of one or two characters, which trigrams cannot look up;
+- a list whose mode says "all": one such lookup per chosen value;
+- a flag that is off: ``m.id`` not among the events offering it (its rows in ``event_facets``,
+  value ``1``);
+- a minimum: the facet's column of ``merged_events`` (:data:`NUMBER_COLUMNS`, indexed).
+
+Hidden events (corrections) never match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from components.store.facets import ALL_OF, FACETS, Facet, Kind, mode_of
+from components.store.query import Filters
+from components.store.text_search import folded_query, text_condition
+
+TRIGRAM = 3  # the shortest query a trigram index can look up
+FLAG_ON = "1"  # the value a flag facet's events offer (``event_facets``)
+NUMBER_COLUMNS = {"min_confidence": "m.confidence"}  # the column each minimum facet compares
+NUMBER_SLACK = 1e-9  # a minimum keeps values a rounding error below it (as the in-memory index)
+
+
+VISIBLE = "m.hidden = 0"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A WHERE condition with its ``?`` parameters; ``left_out`` names the flags whose events it
+    leaves out (each with its condition in ``sql``), ``narrowed`` whether it has any other condition."""
+
+    sql: str = VISIBLE
+    params: tuple[Any, ...] = ()
+    left_out: tuple[str, ...] = ()
+    narrowed: bool = False
+
+    @property
+    def filtered(self) -> bool:
+        """Whether it asks for more than the visible events."""
+        return self.sql != VISIBLE
+
+    def and_(self, sql: str, *params: Any) -> Where:
+        return Where(f"{self.sql} AND {sql}", (*self.params, *params), self.left_out, True)
+
+    def leaving_out(self, flag: str, part: Where) -> Where:
+        """This condition, and no event offering ``flag`` (``part``: that condition)."""
+        joined = self.and_(part.sql, *part.params)
+        return Where(joined.sql, joined.params, (*self.left_out, flag), self.narrowed)
+
+
+def joined(engine: str, table: str, on: str) -> str:
+    """``merged_events m`` joined to ``table`` with the events read first. SQLite takes the tables
+    of a ``CROSS JOIN`` in the order written: its planner cannot tell how few events a date range
+    leaves (no range statistics) and would otherwise read every row of the facet first.
+    PostgreSQL's planner has those statistics and chooses."""
+    return f"merged_events m {'CROSS JOIN' if engine == 'sqlite' else 'JOIN'} {table} ON {on}"
+
+
+def marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def in_list(name: str, values: Sequence[str]) -> Where:
+    """Events offering any of ``values`` to the list ``name`` of ``event_facets``."""
+    chosen = sorted(set(values))
+    sql = f"m.id IN (SELECT event_id FROM event_facets WHERE facet = ? AND value IN ({marks(chosen)}))"
+    return Where(sql, (name, *chosen))
+
+
+def all_of(facet: Facet, filters: Filters, facets: Sequence[Facet]) -> bool:
+    """Whether ``facet``'s chosen values must all be offered by an event (its mode says "all")."""
+    mode = mode_of(facet, facets)
+    return mode is not None and filters.text(mode.name) == ALL_OF
+
+
+def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    selected = filters.selected(facet.name)
+    if not selected:
+        return None
+    if not all_of(facet, filters, facets):
+        return in_list(facet.name, selected)
+    where = in_list(facet.name, sorted(set(selected))[:1])
+    for value in sorted(set(selected))[1:]:
+        one = in_list(facet.name, [value])
+        where = where.and_(one.sql, *one.params)
+    return where
+
+
+def _flag(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    """Off (the default): the events offering the flag are left out; on: no condition."""
+    if filters.flag(facet.name):
+        return None
+    return Where("m.id NOT IN (SELECT event_id FROM event_facets WHERE facet = ? AND value = ?)", (facet.name, FLAG_ON))
+
+
+def _minimum(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    least = filters.number(facet.name)
+    if least is None:
+        return None
+    if facet.name not in NUMBER_COLUMNS:
+        raise ValueError(f"{facet.name}: a minimum needs its column in NUMBER_COLUMNS")
+    return Where(f"{NUMBER_COLUMNS[facet.name]} >= ?", (least - NUMBER_SLACK,))
+
+
+def _nothing(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    """A mode is no condition of its own: it changes how its list's condition combines values."""
+    return None
+
+
+def _date_from(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    """Overlap: the event ends on or after the first day of the range."""
+    day = filters.day(facet.name)
+    return None if day is None else Where("m.day_end >= ?", (day.toordinal(),))
+
+
+def _date_to(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    """Overlap: the event starts on or before the last day of the range."""
+    day = filters.day(facet.name)
+    return None if day is None else Where("m.day_start <= ?", (day.toordinal(),))
+
+
+def fts_phrase(needle: str) -> str:
+    """An FTS5 query for ``needle`` as a substring (the trigram tokenizer matches a phrase anywhere)."""
+    return '"' + needle.replace('"', '""') + '"'
+
+
+def _text(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+    needle = folded_query(filters.text(facet.name))
+    if not needle:
+        return None
+    if engine == "sqlite" and len(needle) >= TRIGRAM:
+        return Where("m.rowid IN (SELECT rowid FROM merged_search WHERE merged_search MATCH ?)", (fts_phrase(needle),))
+    sql, params = text_condition(engine, filters.text(facet.name), "m.search")
+    return Where(sql, params)
+
+
+_CONDITIONS: dict[Kind, Callable[[str, Facet, Filters, Sequence[Facet]], Where | None]] = {
+    Kind.CODES: _list,
+    Kind.NAMES: _list,
+    Kind.DATE_FROM: _date_from,
+    Kind.DATE_TO: _date_to,
+    Kind.TEXT: _text,
+    Kind.FLAG: _flag,
+    Kind.MINIMUM: _minimum,
+    Kind.MODE: _nothing,
+}
+
+
+def match_where(engine: str, filters: Filters, facets: Sequence[Facet] = FACETS, *, skip: str | None = None) -> Where:
+    """The visible events matching every filter (except the facet named ``skip``, for option counts)."""
+    unknown = set(filters.names()) - {facet.name for facet in facets}
+    if unknown:
+        raise ValueError(f"filters on facets the table does not have: {sorted(unknown)}")
+    where = Where()
+    for facet in facets:
+        part = _CONDITIONS[facet.kind](engine, facet, filters, facets) if facet.name != skip else None
+        if part is not None and facet.kind is Kind.FLAG:
+            where = where.leaving_out(facet.name, part)
+        elif part is not None:
+            where = where.and_(part.sql, *part.params)
+    return where
