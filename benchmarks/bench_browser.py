@@ -1,10 +1,12 @@
 """The dashboard as a user meets it, measured in a real browser (Playwright + /usr/bin/chromium,
 WebGL in software) on synthetic events of several sizes.
 
-    python benchmarks/bench_browser.py [--sizes 1000 10000] [--runs 5]
+    python benchmarks/bench_browser.py [--sizes 1000 10000] [--runs 5] [--stores LOCATION ...]
 
-For each size the page runs on a file of synthetic events (``TIMELINE_EVENTS_JSONL``); after one
-warm-up visit (which builds the server's views) it measures, median of ``--runs``:
+For each size the page runs on a file of synthetic events (``TIMELINE_EVENTS_JSONL``), and for each
+``--stores`` location (a SQLite file or a ``postgresql://`` URL, e.g. the stores that
+``benchmarks/bench_store.py`` builds) on that store (``TIMELINE_DB``, read through the SQL views);
+after one warm-up visit (which fills the server's caches) it measures, median of ``--runs``:
 
 * ``load``: a new browser context opens the page until every chart is drawn;
 * ``filter``: a click on a date preset until the page is idle again (the script has run and two
@@ -13,8 +15,8 @@ warm-up visit (which builds the server's views) it measures, median of ``--runs`
 * the bytes the server sends over the websocket for a filter change and for an event click, and
   the page's DOM elements after the first load.
 
-Times are printed in seconds, with the ratio of each size to the smallest one measured in the same
-run (time should not grow faster than the data). The same run also measures a minimal Streamlit
+Times are printed in seconds, with the ratio of each row to the first one measured in the same
+run (the smallest size: time should not grow faster than the data). The same run also measures a minimal Streamlit
 page (a title and a line of text) from a new context until it is drawn: the page load of the
 dashboard is printed as a multiple of it too, which says how much of a load is Streamlit itself on
 this machine. The machine's load average is printed too: on a
@@ -82,6 +84,12 @@ def write_events(size: int, folder: Path) -> Path:
         for event in synthetic_events(size):
             handle.write(json.dumps(event, ensure_ascii=False) + "\n")
     return path
+
+
+def store_label(location: str) -> str:
+    """``sqlite bench_10000.db``: the engine and the file's or database's name."""
+    engine = "postgresql" if location.startswith(("postgresql://", "postgres://")) else "sqlite"
+    return f"{engine} {location.rstrip('/').rsplit('/', 1)[-1]}"
 
 
 def load_page(browser, url: str) -> tuple[Page, Frames, float]:
@@ -164,22 +172,22 @@ def measure(browser, url: str, runs: int) -> Figures:
     return figures
 
 
-def report(results: dict[int, Figures], minimal: list[float]) -> None:
-    base = results[min(results)]
+def report(results: dict[str, Figures], minimal: list[float]) -> None:
+    base = next(iter(results.values()))
     print(f"load average: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print(f"minimal Streamlit page, load: {statistics.median(minimal):.2f} s (median of {len(minimal)})")
     print(
-        f"{'events':>7} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'filter s':>9} {'×':>5} {'click s':>8}"
+        f"{'events':>28} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'filter s':>9} {'×':>5} {'click s':>8}"
         f" {'×':>5} {'filter KB':>9} {'click KB':>9} {'DOM nodes':>9}"
     )
-    for size, fig in sorted(results.items()):
+    for label, fig in results.items():
         load, change, click = (statistics.median(values) for values in (fig.load, fig.filter, fig.click))
         ratios = [
             value / statistics.median(other)
             for value, other in ((load, base.load), (change, base.filter), (click, base.click))
         ]
         print(
-            f"{size:>7} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {load / statistics.median(minimal):6.2f}"
+            f"{label:>28} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {load / statistics.median(minimal):6.2f}"
             f" {change:9.2f} {ratios[1]:5.2f} {click:8.2f}"
             f" {ratios[2]:5.2f} {statistics.median(fig.filter_bytes) / 1000:9.1f}"
             f" {statistics.median(fig.click_bytes) / 1000:9.1f} {fig.nodes:9d}"
@@ -190,8 +198,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--stores", nargs="*", default=[], help="store locations (SQLite files, postgresql:// URLs)")
     args = parser.parse_args()
-    results: dict[int, Figures] = {}
+    results: dict[str, Figures] = {}
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         script = Path(folder) / "minimal_app.py"
@@ -201,14 +210,18 @@ def main() -> int:
             minimal = minimal_load(browser, next(server), args.runs)
         finally:
             server.close()
-        for size in args.sizes:
-            server = start_app(env_extra={"TIMELINE_EVENTS_JSONL": str(write_events(size, Path(folder)))})
+        runs: list[tuple[str, dict[str, str]]] = [
+            (f"{size} (file)", {"TIMELINE_EVENTS_JSONL": str(write_events(size, Path(folder)))}) for size in args.sizes
+        ]
+        runs += [(store_label(location), {"TIMELINE_DB": location}) for location in args.stores]
+        for label, env in runs:
+            server = start_app(env_extra=env)
             url = next(server)
             try:
-                results[size] = measure(browser, url, args.runs)
+                results[label] = measure(browser, url, args.runs)
             finally:
                 server.close()
-            print(f"measured {size} events", file=sys.stderr)
+            print(f"measured {label}", file=sys.stderr)
         browser.close()
     report(results, minimal)
     return 0
