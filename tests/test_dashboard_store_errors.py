@@ -4,6 +4,7 @@ store can be saved to again once it is free."""
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -155,3 +156,22 @@ def test_a_page_opened_while_another_program_holds_the_write_lock_shows_the_even
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_store_file_replaced_while_the_page_is_open_is_named_and_nothing_is_written_to_it(
+    form: tuple[AppTest, str], store_path: Path
+) -> None:
+    app, event_id = form
+    backup = store_path.with_name("backup.db")
+    with sqlite3.connect(store_path) as source, sqlite3.connect(backup) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    os.replace(backup, store_path)  # a backup put back under the running page
+    save(app)  # the run reads the store before it saves: the page says what happened and what to do
+    assert not app.exception
+    (error,) = app.error
+    message = shown(error.value)
+    assert message.startswith(f"The event store cannot be opened: {store_path}: the store file was replaced")
+    assert "restart the dashboard" in message
+    assert stored_type(event_id) == "meeting"  # the file at the path is whole, and nothing went to the old one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -224,3 +225,61 @@ def test_pages_fetched_from_the_web_are_found_by_address_and_feeds_keep_their_st
         store.ingest_page(result, url="https://news.example/a/5", page_meta=meta)
         assert store.has_url("https://news.example/a/5") and store.has_url("https://news.example/a?id=5")
         assert not store.has_url("https://news.example/a/6")
+
+
+def _event_and_backup(path: Path) -> tuple[Store, dict, Path]:
+    """A store with one added event, and an online backup of it taken before a page is ingested."""
+    store = open_store(str(path))
+    added = store.add_event(
+        {"date_start": "2024-05-10", "precision": "day", "type": "meeting", "countries": ["AM", "AZ"]},
+        reason="missed by the extractor",
+        author="Lilit",
+    )
+    backup = path.with_name("backup.db")
+    with sqlite3.connect(path) as source, sqlite3.connect(backup) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    (event,) = [e for e in store.list_events() if e["id"] == f"manual:{added}"]
+    return store, event, backup
+
+
+@pytest.mark.parametrize("how", ["replaced", "removed"])
+def test_a_store_file_replaced_or_removed_while_open_is_refused_with_a_message(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "timeline.db"
+    store, event, backup = _event_and_backup(path)
+    try:
+        if how == "replaced":
+            os.replace(backup, path)  # a backup put back the way copying tools do it
+        else:
+            path.unlink()
+        for attempt in (
+            lambda: store.correct_event(event, {"type": "agreement"}, reason="a treaty", author="Aram"),
+            store.list_events,  # and every later read, not only the first call
+        ):
+            with pytest.raises(StoreError) as raised:
+                attempt()
+            assert raised.value.what.startswith(f"{path}: the store file was replaced or removed while it was open")
+            assert "restart the dashboard or the command" in raised.value.remedy
+    finally:
+        store.close()
+    if how == "replaced":
+        with open_store(str(path)) as reopened:  # the file now at the path, whole, without the refused write
+            assert [e["type"] for e in reopened.list_events() if e["id"] == event["id"]] == ["meeting"]
+            assert [c["author"] for c in reopened.list_corrections()] == ["Lilit"]
+
+
+def test_a_backup_restored_into_the_open_store_is_seen_by_it(tmp_path: Path) -> None:
+    """The documented way to put a backup back while the store is in use: SQLite's online restore."""
+    path = tmp_path / "timeline.db"
+    store, event, backup = _event_and_backup(path)
+    try:
+        store.correct_event(event, {"type": "agreement"}, reason="a treaty", author="Aram")
+        with sqlite3.connect(backup) as source, sqlite3.connect(path) as target:
+            source.backup(target)  # what `sqlite3 timeline.db ".restore backup.db"` does
+        source.close()
+        target.close()
+        assert [e["type"] for e in store.list_events() if e["id"] == event["id"]] == ["meeting"]
+        assert [c["author"] for c in store.list_corrections()] == ["Lilit"]
+    finally:
+        store.close()

@@ -21,6 +21,10 @@ class StoreError(Exception):
 
 BUSY_REMEDY = "try again in a moment (nothing was changed)"
 READ_ONLY_REMEDY = "give write permission on the store file and its folder, or copy the store to a writable folder"
+REPLACED_REMEDY = (
+    "restart the dashboard or the command to open the file now at that path; to put a backup back while the "
+    "store is in use, use sqlite3's .restore, which keeps the store whole (docs/store.md, Backups)"
+)
 DAMAGED_REMEDY = "restore the file from a backup copy, or build a new store and ingest the pages again"
 
 # (part of SQLite's message, what happened, what to do, may a retry succeed)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from components.store.database import Db
-from components.store.errors import DAMAGED_REMEDY, READ_ONLY_REMEDY, StoreError, sqlite_error
+from components.store.errors import DAMAGED_REMEDY, READ_ONLY_REMEDY, REPLACED_REMEDY, StoreError, sqlite_error
 from components.store.location import StoreLocation
 from components.store.schema import DamagedStoreError, ForeignFileError, inspect_file
 
@@ -61,8 +61,24 @@ def check_file(location: StoreLocation) -> Path:
     return path
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (None when there is none): which file a name
+    stands for, so that a file put in its place is not taken for the one opened."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 class SQLiteEngine:
-    """Connections to one store file; safe to share between threads."""
+    """Connections to one store file; safe to share between threads.
+
+    If the file at the path is replaced or removed while the store is open (a backup copied over
+    it), SQLite's connections would go on with the old file and its write-ahead log, and a
+    correction saved then would land in a file nobody sees, or the log of the old file be replayed
+    onto the new one. Every transaction therefore first checks that the path still names the file
+    opened, and refuses with a message when it does not."""
 
     name = "sqlite"
 
@@ -78,6 +94,8 @@ class SQLiteEngine:
         except sqlite3.Error as error:
             connection.close()
             raise self.error(error) from error
+        self._identity = file_identity(self.path)
+        self._replaced: StoreError | None = None
         self._checkin(connection)
 
     def error(self, error: sqlite3.Error) -> StoreError:
@@ -97,6 +115,15 @@ class SQLiteEngine:
             raise self.error(error) from error
 
     def _checkout(self) -> sqlite3.Connection:
+        if self._replaced is None and not self._closed and file_identity(self.path) != self._identity:
+            self._replaced = StoreError(
+                f"{self.display}: the store file was replaced or removed while it was open (a backup put back?); "
+                "nothing more was read from it or written to it here",
+                REPLACED_REMEDY,
+            )
+            self.close()  # the last connection to close folds the old file's log into it and removes the log
+        if self._replaced is not None:
+            raise self._replaced
         if self._closed:
             raise StoreError(f"{self.display}: the store was closed", "open it again")
         try:
