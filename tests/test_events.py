@@ -47,6 +47,8 @@ def one_event(text: str) -> dict:
         ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
         # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
         ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
+        # a connector written right before the date says since when, it does not link to another event
+        ("انتشرت بعثة المراقبين في المنطقة منذ آذار 2019 بموجب الاتفاق بين الطرفين.", "military"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],

@@ -171,3 +171,17 @@ def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: s
 def test_publishing_and_deploying(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # receiving control of territory hands it over (a border step), even with the subject in between
+        ("تسلمت القوات المحلية أمس الأحد السيطرة على ثلاث بلدات على الضفة الشرقية للنهر.", "border"),
+        # border guards are a force: what they do is military, not a border step
+        ("أنهى عناصر حرس الحدود الروس، أمس الأحد، خدمتهم في المطار الدولي.", "military"),
+    ],
+)
+def test_handing_over_control_and_border_guards(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]

@@ -64,7 +64,7 @@ from components.extract.speech import (
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import ClauseWord, deployments
+from components.extract.triggers import ClauseWord, retype_by_object
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -121,7 +121,9 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
     )
     distance = max(0, high - low)
     clause_gap = frame.clause_gap(trigger.char_start, span.char_start)
-    separated = any(low <= word.char_start and word.char_end <= high for word in frame.connectors)
+    separated = any(
+        low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
+    )
     return (
         trigger.weight
         - CHARACTER_PENALTY * distance
@@ -130,6 +132,12 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (REPORTED_PENALTY if in_report else 0.0)
         - (SAID_PENALTY if said and not in_report else 0.0)
     )
+
+
+def opens_date(word: ClauseWord, span: DateSpan) -> bool:
+    """A connector written right before a date is part of the date phrase ("انتشرت منذ تشرين الثاني 2020":
+    since when), not a link to another event."""
+    return 0 <= span.char_start - word.char_end <= 1
 
 
 def best_trigger(segment: Segment, triggers: Sequence[TriggerMatch], frame: Frame | None = None) -> TriggerMatch | None:
@@ -272,7 +280,7 @@ def index_findings(
     triggers: Sequence[TriggerMatch],
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
-    triggers = deployments(list(triggers), list(clause_words))
+    triggers = retype_by_object(list(triggers), list(clause_words))
     triggers = discount_attributions(
         triggers,
         [word for word in clause_words if word.role == "attribution"],

@@ -4,7 +4,6 @@ and references to two parties, which decide how a sentence is shared out between
 from __future__ import annotations
 
 import sys
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -62,12 +61,19 @@ CLAUSE_ROLES = (
     "continuation",
     "deploy_verb",
     "troops",
+    "handover_verb",
+    "control",
     "deciding",
     "announcing",
     "aspect",
 )
-DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
-DEPLOY_WEIGHT = 0.8
+# (verb role, object role, type, weight, reach): a verb of publishing or deploying (نشر، سحب) followed within
+# reach characters by troops or weapons moves them; a verb of receiving or handing over (تسلم، تسليم) followed by
+# control (السيطرة) hands territory over.
+RETYPINGS = (
+    ("deploy_verb", "troops", "military", 0.8, 30),
+    ("handover_verb", "control", "border", 0.9, 50),
+)
 
 
 @dataclass(frozen=True)
@@ -378,16 +384,25 @@ def index_key(name: str) -> str:
     )
 
 
-def deployments(triggers: list[TriggerMatch], clause_words: list[ClauseWord]) -> list[TriggerMatch]:
-    """A verb that publishes or deploys ("نشرت") deploys when troops or weapons follow it closely
-    ("نشرت روسيا قواتها"): that trigger becomes military."""
-    verbs = {word.char_start for word in clause_words if word.role == "deploy_verb"}
-    troops = sorted(word.char_start for word in clause_words if word.role == "troops")
+def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord]) -> list[TriggerMatch]:
+    """A verb whose object decides what it does (see :data:`RETYPINGS`): it takes that type when the
+    object follows it closely ("نشرت روسيا قواتها" deploys, "تسلمت باكو السيطرة على القرى" hands
+    territory over)."""
     retyped = []
     for trigger in triggers:
-        if trigger.char_start in verbs:
-            after = bisect_left(troops, trigger.char_end)
-            if after < len(troops) and troops[after] - trigger.char_end <= DEPLOY_REACH:
-                trigger = replace(trigger, event_type="military", weight=max(trigger.weight, DEPLOY_WEIGHT))
+        for verb_role, object_role, event_type, weight, reach in RETYPINGS:
+            if _followed_by(trigger, clause_words, verb_role, object_role, reach):
+                trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
+                break
         retyped.append(trigger)
     return retyped
+
+
+def _followed_by(
+    trigger: TriggerMatch, clause_words: list[ClauseWord], verb_role: str, object_role: str, reach: int
+) -> bool:
+    """The trigger is a word of ``verb_role`` and a word of ``object_role`` starts within ``reach``
+    characters after it."""
+    if not any(word.role == verb_role and word.char_start == trigger.char_start for word in clause_words):
+        return False
+    return any(word.role == object_role and 0 <= word.char_start - trigger.char_end <= reach for word in clause_words)
