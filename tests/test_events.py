@@ -157,6 +157,10 @@ def test_a_yearly_date_is_not_an_event_date() -> None:
         ("قررت محكمة في العاصمة، أمس الأحد، توقيف رجل الأعمال شهرين على ذمة التحقيق.", "other"),
         # a saying that reports the happening began or ended: the happening is the news
         ("أعلنت وزارة الدفاع، أمس الأحد، اكتمال انسحاب القوات من الإقليم.", "military"),
+        # an announced agreement (a text finished, an agreement reached) is the agreement
+        ("أعلن البلدان أمس الأحد الانتهاء من صياغة نص معاهدة السلام.", "agreement"),
+        ("وكان الطرفان قد أعلنا في آذار الماضي التوصل إلى نص نهائي للاتفاقية.", "agreement"),
+        ("وهي المعاهدة التي أعلن الجانبان الاتفاق على بنودها قبل شهرين.", "agreement"),
         # a connector between the saying and the date: the date is another happening's
         ("وتأتي تصريحات الوزير بعد أيام من قرار المجلس في 12 مايو الجاري إغلاق البعثة.", "other"),
         # a word of announcing reports a happening on the ground as done; a word of stance does not
