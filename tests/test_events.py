@@ -178,3 +178,18 @@ def test_a_date_set_off_by_commas_does_not_cut_its_clause() -> None:
     plain = one_event("وأكدت المتحدثة باسم الخارجية الروسية اليوم أن الوزير سيشارك في الاجتماع.")
     aside = one_event("وأكدت المتحدثة باسم الخارجية الروسية، اليوم، أن الوزير سيشارك في الاجتماع.")
     assert plain["type"] == aside["type"] == "statement"
+
+
+def test_a_day_that_opens_a_span_of_the_same_sentence_is_that_span() -> None:
+    (event,) = events_of(
+        "تنطلق غدا الثلاثاء في العاصمة جولة جديدة من المحادثات بين الوزيرين، تستمر يومي الثلاثاء والأربعاء."
+    )
+    assert (event["date_start"], event["date_end"]) == ("2025-05-20", "2025-05-21")
+
+
+def test_a_day_beside_a_span_with_its_own_trigger_is_another_happening() -> None:
+    events = events_of("التقى الوزيران يوم السبت الماضي على هامش المؤتمر الذي عقد يومي السبت والأحد.")
+    assert [(event["date_start"], event["date_end"]) for event in events] == [
+        ("2025-05-17", "2025-05-17"),
+        ("2025-05-17", "2025-05-18"),
+    ]

@@ -54,7 +54,7 @@ from components.extract.parties import (
     segment_parties,
 )
 from components.extract.records import MentionRecord
-from components.extract.repeats import merge_repeats
+from components.extract.repeats import drop_span_ends, merge_repeats
 from components.extract.segments import Segment, clause_groups, clause_of, segment_sentence
 from components.extract.speech import (
     discount_attributions,
@@ -362,7 +362,7 @@ def build_events(
     continuations = frozenset(
         w.char_start for w in clause_words if w.role == "continuation" and w.char_start in opening
     )
-    return merge_repeats(events, article.caption_ranges, article.heading_ranges, continuations)
+    return merge_repeats(drop_span_ends(events), article.caption_ranges, article.heading_ranges, continuations)
 
 
 def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:

@@ -100,6 +100,33 @@ def _buckets(event: Event) -> tuple[Key | None, Key | None]:
     return (event.type, event.status, first.year, first.month), (event.type, event.status, first.year)
 
 
+def _trigger_at(event: Event) -> int | None:
+    return next((mention["start"] for mention in event.mentions if mention["kind"] == "trigger"), None)
+
+
+def drop_span_ends(events: Sequence[Event]) -> list[Event]:
+    """A day that opens a span of days written after it in the same sentence, typed by the same trigger word,
+    is that span's happening named twice ("تنطلق غدا الجمعة المحادثات … وتستمر يومي الجمعة والسبت"): the
+    span stays, the day goes. A span with a trigger of its own is another happening ("التقيا أمس على
+    هامش القمة التي عقدت يومي الأحد والاثنين")."""
+    spans = {
+        (event.char_start, _trigger_at(event), days[0]): event.mentions[0]["start"]
+        for event in events
+        if event.precision == "day" and (days := _days(event)) is not None and days[0] < days[1]
+    }
+    if not spans:
+        return list(events)
+    return [event for event in events if not _opens_span(event, spans)]
+
+
+def _opens_span(event: Event, spans: dict[tuple[int, int | None, date], int]) -> bool:
+    days = _days(event)
+    if event.precision != "day" or days is None or days[0] != days[1]:
+        return False
+    span_at = spans.get((event.char_start, _trigger_at(event), days[0]))
+    return span_at is not None and event.mentions[0]["start"] < span_at
+
+
 def merge_repeats(
     events: Sequence[Event],
     captions: Sequence[tuple[int, int]] = (),
