@@ -185,3 +185,20 @@ def test_publishing_and_deploying(text: str, expected_type: str) -> None:
 def test_handing_over_control_and_border_guards(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        ("وكانت الهيئة قد انتخبته رئيسا للبلاد في أيار 2021.", "other"),  # a verb with its object pronoun
+        ("وتقدمت الحكومة بطلب العضوية في المنظمة في 5 حزيران 2019.", "other"),  # applying to join
+        ("وتعمل البعثة في المدينة منذ حصول الجمهورية على استقلالها عام 1991.", "other"),
+        ("واستعادت القوات الحكومية المدينة في أيلول 2023، فيما غادرها آلاف السكان.", "military"),
+        # sending troops deploys them; sending a letter is a statement
+        ("وأرسلت المنظمة قوات إلى الجمهورية في كانون الثاني 2022.", "military"),
+        ("وأرسلت الوزيرة رسالة أمس إلى نظيرها.", "statement"),
+    ],
+)
+def test_elections_membership_independence_recapture_and_sending(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]

@@ -63,15 +63,17 @@ CLAUSE_ROLES = (
     "troops",
     "handover_verb",
     "control",
+    "message",
     "deciding",
     "announcing",
     "aspect",
 )
-# (verb role, object role, type, weight, reach): a verb of publishing or deploying (نشر، سحب) followed within
-# reach characters by troops or weapons moves them; a verb of receiving or handing over (تسلم، تسليم) followed by
-# control (السيطرة) hands territory over.
+# (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
+# followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
+# receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over.
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
+    ("deploy_verb", "message", "statement", 0.75, 30),
     ("handover_verb", "control", "border", 0.9, 50),
 )
 
