@@ -49,6 +49,10 @@ def one_event(text: str) -> dict:
         ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
         # a connector written right before the date says since when, it does not link to another event
         ("انتشرت بعثة المراقبين في المنطقة منذ آذار 2019 بموجب الاتفاق بين الطرفين.", "military"),
+        # a trigger after the date in a relative clause tells more about the noun before the date
+        ("وتأتي الخطوة بعد زيارة الرئيس إلى العاصمة في 15 مارس 2016، التي توجت بالتوقيع على وثيقة للشراكة.", "meeting"),
+        # ... but a relative clause written right after the date describes the date itself
+        ("وكان ذلك في 5 أيار الذي شهد توقيع الاتفاق بين البلدين.", "agreement"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],

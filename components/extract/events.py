@@ -83,6 +83,7 @@ CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
+RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,17 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (CONNECTOR_PENALTY if separated else 0.0)
         - (REPORTED_PENALTY if in_report else 0.0)
         - (SAID_PENALTY if said and not in_report else 0.0)
+        - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
+    )
+
+
+def in_relative_clause(trigger: TriggerMatch, span: DateSpan, words: Sequence[ClauseWord]) -> bool:
+    """The trigger follows the date inside a relative clause that is not the date's own ("زيارة الملك في 15
+    مارس 2016، التي توجت بالتوقيع على وثيقة": the signing crowned the visit, the date is the visit's). A relative
+    word written right after the date describes the date ("في اليوم الذي وقع فيه") and does not count."""
+    return any(
+        word.role == "relative" and span.char_end + 1 < word.char_start and word.char_end <= trigger.char_start
+        for word in words
     )
 
 

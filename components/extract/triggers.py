@@ -63,6 +63,7 @@ CLAUSE_ROLES = (
     "troops",
     "handover_verb",
     "control",
+    "relative",
     "message",
     "deciding",
     "announcing",
