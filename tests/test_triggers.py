@@ -202,3 +202,18 @@ def test_handing_over_control_and_border_guards(text: str, expected_type: str) -
 def test_elections_membership_independence_recapture_and_sending(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # signing a decree or a law enacts it (other), even with the date between verb and decree
+        ("ووقع الرئيس في 3 آذار 2024 مرسوما بحل البرلمان.", "other"),
+        ("ووقع الرئيس على القانون أمس الأحد.", "other"),
+        # an agreement signed before a law is named: the agreement is what was signed
+        ("ووقع الوزيران أمس اتفاقا للتعاون وفق القانون الدولي.", "agreement"),
+    ],
+)
+def test_signing_a_decree_is_not_an_agreement(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]

@@ -63,6 +63,8 @@ CLAUSE_ROLES = (
     "troops",
     "handover_verb",
     "control",
+    "signing_verb",
+    "decree",
     "relative",
     "message",
     "deciding",
@@ -71,11 +73,13 @@ CLAUSE_ROLES = (
 )
 # (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
 # followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
-# receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over.
+# receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over; a verb of signing
+# (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement.
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
     ("handover_verb", "control", "border", 0.9, 50),
+    ("signing_verb", "decree", "other", 1.0, 40),
 )
 
 
@@ -394,7 +398,7 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
     retyped = []
     for trigger in triggers:
         for verb_role, object_role, event_type, weight, reach in RETYPINGS:
-            if _followed_by(trigger, clause_words, verb_role, object_role, reach):
+            if _followed_by(trigger, triggers, clause_words, (verb_role, object_role), reach):
                 trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
                 break
         retyped.append(trigger)
@@ -402,10 +406,24 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
 
 
 def _followed_by(
-    trigger: TriggerMatch, clause_words: list[ClauseWord], verb_role: str, object_role: str, reach: int
+    trigger: TriggerMatch,
+    triggers: list[TriggerMatch],
+    clause_words: list[ClauseWord],
+    roles: tuple[str, str],
+    reach: int,
 ) -> bool:
-    """The trigger is a word of ``verb_role`` and a word of ``object_role`` starts within ``reach``
-    characters after it."""
+    """The trigger is a word of the verb role and a word of the object role starts within ``reach``
+    characters after it, with no trigger of the verb's own type between them ("وقع الطرفان اتفاقا وفق
+    القانون": the agreement is what was signed)."""
+    verb_role, object_role = roles
     if not any(word.role == verb_role and word.char_start == trigger.char_start for word in clause_words):
         return False
-    return any(word.role == object_role and 0 <= word.char_start - trigger.char_end <= reach for word in clause_words)
+    return any(
+        word.role == object_role
+        and 0 <= word.char_start - trigger.char_end <= reach
+        and not any(
+            other.event_type == trigger.event_type and trigger.char_end <= other.char_start < word.char_start
+            for other in triggers
+        )
+        for word in clause_words
+    )
