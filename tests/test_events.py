@@ -197,3 +197,14 @@ def test_a_day_beside_a_span_with_its_own_trigger_is_another_happening() -> None
         ("2025-05-17", "2025-05-17"),
         ("2025-05-17", "2025-05-18"),
     ]
+
+
+def test_a_quotation_is_typed_by_its_own_words() -> None:
+    # the years are part of what was said; the saying outside the quotation does not date them
+    assert events_of('وقال الوزير إن المنظمة "لم تحقق أهدافها، خاصة في عامي 2021 و2022".') == []
+    # a happening the quotation names is typed by the quotation's own word, not by the saying
+    assert one_event('وقال القائد في رسالة صوتية: "انطلقنا في 23 يونيو في هجوم على المدينة".')["type"] == "military"
+
+
+def test_a_joint_statement_of_two_states_is_an_agreement() -> None:
+    assert one_event("وأصدر البلدان أمس بيانا مشتركا حول الحدود.")["type"] == "agreement"

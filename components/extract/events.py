@@ -327,6 +327,19 @@ def event_dates(sentence: Sentence, found: Findings, text: str, published: date 
     return dates
 
 
+def quotation_of(segment: Segment, quotations: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation holding every date of the segment, if one does (``"لم تحقق أهدافها، خاصة في عامي 2021
+    و2022"``: the years are part of what was said, not the dates of the saying outside the quotation)."""
+    return next(
+        (
+            (start, end)
+            for start, end in quotations
+            if all(start <= span.char_start and span.char_end <= end for span in segment.dates)
+        ),
+        None,
+    )
+
+
 def sentence_events(article: Article, sentence: Sentence, found: Findings, extractor_version: str) -> list[Event]:
     dates = event_dates(sentence, found, article.text, article.published)
     if not dates:
@@ -339,9 +352,14 @@ def sentence_events(article: Article, sentence: Sentence, found: Findings, extra
     frame = Frame(clauses, clause_groups(sentence, clauses, dates), connectors, reported, triggers, words)
     events: list[Event] = []
     previous: TriggerMatch | None = None
+    quotations = quoted_ranges(sentence)
     for segment in segments:
-        # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
-        trigger = best_trigger(segment, triggers, frame) or previous
+        quotation = quotation_of(segment, quotations)
+        if quotation is not None:  # what a quotation says is typed by its own words only
+            trigger = best_trigger(segment, [t for t in triggers if quotation[0] <= t.char_start < quotation[1]], frame)
+        else:
+            # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
+            trigger = best_trigger(segment, triggers, frame) or previous
         if trigger is None:
             continue
         previous = trigger
