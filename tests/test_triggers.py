@@ -217,3 +217,23 @@ def test_elections_membership_independence_recapture_and_sending(text: str, expe
 def test_signing_a_decree_is_not_an_agreement(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_types",
+    [
+        ("وتنتشر على الحدود منذ شباط 2023 بعثة مراقبة مدنية.", ["military"]),  # the present tense
+        ("وبدأت عمليات التسليم في 11 حزيران بإعادة 1212 جثمانا.", ["military"]),  # the accusative
+        ("وتعيش البلاد على وقع أزمة سياسية منذ 3 آذار 2024.", []),  # "على وقع" is "amid", nothing signed
+        # receiving power or an office takes office, also with the subject in between
+        ("قبل أيام من تسلم الرئيس الجديد السلطة اليوم الاثنين.", ["other"]),
+        ("وتتسلم الدولة رئاسة المنظمة في عام 2026.", ["other"]),
+        # a withdrawal from an initiative or an agreement is a political step, not troops moving
+        ("ويأتي ذلك بعد انسحاب روسيا من مبادرة الحبوب في 17 تموز الماضي.", ["statement"]),
+        # the elections that took place on the date, not the protests since them
+        ("وتشهد البلاد احتجاجات متواصلة منذ الانتخابات التي جرت في 26 تشرين الأول الماضي.", ["other"]),
+    ],
+)
+def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[str]) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == expected_types

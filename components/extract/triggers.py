@@ -65,6 +65,9 @@ CLAUSE_ROLES = (
     "control",
     "signing_verb",
     "decree",
+    "office",
+    "withdrawal",
+    "pact",
     "relative",
     "message",
     "deciding",
@@ -74,12 +77,16 @@ CLAUSE_ROLES = (
 # (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
 # followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
 # receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over; a verb of signing
-# (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement.
+# (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement; receiving power or an
+# office (تسلم … السلطة، الرئاسة) takes office (other); a withdrawal from an agreement or an initiative is a
+# political step (statement), not troops moving.
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
     ("handover_verb", "control", "border", 0.9, 50),
     ("signing_verb", "decree", "other", 1.0, 40),
+    ("handover_verb", "office", "other", 0.9, 40),
+    ("withdrawal", "pact", "statement", 0.9, 25),
 )
 
 
