@@ -237,3 +237,28 @@ def test_signing_a_decree_is_not_an_agreement(text: str, expected_type: str) -> 
 def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[str]) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == expected_types
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        ("ودخل الاتفاق حيز التنفيذ مطلع آب 2022.", "other"),  # entering into force
+        # a respite given is an ultimatum, also with the date and the addressee between verb and respite
+        ("وكان الرئيس قد أمهل الحكومة في 14 تموز خمسين يوما.", "statement"),
+        ("ومنح الرئيس الأمريكي في 14 تموز موسكو مهلة خمسين يوما للتوصل إلى اتفاق.", "statement"),
+        # a trilateral statement or declaration is a text the states agreed
+        ("وتستند المحادثات إلى البيان الثلاثي الصادر في 10 تشرين الثاني 2020.", "agreement"),
+        # what is exchanged decides: views are talks, accusations a statement, prisoners stay military
+        ("وتبادل الوزيران أمس وجهات النظر حول الأزمة.", "meeting"),
+        ("وتبادل الطرفان أمس الاتهامات بخرق الهدنة.", "statement"),
+        ("وتبادل الطرفان أمس 200 أسير.", "military"),
+    ],
+)
+def test_force_ultimatums_joint_texts_and_exchanges(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+def test_exchanging_information_is_no_event() -> None:
+    text = "وقبل أن تستأنف الإدارة في 28 شباط المساعدات وتبادل المعلومات الاستخباراتية."
+    assert extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources()) == []

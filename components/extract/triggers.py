@@ -68,6 +68,11 @@ CLAUSE_ROLES = (
     "office",
     "withdrawal",
     "pact",
+    "granting",
+    "respite",
+    "exchange",
+    "views",
+    "accusations",
     "relative",
     "message",
     "deciding",
@@ -79,7 +84,8 @@ CLAUSE_ROLES = (
 # receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over; a verb of signing
 # (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement; receiving power or an
 # office (تسلم … السلطة، الرئاسة) takes office (other); a withdrawal from an agreement or an initiative is a
-# political step (statement), not troops moving.
+# political step (statement), not troops moving; granting a respite (منح … مهلة) is an ultimatum (statement);
+# exchanging views is talking (meeting), exchanging accusations a statement.
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
@@ -87,6 +93,9 @@ RETYPINGS = (
     ("signing_verb", "decree", "other", 1.0, 40),
     ("handover_verb", "office", "other", 0.9, 40),
     ("withdrawal", "pact", "statement", 0.9, 25),
+    ("granting", "respite", "statement", 0.85, 60),
+    ("exchange", "views", "meeting", 0.75, 30),
+    ("exchange", "accusations", "statement", 0.7, 30),
 )
 
 
