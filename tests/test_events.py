@@ -208,3 +208,13 @@ def test_a_quotation_is_typed_by_its_own_words() -> None:
 
 def test_a_joint_statement_of_two_states_is_an_agreement() -> None:
     assert one_event("وأصدر البلدان أمس بيانا مشتركا حول الحدود.")["type"] == "agreement"
+
+
+def test_one_sentence_naming_its_day_twice_is_one_happening() -> None:
+    (event,) = events_of("ووصل الرئيس الإيراني إلى يريفان أمس الأحد، والتقى في اليوم ذاته رجال أعمال من البلدين.")
+    assert (event["type"], event["date_start"]) == ("meeting", "2025-05-18")
+
+
+def test_two_actors_on_the_same_day_of_one_sentence_are_two_happenings() -> None:
+    events = events_of("واتصل بوتين بأردوغان أمس الأحد، فيما التقى لافروف نظيره الصيني في بكين في اليوم ذاته.")
+    assert [(event["type"], event["date_start"]) for event in events] == [("meeting", "2025-05-18")] * 2

@@ -49,17 +49,31 @@ def _agree(a: Event, b: Event) -> bool:
     return not ours or not theirs or ours <= theirs or theirs <= ours
 
 
+def _same_places(a: Event, b: Event) -> bool:
+    """Neither names a place the other does not (one naming none agrees with any)."""
+    ours = {place["name_en"] for place in a.places}
+    theirs = {place["name_en"] for place in b.places}
+    return not ours or not theirs or ours <= theirs or theirs <= ours
+
+
+def _same_actors(a: Event, b: Event) -> bool:
+    """Neither names an actor the other does not (one naming none agrees with any)."""
+    ours = {actor["name_en"] for actor in a.actors}
+    theirs = {actor["name_en"] for actor in b.actors}
+    return not ours or not theirs or ours <= theirs or theirs <= ours
+
+
 def same_happening(
     a: Event, b: Event, headings: Sequence[tuple[int, int]] = (), continuations: frozenset[int] = frozenset()
 ) -> bool:
     """Mentions of one happening: same type and status, nested spans, parties that agree; and one of
-    them is a heading or caption, or names the happening less precisely (a month for a day). Two
-    dates of one sentence, and two sentences naming the same day ("أمس"، "في اليوم نفسه": often
-    two happenings of that day), are not merged."""
-    if a.char_start == b.char_start or not (a.type == b.type and a.status == b.status and _nested(a, b)):
+    them is a heading or caption, or names the happening less precisely (a month for a day); or one
+    sentence names the same span twice. Two other dates of one sentence, and two sentences naming the
+    same day ("أمس"، "في اليوم نفسه": often two happenings of that day), are not merged."""
+    if not (a.type == b.type and a.status == b.status and _nested(a, b)) or not _agree(a, b):
         return False
-    if not _agree(a, b):
-        return False
+    if a.char_start == b.char_start:  # "وصل الاثنين … والتقى في اليوم ذاته": one sentence names its day twice
+        return _days(a) == _days(b) and _same_places(a, b) and _same_actors(a, b)
     going_on = [event for event in (a, b) if event.char_start in continuations and not event.actors]
     if a.type == "statement" and _days(a) == _days(b) and going_on:
         return True  # "وأضاف اليوم …" (no new speaker named): the same speech, going on
