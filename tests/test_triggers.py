@@ -228,6 +228,7 @@ def test_signing_a_decree_is_not_an_agreement(text: str, expected_type: str) -> 
         # receiving power or an office takes office, also with the subject in between
         ("قبل أيام من تسلم الرئيس الجديد السلطة اليوم الاثنين.", ["other"]),
         ("وتتسلم الدولة رئاسة المنظمة في عام 2026.", ["other"]),
+        ("وهو الاتصال الأول منذ تولي الرئيس الأمريكي منصبه في 20 كانون الثاني الماضي.", ["other"]),
         # a withdrawal from an initiative or an agreement is a political step, not troops moving
         ("ويأتي ذلك بعد انسحاب روسيا من مبادرة الحبوب في 17 تموز الماضي.", ["statement"]),
         # the elections that took place on the date, not the protests since them

@@ -66,6 +66,7 @@ CLAUSE_ROLES = (
     "signing_verb",
     "decree",
     "office",
+    "assume_verb",
     "withdrawal",
     "pact",
     "granting",
@@ -82,16 +83,17 @@ CLAUSE_ROLES = (
 # (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
 # followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
 # receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over; a verb of signing
-# (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement; receiving power or an
-# office (تسلم … السلطة، الرئاسة) takes office (other); a withdrawal from an agreement or an initiative is a
-# political step (statement), not troops moving; granting a respite (منح … مهلة) is an ultimatum (statement);
-# exchanging views is talking (meeting), exchanging accusations a statement.
+# (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement; receiving or assuming
+# power or an office (تسلم، تولى … السلطة، الرئاسة، منصبه) takes office (other); a withdrawal from an
+# agreement or an initiative is a political step (statement), not troops moving; granting a respite (منح …
+# مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement.
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
     ("handover_verb", "control", "border", 0.9, 50),
     ("signing_verb", "decree", "other", 1.0, 40),
     ("handover_verb", "office", "other", 0.9, 40),
+    ("assume_verb", "office", "other", 0.85, 40),
     ("withdrawal", "pact", "statement", 0.9, 25),
     ("granting", "respite", "statement", 0.85, 60),
     ("exchange", "views", "meeting", 0.75, 30),
