@@ -244,6 +244,11 @@ def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[st
     "text, expected_type",
     [
         ("ودخل الاتفاق حيز التنفيذ مطلع آب 2022.", "other"),  # entering into force
+        # a speech with its pronoun or "متلفزة" is a statement, whatever it calls for
+        (
+            "دعا رئيس الوزراء، في كلمة متلفزة وجهها إلى مواطنيه مساء أمس، إلى اعتماد دستور جديد عبر استفتاء.",
+            "statement",
+        ),
         # a respite given is an ultimatum, also with the date and the addressee between verb and respite
         ("وكان الرئيس قد أمهل الحكومة في 14 تموز خمسين يوما.", "statement"),
         ("ومنح الرئيس الأمريكي في 14 تموز موسكو مهلة خمسين يوما للتوصل إلى اتفاق.", "statement"),
