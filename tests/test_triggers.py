@@ -244,6 +244,9 @@ def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[st
     "text, expected_type",
     [
         ("ودخل الاتفاق حيز التنفيذ مطلع آب 2022.", "other"),  # entering into force
+        # the police dispersing a crowd is a protest; a candidate status granted is a step of accession
+        ("وتجمع الآلاف أمام البرلمان ليلة الثلاثاء، حيث استخدمت الشرطة الغاز المسيل للدموع وأوقفت العشرات.", "protest"),
+        ("وكانت البلاد قد حصلت على صفة الدولة المرشحة في كانون الأول 2023 لكن بروكسل جمدت العملية لاحقا.", "other"),
         # a speech with its pronoun or "متلفزة" is a statement, whatever it calls for
         (
             "دعا رئيس الوزراء، في كلمة متلفزة وجهها إلى مواطنيه مساء أمس، إلى اعتماد دستور جديد عبر استفتاء.",
