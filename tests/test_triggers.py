@@ -244,6 +244,10 @@ def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[st
     "text, expected_type",
     [
         ("ودخل الاتفاق حيز التنفيذ مطلع آب 2022.", "other"),  # entering into force
+        # launching fire is shooting; launching an initiative is something else
+        ("وتعود الحادثة إلى 25 تشرين الثاني 2018، حين أطلقت زوارق خفر السواحل النار على السفن الثلاث.", "military"),
+        ("وأطلقت الحكومة في 3 آذار مبادرة للحوار الوطني.", "other"),
+        ("فيما كتب الرئيس مساء الأحد أن الحرب يمكن أن تنتهي فورا.", "statement"),  # a written post
         # the police dispersing a crowd is a protest; a candidate status granted is a step of accession
         ("وتجمع الآلاف أمام البرلمان ليلة الثلاثاء، حيث استخدمت الشرطة الغاز المسيل للدموع وأوقفت العشرات.", "protest"),
         ("وكانت البلاد قد حصلت على صفة الدولة المرشحة في كانون الأول 2023 لكن بروكسل جمدت العملية لاحقا.", "other"),
@@ -263,7 +267,7 @@ def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[st
         ("وتبادل الطرفان أمس 200 أسير.", "military"),
     ],
 )
-def test_force_ultimatums_joint_texts_and_exchanges(text: str, expected_type: str) -> None:
+def test_force_ultimatums_joint_texts_exchanges_and_firing(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
 

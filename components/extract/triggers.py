@@ -74,6 +74,8 @@ CLAUSE_ROLES = (
     "exchange",
     "views",
     "accusations",
+    "firing_verb",
+    "fire",
     "relative",
     "message",
     "deciding",
@@ -86,7 +88,8 @@ CLAUSE_ROLES = (
 # (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement; receiving or assuming
 # power or an office (تسلم، تولى … السلطة، الرئاسة، منصبه) takes office (other); a withdrawal from an
 # agreement or an initiative is a political step (statement), not troops moving; granting a respite (منح …
-# مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement.
+# مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement;
+# launching fire, missiles or shells (أطلق … النار) is shooting (military).
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
@@ -98,6 +101,7 @@ RETYPINGS = (
     ("granting", "respite", "statement", 0.85, 60),
     ("exchange", "views", "meeting", 0.75, 30),
     ("exchange", "accusations", "statement", 0.7, 30),
+    ("firing_verb", "fire", "military", 0.85, 40),
 )
 
 
