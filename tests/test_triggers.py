@@ -244,6 +244,8 @@ def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[st
     "text, expected_type",
     [
         ("ودخل الاتفاق حيز التنفيذ مطلع آب 2022.", "other"),  # entering into force
+        ("وكانت المحكمة قد أصدرت الحكم الابتدائي في 6 آب الماضي.", "other"),  # a ruling, with the article
+        ("وأكدت الرئيسة أنها لن تغادر القصر بعد انتهاء ولايتها في 16 كانون الأول.", "other"),  # the end of a term
         # launching fire is shooting; launching an initiative is something else
         ("وتعود الحادثة إلى 25 تشرين الثاني 2018، حين أطلقت زوارق خفر السواحل النار على السفن الثلاث.", "military"),
         ("وأطلقت الحكومة في 3 آذار مبادرة للحوار الوطني.", "other"),
