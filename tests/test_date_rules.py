@@ -46,6 +46,8 @@ def test_counted_relative_dates(text: str, start: str, end: str, precision: str,
     [
         "وستنتهي ولاية البرلمان قبل ستة أشهر من موعد الانتخابات.",  # counted from another date
         "ووصل الوفد بعد يومين من توقيع الاتفاق.",
+        "ووقع الرئيسان الإعلان قبل يومين فقط من بدء الحرب.",  # a word between the count and "من"
+        "وترأس القمة بعد يوم واحد من غيابه عن المراسم.",
         "وتعيش البلاد أزمة منذ أيام.",  # a plural without a number is no date
         "واستمرت المفاوضات لمدة ثلاثة أشهر.",  # a duration
     ],

@@ -47,6 +47,12 @@ def one_event(text: str) -> dict:
         ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
         # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
         ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
+        # a connector written right before the date says since when, it does not link to another event
+        ("انتشرت بعثة المراقبين في المنطقة منذ آذار 2019 بموجب الاتفاق بين الطرفين.", "military"),
+        # a trigger after the date in a relative clause tells more about the noun before the date
+        ("وتأتي الخطوة بعد زيارة الرئيس إلى العاصمة في 15 مارس 2016، التي توجت بالتوقيع على وثيقة للشراكة.", "meeting"),
+        # ... but a relative clause written right after the date describes the date itself
+        ("وكان ذلك في 5 أيار الذي شهد توقيع الاتفاق بين البلدين.", "agreement"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
@@ -155,6 +161,10 @@ def test_a_yearly_date_is_not_an_event_date() -> None:
         ("قررت محكمة في العاصمة، أمس الأحد، توقيف رجل الأعمال شهرين على ذمة التحقيق.", "other"),
         # a saying that reports the happening began or ended: the happening is the news
         ("أعلنت وزارة الدفاع، أمس الأحد، اكتمال انسحاب القوات من الإقليم.", "military"),
+        # an announced agreement (a text finished, an agreement reached) is the agreement
+        ("أعلن البلدان أمس الأحد الانتهاء من صياغة نص معاهدة السلام.", "agreement"),
+        ("وكان الطرفان قد أعلنا في آذار الماضي التوصل إلى نص نهائي للاتفاقية.", "agreement"),
+        ("وهي المعاهدة التي أعلن الجانبان الاتفاق على بنودها قبل شهرين.", "agreement"),
         # a connector between the saying and the date: the date is another happening's
         ("وتأتي تصريحات الوزير بعد أيام من قرار المجلس في 12 مايو الجاري إغلاق البعثة.", "other"),
         # a word of announcing reports a happening on the ground as done; a word of stance does not
@@ -172,3 +182,39 @@ def test_a_date_set_off_by_commas_does_not_cut_its_clause() -> None:
     plain = one_event("وأكدت المتحدثة باسم الخارجية الروسية اليوم أن الوزير سيشارك في الاجتماع.")
     aside = one_event("وأكدت المتحدثة باسم الخارجية الروسية، اليوم، أن الوزير سيشارك في الاجتماع.")
     assert plain["type"] == aside["type"] == "statement"
+
+
+def test_a_day_that_opens_a_span_of_the_same_sentence_is_that_span() -> None:
+    (event,) = events_of(
+        "تنطلق غدا الثلاثاء في العاصمة جولة جديدة من المحادثات بين الوزيرين، تستمر يومي الثلاثاء والأربعاء."
+    )
+    assert (event["date_start"], event["date_end"]) == ("2025-05-20", "2025-05-21")
+
+
+def test_a_day_beside_a_span_with_its_own_trigger_is_another_happening() -> None:
+    events = events_of("التقى الوزيران يوم السبت الماضي على هامش المؤتمر الذي عقد يومي السبت والأحد.")
+    assert [(event["date_start"], event["date_end"]) for event in events] == [
+        ("2025-05-17", "2025-05-17"),
+        ("2025-05-17", "2025-05-18"),
+    ]
+
+
+def test_a_quotation_is_typed_by_its_own_words() -> None:
+    # the years are part of what was said; the saying outside the quotation does not date them
+    assert events_of('وقال الوزير إن المنظمة "لم تحقق أهدافها، خاصة في عامي 2021 و2022".') == []
+    # a happening the quotation names is typed by the quotation's own word, not by the saying
+    assert one_event('وقال القائد في رسالة صوتية: "انطلقنا في 23 يونيو في هجوم على المدينة".')["type"] == "military"
+
+
+def test_a_joint_statement_of_two_states_is_an_agreement() -> None:
+    assert one_event("وأصدر البلدان أمس بيانا مشتركا حول الحدود.")["type"] == "agreement"
+
+
+def test_one_sentence_naming_its_day_twice_is_one_happening() -> None:
+    (event,) = events_of("ووصل الرئيس الإيراني إلى يريفان أمس الأحد، والتقى في اليوم ذاته رجال أعمال من البلدين.")
+    assert (event["type"], event["date_start"]) == ("meeting", "2025-05-18")
+
+
+def test_two_actors_on_the_same_day_of_one_sentence_are_two_happenings() -> None:
+    events = events_of("واتصل بوتين بأردوغان أمس الأحد، فيما التقى لافروف نظيره الصيني في بكين في اليوم ذاته.")
+    assert [(event["type"], event["date_start"]) for event in events] == [("meeting", "2025-05-18")] * 2

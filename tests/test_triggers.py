@@ -171,3 +171,109 @@ def test_a_noun_after_a_word_of_stance_is_its_object(text: str, expected_type: s
 def test_publishing_and_deploying(text: str, expected_type: str) -> None:
     events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
     assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # receiving control of territory hands it over (a border step), even with the subject in between
+        ("تسلمت القوات المحلية أمس الأحد السيطرة على ثلاث بلدات على الضفة الشرقية للنهر.", "border"),
+        # border guards are a force: what they do is military, not a border step
+        ("أنهى عناصر حرس الحدود الروس، أمس الأحد، خدمتهم في المطار الدولي.", "military"),
+    ],
+)
+def test_handing_over_control_and_border_guards(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        ("وكانت الهيئة قد انتخبته رئيسا للبلاد في أيار 2021.", "other"),  # a verb with its object pronoun
+        ("وتقدمت الحكومة بطلب العضوية في المنظمة في 5 حزيران 2019.", "other"),  # applying to join
+        ("وتعمل البعثة في المدينة منذ حصول الجمهورية على استقلالها عام 1991.", "other"),
+        ("واستعادت القوات الحكومية المدينة في أيلول 2023، فيما غادرها آلاف السكان.", "military"),
+        # sending troops deploys them; sending a letter is a statement
+        ("وأرسلت المنظمة قوات إلى الجمهورية في كانون الثاني 2022.", "military"),
+        ("وأرسلت الوزيرة رسالة أمس إلى نظيرها.", "statement"),
+    ],
+)
+def test_elections_membership_independence_recapture_and_sending(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        # signing a decree or a law enacts it (other), even with the date between verb and decree
+        ("ووقع الرئيس في 3 آذار 2024 مرسوما بحل البرلمان.", "other"),
+        ("ووقع الرئيس على القانون أمس الأحد.", "other"),
+        # an agreement signed before a law is named: the agreement is what was signed
+        ("ووقع الوزيران أمس اتفاقا للتعاون وفق القانون الدولي.", "agreement"),
+    ],
+)
+def test_signing_a_decree_is_not_an_agreement(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected_types",
+    [
+        ("وتنتشر على الحدود منذ شباط 2023 بعثة مراقبة مدنية.", ["military"]),  # the present tense
+        ("وبدأت عمليات التسليم في 11 حزيران بإعادة 1212 جثمانا.", ["military"]),  # the accusative
+        ("وتعيش البلاد على وقع أزمة سياسية منذ 3 آذار 2024.", []),  # "على وقع" is "amid", nothing signed
+        # receiving power or an office takes office, also with the subject in between
+        ("قبل أيام من تسلم الرئيس الجديد السلطة اليوم الاثنين.", ["other"]),
+        ("وتتسلم الدولة رئاسة المنظمة في عام 2026.", ["other"]),
+        ("وهو الاتصال الأول منذ تولي الرئيس الأمريكي منصبه في 20 كانون الثاني الماضي.", ["other"]),
+        # a withdrawal from an initiative or an agreement is a political step, not troops moving
+        ("ويأتي ذلك بعد انسحاب روسيا من مبادرة الحبوب في 17 تموز الماضي.", ["statement"]),
+        # the elections that took place on the date, not the protests since them
+        ("وتشهد البلاد احتجاجات متواصلة منذ الانتخابات التي جرت في 26 تشرين الأول الماضي.", ["other"]),
+    ],
+)
+def test_forms_idioms_offices_and_withdrawals(text: str, expected_types: list[str]) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == expected_types
+
+
+@pytest.mark.parametrize(
+    "text, expected_type",
+    [
+        ("ودخل الاتفاق حيز التنفيذ مطلع آب 2022.", "other"),  # entering into force
+        ("وكانت المحكمة قد أصدرت الحكم الابتدائي في 6 آب الماضي.", "other"),  # a ruling, with the article
+        ("وأكدت الرئيسة أنها لن تغادر القصر بعد انتهاء ولايتها في 16 كانون الأول.", "other"),  # the end of a term
+        # launching fire is shooting; launching an initiative is something else
+        ("وتعود الحادثة إلى 25 تشرين الثاني 2018، حين أطلقت زوارق خفر السواحل النار على السفن الثلاث.", "military"),
+        ("وأطلقت الحكومة في 3 آذار مبادرة للحوار الوطني.", "other"),
+        ("فيما كتب الرئيس مساء الأحد أن الحرب يمكن أن تنتهي فورا.", "statement"),  # a written post
+        # the police dispersing a crowd is a protest; a candidate status granted is a step of accession
+        ("وتجمع الآلاف أمام البرلمان ليلة الثلاثاء، حيث استخدمت الشرطة الغاز المسيل للدموع وأوقفت العشرات.", "protest"),
+        ("وكانت البلاد قد حصلت على صفة الدولة المرشحة في كانون الأول 2023 لكن بروكسل جمدت العملية لاحقا.", "other"),
+        # a speech with its pronoun or "متلفزة" is a statement, whatever it calls for
+        (
+            "دعا رئيس الوزراء، في كلمة متلفزة وجهها إلى مواطنيه مساء أمس، إلى اعتماد دستور جديد عبر استفتاء.",
+            "statement",
+        ),
+        # a respite given is an ultimatum, also with the date and the addressee between verb and respite
+        ("وكان الرئيس قد أمهل الحكومة في 14 تموز خمسين يوما.", "statement"),
+        ("ومنح الرئيس الأمريكي في 14 تموز موسكو مهلة خمسين يوما للتوصل إلى اتفاق.", "statement"),
+        # a trilateral statement or declaration is a text the states agreed
+        ("وتستند المحادثات إلى البيان الثلاثي الصادر في 10 تشرين الثاني 2020.", "agreement"),
+        # what is exchanged decides: views are talks, accusations a statement, prisoners stay military
+        ("وتبادل الوزيران أمس وجهات النظر حول الأزمة.", "meeting"),
+        ("وتبادل الطرفان أمس الاتهامات بخرق الهدنة.", "statement"),
+        ("وتبادل الطرفان أمس 200 أسير.", "military"),
+    ],
+)
+def test_force_ultimatums_joint_texts_exchanges_and_firing(text: str, expected_type: str) -> None:
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [event.type for event in events] == [expected_type]
+
+
+def test_exchanging_information_is_no_event() -> None:
+    text = "وقبل أن تستأنف الإدارة في 28 شباط المساعدات وتبادل المعلومات الاستخباراتية."
+    assert extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources()) == []

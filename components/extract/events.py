@@ -54,7 +54,7 @@ from components.extract.parties import (
     segment_parties,
 )
 from components.extract.records import MentionRecord
-from components.extract.repeats import merge_repeats
+from components.extract.repeats import drop_span_ends, merge_repeats
 from components.extract.segments import Segment, clause_groups, clause_of, segment_sentence
 from components.extract.speech import (
     discount_attributions,
@@ -64,7 +64,7 @@ from components.extract.speech import (
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import ClauseWord, deployments
+from components.extract.triggers import ClauseWord, retype_by_object
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -83,6 +83,7 @@ CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
+RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,9 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
     )
     distance = max(0, high - low)
     clause_gap = frame.clause_gap(trigger.char_start, span.char_start)
-    separated = any(low <= word.char_start and word.char_end <= high for word in frame.connectors)
+    separated = any(
+        low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
+    )
     return (
         trigger.weight
         - CHARACTER_PENALTY * distance
@@ -129,7 +132,24 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (CONNECTOR_PENALTY if separated else 0.0)
         - (REPORTED_PENALTY if in_report else 0.0)
         - (SAID_PENALTY if said and not in_report else 0.0)
+        - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
     )
+
+
+def in_relative_clause(trigger: TriggerMatch, span: DateSpan, words: Sequence[ClauseWord]) -> bool:
+    """The trigger follows the date inside a relative clause that is not the date's own ("زيارة الملك في 15
+    مارس 2016، التي توجت بالتوقيع على وثيقة": the signing crowned the visit, the date is the visit's). A relative
+    word written right after the date describes the date ("في اليوم الذي وقع فيه") and does not count."""
+    return any(
+        word.role == "relative" and span.char_end + 1 < word.char_start and word.char_end <= trigger.char_start
+        for word in words
+    )
+
+
+def opens_date(word: ClauseWord, span: DateSpan) -> bool:
+    """A connector written right before a date is part of the date phrase ("انتشرت منذ تشرين الثاني 2020":
+    since when), not a link to another event."""
+    return 0 <= span.char_start - word.char_end <= 1
 
 
 def best_trigger(segment: Segment, triggers: Sequence[TriggerMatch], frame: Frame | None = None) -> TriggerMatch | None:
@@ -272,7 +292,7 @@ def index_findings(
     triggers: Sequence[TriggerMatch],
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
-    triggers = deployments(list(triggers), list(clause_words))
+    triggers = retype_by_object(list(triggers), list(clause_words))
     triggers = discount_attributions(
         triggers,
         [word for word in clause_words if word.role == "attribution"],
@@ -307,6 +327,19 @@ def event_dates(sentence: Sentence, found: Findings, text: str, published: date 
     return dates
 
 
+def quotation_of(segment: Segment, quotations: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation holding every date of the segment, if one does (``"لم تحقق أهدافها، خاصة في عامي 2021
+    و2022"``: the years are part of what was said, not the dates of the saying outside the quotation)."""
+    return next(
+        (
+            (start, end)
+            for start, end in quotations
+            if all(start <= span.char_start and span.char_end <= end for span in segment.dates)
+        ),
+        None,
+    )
+
+
 def sentence_events(article: Article, sentence: Sentence, found: Findings, extractor_version: str) -> list[Event]:
     dates = event_dates(sentence, found, article.text, article.published)
     if not dates:
@@ -319,9 +352,14 @@ def sentence_events(article: Article, sentence: Sentence, found: Findings, extra
     frame = Frame(clauses, clause_groups(sentence, clauses, dates), connectors, reported, triggers, words)
     events: list[Event] = []
     previous: TriggerMatch | None = None
+    quotations = quoted_ranges(sentence)
     for segment in segments:
-        # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
-        trigger = best_trigger(segment, triggers, frame) or previous
+        quotation = quotation_of(segment, quotations)
+        if quotation is not None:  # what a quotation says is typed by its own words only
+            trigger = best_trigger(segment, [t for t in triggers if quotation[0] <= t.char_start < quotation[1]], frame)
+        else:
+            # a date with no trigger of its own continues a list ("عقدت أولاها في 28 فبراير، والثانية في 3 مارس")
+            trigger = best_trigger(segment, triggers, frame) or previous
         if trigger is None:
             continue
         previous = trigger
@@ -354,7 +392,7 @@ def build_events(
     continuations = frozenset(
         w.char_start for w in clause_words if w.role == "continuation" and w.char_start in opening
     )
-    return merge_repeats(events, article.caption_ranges, article.heading_ranges, continuations)
+    return merge_repeats(drop_span_ends(events), article.caption_ranges, article.heading_ranges, continuations)
 
 
 def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:

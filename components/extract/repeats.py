@@ -49,17 +49,31 @@ def _agree(a: Event, b: Event) -> bool:
     return not ours or not theirs or ours <= theirs or theirs <= ours
 
 
+def _same_places(a: Event, b: Event) -> bool:
+    """Neither names a place the other does not (one naming none agrees with any)."""
+    ours = {place["name_en"] for place in a.places}
+    theirs = {place["name_en"] for place in b.places}
+    return not ours or not theirs or ours <= theirs or theirs <= ours
+
+
+def _same_actors(a: Event, b: Event) -> bool:
+    """Neither names an actor the other does not (one naming none agrees with any)."""
+    ours = {actor["name_en"] for actor in a.actors}
+    theirs = {actor["name_en"] for actor in b.actors}
+    return not ours or not theirs or ours <= theirs or theirs <= ours
+
+
 def same_happening(
     a: Event, b: Event, headings: Sequence[tuple[int, int]] = (), continuations: frozenset[int] = frozenset()
 ) -> bool:
     """Mentions of one happening: same type and status, nested spans, parties that agree; and one of
-    them is a heading or caption, or names the happening less precisely (a month for a day). Two
-    dates of one sentence, and two sentences naming the same day ("أمس"، "في اليوم نفسه": often
-    two happenings of that day), are not merged."""
-    if a.char_start == b.char_start or not (a.type == b.type and a.status == b.status and _nested(a, b)):
+    them is a heading or caption, or names the happening less precisely (a month for a day); or one
+    sentence names the same span twice. Two other dates of one sentence, and two sentences naming the
+    same day ("أمس"، "في اليوم نفسه": often two happenings of that day), are not merged."""
+    if not (a.type == b.type and a.status == b.status and _nested(a, b)) or not _agree(a, b):
         return False
-    if not _agree(a, b):
-        return False
+    if a.char_start == b.char_start:  # "وصل الاثنين … والتقى في اليوم ذاته": one sentence names its day twice
+        return _days(a) == _days(b) and _same_places(a, b) and _same_actors(a, b)
     going_on = [event for event in (a, b) if event.char_start in continuations and not event.actors]
     if a.type == "statement" and _days(a) == _days(b) and going_on:
         return True  # "وأضاف اليوم …" (no new speaker named): the same speech, going on
@@ -98,6 +112,33 @@ def _buckets(event: Event) -> tuple[Key | None, Key | None]:
         return None, None
     first = days[0]
     return (event.type, event.status, first.year, first.month), (event.type, event.status, first.year)
+
+
+def _trigger_at(event: Event) -> int | None:
+    return next((mention["start"] for mention in event.mentions if mention["kind"] == "trigger"), None)
+
+
+def drop_span_ends(events: Sequence[Event]) -> list[Event]:
+    """A day that opens a span of days written after it in the same sentence, typed by the same trigger word,
+    is that span's happening named twice ("تنطلق غدا الجمعة المحادثات … وتستمر يومي الجمعة والسبت"): the
+    span stays, the day goes. A span with a trigger of its own is another happening ("التقيا أمس على
+    هامش القمة التي عقدت يومي الأحد والاثنين")."""
+    spans = {
+        (event.char_start, _trigger_at(event), days[0]): event.mentions[0]["start"]
+        for event in events
+        if event.precision == "day" and (days := _days(event)) is not None and days[0] < days[1]
+    }
+    if not spans:
+        return list(events)
+    return [event for event in events if not _opens_span(event, spans)]
+
+
+def _opens_span(event: Event, spans: dict[tuple[int, int | None, date], int]) -> bool:
+    days = _days(event)
+    if event.precision != "day" or days is None or days[0] != days[1]:
+        return False
+    span_at = spans.get((event.char_start, _trigger_at(event), days[0]))
+    return span_at is not None and event.mentions[0]["start"] < span_at
 
 
 def merge_repeats(

@@ -45,11 +45,12 @@ def names_what_was_said(
     Not so when the date is inside what was said ("أعلن أن الرئيسين التقيا أمس"), after a connector
     ("تأتي تصريحاته بعد قرار … في"), when the word decides or issues rather than says ("قررت المحكمة
     أمس توقيف", "أصدرت أمس حكما"), when the saying reports that the happening began, ended or
-    succeeded ("أعلنت أمس اكتمال انسحاب القوات": the withdrawal is the news), or when a word of
+    succeeded, or that an agreement was reached ("أعلنت أمس اكتمال انسحاب القوات", "أعلنا أمس التوصل
+    إلى نص": the withdrawal, the agreement is the news; the aspect word may be the trigger itself), or when a word of
     announcing names a happening on the ground first ("أعلنت روسيا أمس انسحاب قواتها")."""
     if trigger.event_type == "statement" or trigger.char_start < span.char_end:
         return False
-    if any(word.role == "aspect" and span.char_end <= word.char_start < trigger.char_start for word in words):
+    if any(word.role == "aspect" and span.char_end <= word.char_start <= trigger.char_start for word in words):
         return False
     deciding = {word.char_start for word in words if word.role == "deciding"}
     announcing = {word.char_start for word in words if word.role == "announcing"}

@@ -4,7 +4,6 @@ and references to two parties, which decide how a sentence is shared out between
 from __future__ import annotations
 
 import sys
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -62,12 +61,48 @@ CLAUSE_ROLES = (
     "continuation",
     "deploy_verb",
     "troops",
+    "handover_verb",
+    "control",
+    "signing_verb",
+    "decree",
+    "office",
+    "assume_verb",
+    "withdrawal",
+    "pact",
+    "granting",
+    "respite",
+    "exchange",
+    "views",
+    "accusations",
+    "firing_verb",
+    "fire",
+    "relative",
+    "message",
     "deciding",
     "announcing",
     "aspect",
 )
-DEPLOY_REACH = 30  # characters between a verb of publishing or deploying and the troops it deploys
-DEPLOY_WEIGHT = 0.8
+# (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
+# followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
+# receiving or handing over (تسلم، تسليم) followed by control (السيطرة) hands territory over; a verb of signing
+# (وقع) followed by a decree or a law (مرسوما، القانون) enacts it, it signs no agreement; receiving or assuming
+# power or an office (تسلم، تولى … السلطة، الرئاسة، منصبه) takes office (other); a withdrawal from an
+# agreement or an initiative is a political step (statement), not troops moving; granting a respite (منح …
+# مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement;
+# launching fire, missiles or shells (أطلق … النار) is shooting (military).
+RETYPINGS = (
+    ("deploy_verb", "troops", "military", 0.8, 30),
+    ("deploy_verb", "message", "statement", 0.75, 30),
+    ("handover_verb", "control", "border", 0.9, 50),
+    ("signing_verb", "decree", "other", 1.0, 40),
+    ("handover_verb", "office", "other", 0.9, 40),
+    ("assume_verb", "office", "other", 0.85, 40),
+    ("withdrawal", "pact", "statement", 0.9, 25),
+    ("granting", "respite", "statement", 0.85, 60),
+    ("exchange", "views", "meeting", 0.75, 30),
+    ("exchange", "accusations", "statement", 0.7, 30),
+    ("firing_verb", "fire", "military", 0.85, 40),
+)
 
 
 @dataclass(frozen=True)
@@ -378,16 +413,39 @@ def index_key(name: str) -> str:
     )
 
 
-def deployments(triggers: list[TriggerMatch], clause_words: list[ClauseWord]) -> list[TriggerMatch]:
-    """A verb that publishes or deploys ("نشرت") deploys when troops or weapons follow it closely
-    ("نشرت روسيا قواتها"): that trigger becomes military."""
-    verbs = {word.char_start for word in clause_words if word.role == "deploy_verb"}
-    troops = sorted(word.char_start for word in clause_words if word.role == "troops")
+def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord]) -> list[TriggerMatch]:
+    """A verb whose object decides what it does (see :data:`RETYPINGS`): it takes that type when the
+    object follows it closely ("نشرت روسيا قواتها" deploys, "تسلمت باكو السيطرة على القرى" hands
+    territory over)."""
     retyped = []
     for trigger in triggers:
-        if trigger.char_start in verbs:
-            after = bisect_left(troops, trigger.char_end)
-            if after < len(troops) and troops[after] - trigger.char_end <= DEPLOY_REACH:
-                trigger = replace(trigger, event_type="military", weight=max(trigger.weight, DEPLOY_WEIGHT))
+        for verb_role, object_role, event_type, weight, reach in RETYPINGS:
+            if _followed_by(trigger, triggers, clause_words, (verb_role, object_role), reach):
+                trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
+                break
         retyped.append(trigger)
     return retyped
+
+
+def _followed_by(
+    trigger: TriggerMatch,
+    triggers: list[TriggerMatch],
+    clause_words: list[ClauseWord],
+    roles: tuple[str, str],
+    reach: int,
+) -> bool:
+    """The trigger is a word of the verb role and a word of the object role starts within ``reach``
+    characters after it, with no trigger of the verb's own type between them ("وقع الطرفان اتفاقا وفق
+    القانون": the agreement is what was signed)."""
+    verb_role, object_role = roles
+    if not any(word.role == verb_role and word.char_start == trigger.char_start for word in clause_words):
+        return False
+    return any(
+        word.role == object_role
+        and 0 <= word.char_start - trigger.char_end <= reach
+        and not any(
+            other.event_type == trigger.event_type and trigger.char_end <= other.char_start < word.char_start
+            for other in triggers
+        )
+        for word in clause_words
+    )

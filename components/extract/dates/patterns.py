@@ -249,10 +249,11 @@ def _finders(p: _Parts) -> dict[str, str]:
         "relmonth_day": rf"{leadin}{day('a')}\s+(?:من\s+)?(?:(?P<per>{p.period_month})\s+(?P<dir>{p.direction})"
         rf"|{p.this}\s+(?P<per2>{p.period_month})|(?P<per3>{p.period_month})\s+(?P<same>{p.same}))(?!\w)",
         "anchor": rf"{leadin}(?:(?P<dp>{p.day_prefix})\s+)?(?P<anchor>{p.anchor_day})(?!\w)",
-        # "قبل 3 أيام", "منذ ثلاثة أشهر", "قبل أسبوعين": not "قبل يومين من الانتخابات" (counted from another event)
+        # "قبل 3 أيام", "منذ ثلاثة أشهر", "قبل أسبوعين": not "قبل يومين (فقط) من الانتخابات", "بعد يوم واحد من
+        # غيابه" (counted from another event)
         "counted": rf"{leadin}(?P<lead>{p.count_lead})\s+(?:(?:(?P<n>\d{{1,3}})|(?P<nw>{p.number_word}))\s+"
         rf"(?P<unit>{p.count_unit}|{p.single_unit})|(?P<one>{p.single_unit})|(?P<dual>{p.dual_unit}))(?!\w)"
-        r"(?!\s*\d)(?!\s+(?:من|على)(?!\w))",
+        r"(?!\s*\d)(?!(?:\s+(?:فقط|واحد|واحدة|تقريبا|تقريباً))?\s+(?:من|على)(?!\w))",
         "weekday_range": rf"{leadin}(?:(?P<lead>{p.lead})\s+)?(?:(?P<dp>{p.day_prefix})\s+)?(?P<wd>{p.weekdays})\s*"
         rf"(?P<join>{p.join})\s*(?:{p.day_prefix}\s+)?(?P<wdb>{p.weekdays})(?!\w)(?:\s+(?P<dir>{p.direction})(?!\w))?",
     }
