@@ -23,6 +23,7 @@ TABLES = {
     "event_groups": "*",
     "merged_events": "*",
     "event_facets": "*",
+    "facet_totals": "*",
     "event_places": "*",
     "corrections": "*",
     "correction_keys": "*",

@@ -71,6 +71,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("correction_keys", ()),
     ("merged_events", ("data",)),
     ("event_facets", ()),
+    ("facet_totals", ()),
     ("event_places", ()),
     ("queue", ("meta",)),
 )

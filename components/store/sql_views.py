@@ -19,7 +19,7 @@ from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
-from components.store.sql_counts import distinct_count, pair_counts, value_counts
+from components.store.sql_counts import distinct_count, option_counts, pair_counts
 from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
@@ -120,7 +120,7 @@ class SqlViews:
             raise KeyError(f"{facet!r} is not a code or name list or a flag")
         where = self.where(filters) if all_of(row, filters, self._facets) else self.where(filters, skip=facet)
         with self._store.read() as db:
-            counts = value_counts(db, where, facet)
+            counts = option_counts(db, where, row)
         return {FLAG_ON: counts.get(FLAG_ON, 0)} if row.kind is Kind.FLAG else counts
 
     def facet_values(self, facet: str) -> tuple[str, ...]:
