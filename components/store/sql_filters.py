@@ -22,7 +22,7 @@ Hidden events (corrections) never match.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,10 +79,17 @@ def marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def in_list(name: str, values: Sequence[str]) -> Where:
-    """Events offering any of ``values`` to the list ``name`` of ``event_facets``."""
+def in_list(name: str, values: Sequence[str], probe: bool = False) -> Where:
+    """Events offering any of ``values`` to the list ``name`` of ``event_facets``: the events of
+    those values read first, or (``probe``) each event otherwise matching looked up in the list."""
     chosen = sorted(set(values))
-    sql = f"m.id IN (SELECT event_id FROM event_facets WHERE facet = ? AND value IN ({marks(chosen)}))"
+    if probe:
+        sql = (
+            "EXISTS (SELECT 1 FROM event_facets l WHERE l.event_id = m.id AND l.facet = ?"
+            f" AND l.value IN ({marks(chosen)}))"
+        )
+    else:
+        sql = f"m.id IN (SELECT event_id FROM event_facets WHERE facet = ? AND value IN ({marks(chosen)}))"
     return Where(sql, (name, *chosen))
 
 
@@ -98,7 +105,7 @@ def column_of(facet: Facet, columns: dict[str, str]) -> str | None:
     return columns.get(facet.name) if any(facet is row for row in FACETS) else None
 
 
-def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet], probe: bool = False) -> Where | None:
     selected = filters.selected(facet.name)
     if not selected:
         return None
@@ -109,10 +116,10 @@ def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) 
             return Where(" AND ".join(f"{column} = ?" for _ in chosen), tuple(chosen))
         return Where(f"{column} IN ({marks(chosen)})", tuple(chosen))
     if not all_of(facet, filters, facets):
-        return in_list(facet.name, selected)
-    where = in_list(facet.name, sorted(set(selected))[:1])
+        return in_list(facet.name, selected, probe)
+    where = in_list(facet.name, sorted(set(selected))[:1], probe)
     for value in sorted(set(selected))[1:]:
-        one = in_list(facet.name, [value])
+        one = in_list(facet.name, [value], probe)
         where = where.and_(one.sql, *one.params)
     return where
 
@@ -180,14 +187,27 @@ _CONDITIONS: dict[Kind, Callable[[str, Facet, Filters, Sequence[Facet]], Where |
 }
 
 
-def match_where(engine: str, filters: Filters, facets: Sequence[Facet] = FACETS, *, skip: str | None = None) -> Where:
-    """The visible events matching every filter (except the facet named ``skip``, for option counts)."""
+def match_where(
+    engine: str,
+    filters: Filters,
+    facets: Sequence[Facet] = FACETS,
+    *,
+    skip: str | None = None,
+    probed: Collection[str] = (),
+) -> Where:
+    """The visible events matching every filter (except the facet named ``skip``, for option
+    counts); the lists named in ``probed`` are looked up per event (see :func:`in_list`)."""
     unknown = set(filters.names()) - {facet.name for facet in facets}
     if unknown:
         raise ValueError(f"filters on facets the table does not have: {sorted(unknown)}")
     where = Where()
     for facet in facets:
-        part = _CONDITIONS[facet.kind](engine, facet, filters, facets) if facet.name != skip else None
+        if facet.name == skip:
+            part = None
+        elif facet.name in probed and facet.kind in (Kind.CODES, Kind.NAMES):
+            part = _list(engine, facet, filters, facets, probe=True)
+        else:
+            part = _CONDITIONS[facet.kind](engine, facet, filters, facets)
         if part is not None and facet.kind is Kind.FLAG:
             where = where.leaving_out(facet.name, part)
         elif part is not None:

@@ -33,4 +33,4 @@ def _count_totals(db: Db) -> None:
     recount(db)
 
 
-STEPS: dict[int, Callable[[Db], None]] = {2: _merge_profiles, 3: _rekey, 7: _analyse, 8: _count_totals}
+STEPS: dict[int, Callable[[Db], None]] = {2: _merge_profiles, 3: _rekey, 7: _analyse, 8: _count_totals, 9: _analyse}
