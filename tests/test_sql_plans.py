@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ import pytest
 from components.evaluation.synthetic_pages import synthetic_pages
 from components.store.database import Db
 from components.store.event_store import Store, open_store
+from components.store.memory_views import MemoryViews
 from components.store.query import Filters
 from components.store.sql_filters import match_where
 from components.store.sql_views import SqlViews
@@ -114,6 +115,29 @@ def test_sqlite_looks_a_large_list_up_per_event_when_other_conditions_leave_fewe
         )
         assert re.search(r"SEARCH m USING COVERING INDEX merged_events_(filter|days)", text), text
         assert SqlViews(store).page(filters).total == SqlViews(store).summary(filters).events > 0
+
+
+def test_sqlite_reads_a_date_range_from_the_bound_that_leaves_fewer_events(
+    tmp_path: Path, pages: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three months at the end of the store are found by the events' last days, three months at
+    its start by their first days (each bound alone would be the other's whole store)."""
+    with open_store(tmp_path / "range.db") as store:
+        store.load_pages(pages)
+        with store.read() as db:
+            span = db.one("SELECT min(day_start) AS first, max(day_end) AS last FROM merged_events WHERE hidden = 0")
+        assert span is not None
+        first, last = date.fromordinal(int(span["first"])), date.fromordinal(int(span["last"]))
+        matching = "SELECT count(*) AS n FROM merged_events m WHERE"
+        for start, index in ((last - timedelta(days=90), "day_end>?"), (first, "day_start<?")):
+            filters = Filters(date_from=start, date_to=start + timedelta(days=90))
+            (sql, params), *_ = [q for q in statements(store, filters, monkeypatch) if q[0].startswith(matching)]
+            text = plan(store, sql, params)
+            assert re.search(
+                rf"SEARCH m USING (COVERING )?INDEX merged_events_\w+ \(hidden=\? AND {re.escape(index)}", text
+            )
+            memory = MemoryViews(store.list_events(), store.version())
+            assert SqlViews(store).summary(filters) == memory.summary(filters)
 
 
 def test_sqlite_statistics_follow_a_store_that_grows_page_by_page(tmp_path: Path, pages: list) -> None:

@@ -7,8 +7,14 @@ list. Reading Armenia's 60,000 events to keep the 600 meetings of one year costs
 looking the 600 up does, and the other way round for a rare value with no other condition. So the
 smallest of the conditions drives: the size of each chosen list comes from the totals kept ready
 (``facet_totals``), the size of the other conditions from counting them over a covering index,
-stopped as soon as it passes the smallest list. PostgreSQL's planner has the statistics and plans
-both forms alike, so it is left the first form.
+stopped as soon as it passes the smallest list or :data:`REST_SAMPLE` (both are large then, and
+the list drives).
+
+The same holds for a date range: of its two bounds (the event ends on or after the first day,
+starts on or before the last), the one that leaves less of the store's dated span is looked up by
+its index and the other checked on the events it finds.
+
+PostgreSQL's planner has the statistics and plans every form alike: it is left the first form.
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from components.store.database import Db
-from components.store.facets import Facet
+from components.store.facets import Facet, date_bounds
 from components.store.query import Filters
 from components.store.sql_filters import CODE_COLUMNS, all_of, column_of, marks, match_where
+
+REST_SAMPLE = 5000  # events of the other conditions counted at most (beyond: both are large)
 
 
 def _list_size(db: Db, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> int:
@@ -51,6 +59,28 @@ def probed_lists(db: Db, filters: Filters, facets: Sequence[Facet]) -> frozenset
         return frozenset()
     sizes = {facet.name: _list_size(db, facet, filters, facets) for facet in lists}
     smallest = min(sizes, key=lambda name: (sizes[name], name))
-    if _rest_size(db, filters, facets, lists, sizes[smallest] + 1) <= sizes[smallest]:
+    cap = min(sizes[smallest] + 1, REST_SAMPLE)
+    if _rest_size(db, filters, facets, lists, cap) < cap:  # counted whole, and no larger than the list
         return frozenset(sizes)
     return frozenset(name for name in sizes if name != smallest)
+
+
+def unindexed_bounds(db: Db, filters: Filters, facets: Sequence[Facet]) -> frozenset[str]:
+    """Of a date range with both bounds, the bound not to look up by index: the one that leaves
+    more of the store's dated span (events taken as spread evenly over it; the span's ends are the
+    first entries of two indexes)."""
+    bounds = date_bounds(facets)
+    if db.engine != "sqlite" or bounds is None:
+        return frozenset()
+    first, last = (filters.day(facet.name) for facet in bounds)
+    if first is None or last is None:
+        return frozenset()
+    span = db.one(
+        "SELECT (SELECT min(day_start) FROM merged_events WHERE hidden = 0 AND day_start IS NOT NULL) AS first_day,"
+        " (SELECT max(day_end) FROM merged_events WHERE hidden = 0) AS last_day"
+    )
+    if span is None or span["first_day"] is None:
+        return frozenset()
+    ending = int(span["last_day"]) - first.toordinal()  # days of the span after the range's first day
+    starting = last.toordinal() - int(span["first_day"])  # days of the span before its last day
+    return frozenset({bounds[1].name if ending <= starting else bounds[0].name})

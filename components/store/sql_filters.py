@@ -194,9 +194,12 @@ def match_where(
     *,
     skip: str | None = None,
     probed: Collection[str] = (),
+    unindexed: Collection[str] = (),
 ) -> Where:
     """The visible events matching every filter (except the facet named ``skip``, for option
-    counts); the lists named in ``probed`` are looked up per event (see :func:`in_list`)."""
+    counts); the lists named in ``probed`` are looked up per event (see :func:`in_list`), the date
+    bounds named in ``unindexed`` are checked on the events the other conditions find (SQLite's
+    ``+column``: no index is chosen for it)."""
     unknown = set(filters.names()) - {facet.name for facet in facets}
     if unknown:
         raise ValueError(f"filters on facets the table does not have: {sorted(unknown)}")
@@ -208,6 +211,8 @@ def match_where(
             part = _list(engine, facet, filters, facets, probe=True)
         else:
             part = _CONDITIONS[facet.kind](engine, facet, filters, facets)
+        if part is not None and facet.name in unindexed and facet.kind in (Kind.DATE_FROM, Kind.DATE_TO):
+            part = Where(f"+{part.sql}", part.params)
         if part is not None and facet.kind is Kind.FLAG:
             where = where.leaving_out(facet.name, part)
         elif part is not None:

@@ -20,7 +20,7 @@ from components.store.facets import FACETS, Facet, Kind, facet_named
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, option_counts, pair_counts
-from components.store.sql_drive import probed_lists
+from components.store.sql_drive import probed_lists, unindexed_bounds
 from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
@@ -84,11 +84,13 @@ class SqlViews:
         """The condition of ``filters`` (less ``skip``); on SQLite, with the lists to look events up
         in chosen by how many events each condition leaves (:mod:`components.store.sql_drive`)."""
         probed: frozenset[str] = frozenset()
+        unindexed: frozenset[str] = frozenset()
         considered = filters.replace(**{skip: None}) if skip else filters
-        if self._store.engine == "sqlite" and any(considered.selected(f.name) for f in self._facets if f.repeatable):
+        if self._store.engine == "sqlite" and considered.names():
             with self._store.read() as db:
                 probed = probed_lists(db, considered, self._facets)
-        return match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed)
+                unindexed = unindexed_bounds(db, considered, self._facets)
+        return match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
 
     def summary(self, filters: Filters) -> Summary:
         where = self.where(filters)
