@@ -25,6 +25,7 @@ TABLES = {
     "event_facets": "*",
     "facet_totals": "*",
     "event_places": "*",
+    "event_names": "*",
     "corrections": "*",
     "correction_keys": "*",
 }

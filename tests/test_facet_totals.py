@@ -1,7 +1,8 @@
 """The first view's option counts kept ready (``facet_totals``) equal a count over the visible
 events after every kind of write: pages ingested one by one (merging reports), corrections of each
 kind and their undo, a re-extraction that changes types and statuses, a bulk load, a rebuild of
-the read rows; and the first view's option counts equal the in-memory reference's."""
+the read rows; and the first view's option counts, like the Arabic names of actors and places
+(``event_names``), equal the in-memory reference's."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from components.store.memory_views import MemoryViews
 from components.store.query import Filters
 from components.store.rows import MEMBERS, READ_LISTS
 from components.store.sql_views import SqlViews
+from components.store.views import NAMED_LISTS
 
 LISTS = [(f.name, f.event_values) for f in FACETS if f.repeatable or f.kind is Kind.FLAG]
 COUNTED = LISTS + [(name, values) for name, values in READ_LISTS.items() if name != MEMBERS]
@@ -50,6 +52,8 @@ def assert_kept_right(store: Store) -> None:
         for facet in [f.name for f in FACETS if f.repeatable] + [f.name for f in FLAGS]:
             assert sql.facet_counts(filters, facet) == memory.facet_counts(filters, facet), (filters, facet)
         assert sql.summary(filters) == memory.summary(filters)
+    for name in NAMED_LISTS:  # from event_names, written with the merged events
+        assert sql.arabic_names(name) == memory.arabic_names(name), name
 
 
 def newer_extraction(pages: list[SyntheticPage]) -> Callable[..., SyntheticPage]:

@@ -33,4 +33,17 @@ def _count_totals(db: Db) -> None:
     recount(db)
 
 
-STEPS: dict[int, Callable[[Db], None]] = {2: _merge_profiles, 3: _rekey, 7: _analyse, 8: _count_totals, 9: _analyse}
+def _fill_names(db: Db) -> None:
+    from components.store.merged import fill_names
+
+    fill_names(db)
+
+
+STEPS: dict[int, Callable[[Db], None]] = {
+    2: _merge_profiles,
+    3: _rekey,
+    7: _analyse,
+    8: _count_totals,
+    9: _analyse,
+    10: _fill_names,
+}
