@@ -16,16 +16,17 @@ import pytest
 from components.evaluation.synthetic_pages import SyntheticPage, synthetic_pages
 from components.store import rows
 from components.store.event_store import Store, open_store
-from components.store.facets import FACETS, Kind
+from components.store.facets import FACETS, Kind, facet_named
 from components.store.memory_views import MemoryViews
 from components.store.query import Filters
-from components.store.rows import MEMBERS, READ_LISTS
+from components.store.rows import MEMBERS, PARTICIPANTS, READ_LISTS
 from components.store.sql_views import SqlViews
-from components.store.views import NAMED_LISTS
+from components.store.views import NAMED_LISTS, PAIR_KINDS
 
 LISTS = [(f.name, f.event_values) for f in FACETS if f.repeatable or f.kind is Kind.FLAG]
 COUNTED = LISTS + [(name, values) for name, values in READ_LISTS.items() if name != MEMBERS]
 FLAGS = [f for f in FACETS if f.kind is Kind.FLAG]
+PAIRED = [(PARTICIPANTS, READ_LISTS[PARTICIPANTS]), ("actors", facet_named("actors").event_values)]
 
 
 def counted_afresh(store: Store) -> Counter[tuple[str, str, str]]:
@@ -35,6 +36,11 @@ def counted_afresh(store: Store) -> Counter[tuple[str, str, str]]:
         flags = ",".join(sorted(f.name for f in FLAGS if any(f.event_values(event))))
         for name, values in COUNTED:
             totals.update((name, value, flags) for value in {v for v in values(event) if v})
+        kind = event.get("type") or "other"
+        for name, values in PAIRED:
+            chosen = sorted({v for v in values(event) if v})
+            pairs = [(a, b) for n, a in enumerate(chosen) for b in chosen[n + 1 :]]
+            totals.update((f"~pairs:{name}", f"{a}\x1f{b}\x1f{kind}", flags) for a, b in pairs)
     return totals
 
 
@@ -54,6 +60,8 @@ def assert_kept_right(store: Store) -> None:
         assert sql.summary(filters) == memory.summary(filters)
     for name in NAMED_LISTS:  # from event_names, written with the merged events
         assert sql.arabic_names(name) == memory.arabic_names(name), name
+    for by in PAIR_KINDS:
+        assert sql.pairs(Filters(), by=by) == memory.pairs(Filters(), by=by), by
 
 
 def newer_extraction(pages: list[SyntheticPage]) -> Callable[..., SyntheticPage]:

@@ -15,7 +15,7 @@ from collections import Counter
 from components.store.database import Db
 from components.store.facets import Facet
 from components.store.sql_filters import CODE_COLUMNS, FLAG_COLUMNS, FLAG_ON, Where, column_of, joined, marks
-from components.store.totals import allowed_flag_sets, distinct_total, total_counts
+from components.store.totals import allowed_flag_sets, distinct_total, pair_totals, total_counts
 
 _ROWS_OF_EVENT = "f.event_id = m.id AND f.facet = ?"
 
@@ -107,7 +107,10 @@ def distinct_count(db: Db, where: Where, name: str) -> int:
 
 def pair_counts(db: Db, where: Where, name: str) -> list[tuple[str, str, str, int]]:
     """(a, b, event type, events) for two values ``a < b`` of the list ``name`` that one matching
-    event offers both of."""
+    event offers both of (the first view: from the totals kept ready)."""
+    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
+    if flag_sets is not None:
+        return pair_totals(db, name, flag_sets)
     first = joined(db.engine, "event_facets a", "a.event_id = m.id AND a.facet = ?")
     sql = (
         f"SELECT a.value AS a, b.value AS b, m.type, count(*) AS n FROM {first} JOIN event_facets b"

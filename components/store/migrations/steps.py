@@ -46,4 +46,5 @@ STEPS: dict[int, Callable[[Db], None]] = {
     8: _count_totals,
     9: _analyse,
     10: _fill_names,
+    11: _count_totals,
 }
