@@ -49,7 +49,6 @@ from components.evaluation.synthetic_pages import iter_synthetic_pages
 from components.store.event_store import Store, open_store
 from components.store.facets import FACETS
 from components.store.query import Filters
-from components.store.sql_filters import match_where
 from components.store.sql_views import SqlViews
 
 SEED, YEARS_BACK = 7, 30
@@ -301,7 +300,7 @@ def measure_queries(store: Store) -> dict[str, tuple[float, float]]:
 
 
 def print_plans(store: Store) -> None:
-    where = match_where(store.engine, FILTER)
+    where = SqlViews(store).where(FILTER)  # as the views write it (on SQLite: which condition drives)
     explain = "EXPLAIN " if store.engine == "postgresql" else "EXPLAIN QUERY PLAN "
     with store.read() as db:
         rows = db.rows(f"{explain}SELECT count(*) AS n FROM merged_events m WHERE {where.sql}", where.params)

@@ -23,7 +23,9 @@ TABLES = {
     "event_groups": "*",
     "merged_events": "*",
     "event_facets": "*",
+    "facet_totals": "*",
     "event_places": "*",
+    "event_names": "*",
     "corrections": "*",
     "correction_keys": "*",
 }

@@ -71,7 +71,9 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("correction_keys", ()),
     ("merged_events", ("data",)),
     ("event_facets", ()),
+    ("facet_totals", ()),
     ("event_places", ()),
+    ("event_names", ()),
     ("queue", ("meta",)),
 )
 COPY_BATCH = 2000

@@ -11,14 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from components.store import merge
+from components.store import merge, totals
 from components.store.corrections import MANUAL_PREFIX, apply_corrections
 from components.store.database import Db, from_json
 from components.store.groups import chunks, marks, rows_in
 from components.store.records import StoredEvent
-from components.store.rows import MERGED_COLUMNS, facet_values, merged_values, place_values
+from components.store.rows import MERGED_COLUMNS, facet_values, merged_values, name_values, place_values
 
 REBUILD_BATCH = 2000  # groups recomputed per step of a full rebuild
+NAMES_INSERT = (
+    "INSERT INTO event_names (event_id, list, position, name_en, name_ar, hidden, undated, date_start)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _members(db: Db, group_ids: Sequence[str]) -> dict[str, list[dict]]:
@@ -80,25 +84,29 @@ def merged_events(db: Db, group_ids: Sequence[str]) -> list[StoredEvent]:
 
 
 def write_groups(db: Db, group_ids: Iterable[str]) -> None:
-    """Recompute the rows of ``group_ids``: rewritten where the group exists, deleted where it is gone."""
+    """Recompute the rows of ``group_ids``: rewritten where the group exists, deleted where it is
+    gone; the first view's option counts (``facet_totals``) follow."""
     for batch in chunks(sorted(set(group_ids))):
         events = merged_events(db, batch)
+        before = totals.visible_rows(db, batch)
         db.execute(f"DELETE FROM event_facets WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_places WHERE event_id IN ({marks(batch)})", batch)
+        db.execute(f"DELETE FROM event_names WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM merged_events WHERE id IN ({marks(batch)})", batch)
         db.executemany(
             f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}) VALUES ({marks(MERGED_COLUMNS)})",
             [merged_values(event, db.json(event)) for event in events],
         )
-        db.executemany(
-            "INSERT INTO event_facets (event_id, facet, value) VALUES (?, ?, ?)",
-            [row for event in events for row in facet_values(event)],
-        )
+        rows = [row for event in events for row in facet_values(event)]
+        db.executemany("INSERT INTO event_facets (event_id, facet, value) VALUES (?, ?, ?)", rows)
+        visible = {str(event["id"]) for event in events if not event.get("hidden")}
+        totals.change(db, before, [row for row in rows if row[0] in visible])
         db.executemany(
             "INSERT INTO event_places (event_id, place_no, name_en, name_ar, country, lat, lon, kind)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [row for event in events for row in place_values(event)],
         )
+        db.executemany(NAMES_INSERT, [row for event in events for row in name_values(event)])
 
 
 def groups_of_keys(db: Db, keys: Sequence[str]) -> set[str]:
@@ -119,10 +127,21 @@ def all_group_ids(db: Db) -> list[str]:
     return sorted(groups) + [f"{MANUAL_PREFIX}{row['id']}" for row in adds]
 
 
+def fill_names(db: Db) -> None:
+    """``event_names`` from the merged events as they are (when the table is created)."""
+    db.execute("DELETE FROM event_names")
+    ids = [str(row["id"]) for row in db.rows("SELECT id FROM merged_events")]
+    for batch in chunks(ids, REBUILD_BATCH):
+        events = rows_in(db, "SELECT data FROM merged_events WHERE id IN ({marks})", batch)
+        db.executemany(NAMES_INSERT, [row for stored in events for row in name_values(from_json(stored["data"]))])
+
+
 def rebuild_all(db: Db) -> None:
     """Every merged event afresh (after a migration, or when the facet table changed)."""
+    db.execute("DELETE FROM facet_totals")
     db.execute("DELETE FROM event_facets")
     db.execute("DELETE FROM event_places")
+    db.execute("DELETE FROM event_names")
     db.execute("DELETE FROM merged_events")
     for batch in chunks(all_group_ids(db), REBUILD_BATCH):
         write_groups(db, batch)

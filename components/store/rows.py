@@ -4,7 +4,7 @@
 filters, counts and sorting need; ``event_facets`` one row per value the event offers to each
 code or name list of the facet table (``components.store.facets``), ``1`` for each flag it
 offers, and its values of the read side's own lists (:data:`READ_LISTS`); ``event_places`` its
-places.
+places; ``event_names`` the English and Arabic names of its actors and places.
 Pure functions: the SQL that writes them is in :mod:`components.store.merged`.
 """
 
@@ -124,6 +124,23 @@ def _number(value: object) -> float | None:
         return float(value) if value is not None and value != "" else None  # type: ignore[arg-type]  # checked by float()
     except (TypeError, ValueError):
         return None
+
+
+NAMED_ITEMS = ("actors", "places")  # the lists whose items have an English and an Arabic name
+
+
+def name_values(event: StoredEvent) -> list[tuple[Any, ...]]:
+    """(event id, list, position, English name, Arabic name, hidden, undated, first day or ``""``)
+    per actor and place that has both names, in the event's order."""
+    start = event.get("date_start")
+    order = (int(bool(event.get("hidden"))), int(start is None), str(start or ""))
+    items: dict[str, Sequence[Any]] = {"actors": event.get("actors") or (), "places": event.get("places") or ()}
+    return [
+        (str(event["id"]), name, position, str(item.get("name_en")), str(item.get("name_ar")), *order)
+        for name in NAMED_ITEMS
+        for position, item in enumerate(items[name])
+        if item.get("name_en") and item.get("name_ar")
+    ]
 
 
 def place_values(event: StoredEvent) -> list[tuple[Any, ...]]:

@@ -1,10 +1,11 @@
 """Counting over ``event_facets`` for the matching events: a list's options, distinct values,
 pairs of values that meet in one event.
 
-With no filter but visibility, the options of a list are counted over the index alone (every row
-of the list, less the rows of hidden events, which are few) instead of joining every event;
-otherwise the matching events are read first and their rows of the list looked up by event
-(index ``event_facets_lookup``).
+With no filter but visibility and the flags, a list's options and distinct values are added up
+from the totals kept ready (``facet_totals``); a list whose value is a column of
+``merged_events`` (the type, the role) is counted over that column's covering index; otherwise the
+matching events are read first and their rows of the list looked up by event (index
+``event_facets_lookup``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 from collections import Counter
 
 from components.store.database import Db
-from components.store.sql_filters import FLAG_ON, Where, joined, marks
+from components.store.facets import Facet
+from components.store.sql_filters import CODE_COLUMNS, FLAG_COLUMNS, FLAG_ON, Where, column_of, joined, marks
+from components.store.totals import allowed_flag_sets, distinct_total, pair_totals, total_counts
 
 _ROWS_OF_EVENT = "f.event_id = m.id AND f.facet = ?"
 
@@ -41,6 +44,22 @@ def _all_counts(db: Db, name: str, left_out: tuple[str, ...]) -> dict[str, int]:
     return {value: n for value, n in counts.items() if n > 0}
 
 
+def column_counts(db: Db, where: Where, column: str) -> dict[str, int]:
+    """For each value of a column of ``merged_events``: how many events matching ``where`` have it
+    (over a covering index, never the table's rows). On SQLite the grouping is by ``+column``, an
+    expression no index is ordered by: grouped by the bare column, its planner walks the index of
+    that column (all visible events) rather than the one that answers the filter (a date range)."""
+    grouped = f"+{column}" if db.engine == "sqlite" else column
+    sql = f"SELECT {grouped} AS value, count(*) AS n FROM merged_events m WHERE {where.sql} GROUP BY {grouped}"
+    return {str(row["value"]): int(row["n"]) for row in db.rows(sql, where.params)}
+
+
+def flag_count(db: Db, where: Where, condition: str) -> dict[str, int]:
+    """``{"1": n}``: how many events matching ``where`` offer a flag read from a column (``condition``)."""
+    n = int(db.value(f"SELECT count(*) AS n FROM merged_events m WHERE {where.sql} AND {condition}", where.params))
+    return {FLAG_ON: n} if n else {}
+
+
 def value_counts(db: Db, where: Where, name: str) -> dict[str, int]:
     """For each value of the list ``name``: how many events matching ``where`` offer it (with no
     condition but visibility and flags left out, over the list's rows alone)."""
@@ -59,8 +78,26 @@ _ONLY_HIDDEN = (
 )
 
 
+def option_counts(db: Db, where: Where, facet: Facet) -> dict[str, int]:
+    """For each value of a list or flag: how many events matching ``where`` offer it. The first
+    view (no condition but visibility and flags left out) adds up the totals kept ready
+    (:mod:`components.store.totals`); a value held in a column is counted over that column."""
+    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
+    column, flag = column_of(facet, CODE_COLUMNS), column_of(facet, FLAG_COLUMNS)
+    if flag_sets is not None:
+        return total_counts(db, facet.name, flag_sets)
+    if column is not None:
+        return column_counts(db, where, column)
+    if flag is not None:
+        return flag_count(db, where, flag)
+    return value_counts(db, where, facet.name)
+
+
 def distinct_count(db: Db, where: Where, name: str) -> int:
     """How many different values of the list ``name`` the events matching ``where`` offer."""
+    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
+    if flag_sets is not None:
+        return distinct_total(db, name, flag_sets)
     sql = f"SELECT count(DISTINCT f.value) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
     if where.filtered:
         return int(db.value(f"{sql} WHERE {where.sql}", (name, *where.params)) or 0)
@@ -70,7 +107,10 @@ def distinct_count(db: Db, where: Where, name: str) -> int:
 
 def pair_counts(db: Db, where: Where, name: str) -> list[tuple[str, str, str, int]]:
     """(a, b, event type, events) for two values ``a < b`` of the list ``name`` that one matching
-    event offers both of."""
+    event offers both of (the first view: from the totals kept ready)."""
+    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
+    if flag_sets is not None:
+        return pair_totals(db, name, flag_sets)
     first = joined(db.engine, "event_facets a", "a.event_id = m.id AND a.facet = ?")
     sql = (
         f"SELECT a.value AS a, b.value AS b, m.type, count(*) AS n FROM {first} JOIN event_facets b"

@@ -4,7 +4,9 @@ code per *kind* of facet (as :mod:`components.store.memory_index` has one mask p
 Every condition is on ``merged_events`` under the alias ``m`` and is answered by an index:
 
 - a code or name list: ``m.id`` among the events of the chosen values in ``event_facets``
-  (its primary key, ``(facet, value, event_id)``);
+  (its primary key, ``(facet, value, event_id)``); a list whose value is one column of
+  ``merged_events`` (:data:`CODE_COLUMNS`: the type, the role) compares that column instead
+  (index ``merged_events_filter``, which covers every column a filter checks);
 - the date range overlaps the event's span: ``m.day_end >= from`` (index ``(hidden, day_end)``)
   and ``m.day_start <= to`` (``(hidden, day_start)``);
 - the free text: the folded query as a substring of ``m.search``: trigrams on both engines
@@ -12,7 +14,7 @@ Every condition is on ``merged_events`` under the alias ``m`` and is answered by
   only for a query of one or two characters, which trigrams cannot look up;
 - a list whose mode says "all": one such lookup per chosen value;
 - a flag that is off: ``m.id`` not among the events offering it (its rows in ``event_facets``,
-  value ``1``);
+  value ``1``), or, for a flag read from a column (:data:`FLAG_COLUMNS`: planned), that column;
 - a minimum: the facet's column of ``merged_events`` (:data:`NUMBER_COLUMNS`, indexed).
 
 Hidden events (corrections) never match.
@@ -20,7 +22,7 @@ Hidden events (corrections) never match.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +34,10 @@ TRIGRAM = 3  # the shortest query a trigram index can look up
 FLAG_ON = "1"  # the value a flag facet's events offer (``event_facets``)
 NUMBER_COLUMNS = {"min_confidence": "m.confidence"}  # the column each minimum facet compares
 NUMBER_SLACK = 1e-9  # a minimum keeps values a rounding error below it (as the in-memory index)
+# Facets of :data:`FACETS` whose single value per event is a column of ``merged_events``
+# (``components.store.rows.merged_values`` writes the same value the facet offers).
+CODE_COLUMNS = {"types": "m.type", "roles": "m.role"}
+FLAG_COLUMNS = {"planned": "m.status = 'planned'"}  # when an event offers the flag
 
 
 VISIBLE = "m.hidden = 0"
@@ -73,10 +79,17 @@ def marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def in_list(name: str, values: Sequence[str]) -> Where:
-    """Events offering any of ``values`` to the list ``name`` of ``event_facets``."""
+def in_list(name: str, values: Sequence[str], probe: bool = False) -> Where:
+    """Events offering any of ``values`` to the list ``name`` of ``event_facets``: the events of
+    those values read first, or (``probe``) each event otherwise matching looked up in the list."""
     chosen = sorted(set(values))
-    sql = f"m.id IN (SELECT event_id FROM event_facets WHERE facet = ? AND value IN ({marks(chosen)}))"
+    if probe:
+        sql = (
+            "EXISTS (SELECT 1 FROM event_facets l WHERE l.event_id = m.id AND l.facet = ?"
+            f" AND l.value IN ({marks(chosen)}))"
+        )
+    else:
+        sql = f"m.id IN (SELECT event_id FROM event_facets WHERE facet = ? AND value IN ({marks(chosen)}))"
     return Where(sql, (name, *chosen))
 
 
@@ -86,15 +99,27 @@ def all_of(facet: Facet, filters: Filters, facets: Sequence[Facet]) -> bool:
     return mode is not None and filters.text(mode.name) == ALL_OF
 
 
-def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> Where | None:
+def column_of(facet: Facet, columns: dict[str, str]) -> str | None:
+    """The column that holds ``facet``'s value, for the rows of :data:`FACETS` only (another table's
+    facet of the same name may offer other values)."""
+    return columns.get(facet.name) if any(facet is row for row in FACETS) else None
+
+
+def _list(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet], probe: bool = False) -> Where | None:
     selected = filters.selected(facet.name)
     if not selected:
         return None
+    column = column_of(facet, CODE_COLUMNS)
+    if column is not None:
+        chosen = sorted(set(selected))
+        if all_of(facet, filters, facets):
+            return Where(" AND ".join(f"{column} = ?" for _ in chosen), tuple(chosen))
+        return Where(f"{column} IN ({marks(chosen)})", tuple(chosen))
     if not all_of(facet, filters, facets):
-        return in_list(facet.name, selected)
-    where = in_list(facet.name, sorted(set(selected))[:1])
+        return in_list(facet.name, selected, probe)
+    where = in_list(facet.name, sorted(set(selected))[:1], probe)
     for value in sorted(set(selected))[1:]:
-        one = in_list(facet.name, [value])
+        one = in_list(facet.name, [value], probe)
         where = where.and_(one.sql, *one.params)
     return where
 
@@ -103,6 +128,9 @@ def _flag(engine: str, facet: Facet, filters: Filters, facets: Sequence[Facet]) 
     """Off (the default): the events offering the flag are left out; on: no condition."""
     if filters.flag(facet.name):
         return None
+    column = column_of(facet, FLAG_COLUMNS)
+    if column is not None:
+        return Where(f"NOT ({column})")
     return Where("m.id NOT IN (SELECT event_id FROM event_facets WHERE facet = ? AND value = ?)", (facet.name, FLAG_ON))
 
 
@@ -159,14 +187,32 @@ _CONDITIONS: dict[Kind, Callable[[str, Facet, Filters, Sequence[Facet]], Where |
 }
 
 
-def match_where(engine: str, filters: Filters, facets: Sequence[Facet] = FACETS, *, skip: str | None = None) -> Where:
-    """The visible events matching every filter (except the facet named ``skip``, for option counts)."""
+def match_where(
+    engine: str,
+    filters: Filters,
+    facets: Sequence[Facet] = FACETS,
+    *,
+    skip: str | None = None,
+    probed: Collection[str] = (),
+    unindexed: Collection[str] = (),
+) -> Where:
+    """The visible events matching every filter (except the facet named ``skip``, for option
+    counts); the lists named in ``probed`` are looked up per event (see :func:`in_list`), the date
+    bounds named in ``unindexed`` are checked on the events the other conditions find (SQLite's
+    ``+column``: no index is chosen for it)."""
     unknown = set(filters.names()) - {facet.name for facet in facets}
     if unknown:
         raise ValueError(f"filters on facets the table does not have: {sorted(unknown)}")
     where = Where()
     for facet in facets:
-        part = _CONDITIONS[facet.kind](engine, facet, filters, facets) if facet.name != skip else None
+        if facet.name == skip:
+            part = None
+        elif facet.name in probed and facet.kind in (Kind.CODES, Kind.NAMES):
+            part = _list(engine, facet, filters, facets, probe=True)
+        else:
+            part = _CONDITIONS[facet.kind](engine, facet, filters, facets)
+        if part is not None and facet.name in unindexed and facet.kind in (Kind.DATE_FROM, Kind.DATE_TO):
+            part = Where(f"+{part.sql}", part.params)
         if part is not None and facet.kind is Kind.FLAG:
             where = where.leaving_out(facet.name, part)
         elif part is not None:

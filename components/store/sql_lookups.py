@@ -2,8 +2,8 @@
 event stands in the table's order, and the Arabic form of each English actor or place name.
 
 The Arabic names are the first seen in ``Store.list_events()`` order (by start date, undated last,
-then id), as :func:`components.store.views.arabic_names_of` reads them; the database walks the
-JSON of the visible events and keeps one row per English name.
+then id), as :func:`components.store.views.arabic_names_of` reads them: ``event_names`` holds each
+actor's and place's names with that order, indexed, so each English name is one lookup.
 """
 
 from __future__ import annotations
@@ -16,35 +16,23 @@ from components.store.sql_filters import Where
 
 LISTING_ORDER = "(m.date_start IS NULL), m.date_start, m.id"  # Store.list_events()'s order
 
-# Each engine's rows of one JSON list of ``m.data`` (``{field}``): its items in order as ``item``
-# with their position ``n``, and an item's text field.
-_ITEMS = {
-    "sqlite": (
-        "json_each(CASE WHEN json_type(m.data, '$.{field}') = 'array' THEN json_extract(m.data, '$.{field}')"
-        " ELSE '[]' END) AS a",
-        "a.key",
-        "json_extract(a.value, '$.{name}')",
-    ),
-    "postgresql": (
-        "jsonb_array_elements(CASE WHEN jsonb_typeof(m.data->'{field}') = 'array' THEN m.data->'{field}'"
-        " ELSE '[]'::jsonb END) WITH ORDINALITY AS a(item, n)",
-        "a.n",
-        "(a.item->>'{name}')",
-    ),
-}
+# Each English name of a list once (a loose index scan of ``event_names_first``), with the Arabic
+# name of its first visible item in list_events() order: one index lookup per name.
+_FIRST_NAMES = (
+    "WITH RECURSIVE v(name) AS (SELECT min(name_en) FROM event_names WHERE list = ?"
+    " UNION ALL SELECT (SELECT min(n.name_en) FROM event_names n WHERE n.list = ? AND n.name_en > v.name)"
+    " FROM v WHERE v.name IS NOT NULL)"
+    " SELECT v.name AS en, (SELECT n.name_ar FROM event_names n WHERE n.list = ? AND n.name_en = v.name"
+    " AND n.hidden = 0 ORDER BY n.undated, n.date_start, n.event_id, n.position LIMIT 1) AS ar"
+    " FROM v WHERE v.name IS NOT NULL"
+)
 
 
 def arabic_names_query(db: Db, field: str) -> dict[str, str]:
     """English name → the first Arabic name of the items of the list ``field`` (``actors`` or
     ``places``) of the visible events."""
-    items, position, text = _ITEMS[db.engine]
-    english, arabic = text.format(name="name_en"), text.format(name="name_ar")
-    sql = (
-        f"SELECT en, ar FROM (SELECT {english} AS en, {arabic} AS ar, row_number() OVER (PARTITION BY {english}"
-        f" ORDER BY {LISTING_ORDER}, {position}) AS r FROM merged_events m, {items.format(field=field)}"
-        f" WHERE m.hidden = 0 AND coalesce({english}, '') <> '' AND coalesce({arabic}, '') <> '') named WHERE r = 1"
-    )
-    return {str(row["en"]): str(row["ar"]) for row in db.rows(sql)}
+    rows = db.rows(_FIRST_NAMES, (field, field, field))
+    return {str(row["en"]): str(row["ar"]) for row in rows if row["ar"] is not None}
 
 
 def event_row(db: Db, event_id: str) -> Any:

@@ -18,15 +18,17 @@ from components.store.views import PlaceCount
 Key = tuple[str, float, float]
 
 # One row per place and matching event (the event's first mention of it), ranked newest first.
-_RANKED = (
+_KEYED = (
     "WITH k AS (SELECT p.name_en, coalesce(p.lat, 0.0) AS lat, coalesce(p.lon, 0.0) AS lon, m.id, m.type,"
     " m.day_start, coalesce(m.date_end, '') AS date_end, min(p.place_no) AS place_no"
     " FROM {places} WHERE {where}"
-    " GROUP BY p.name_en, coalesce(p.lat, 0.0), coalesce(p.lon, 0.0), m.id, m.type, m.day_start, m.date_end),"
-    " r AS (SELECT k.*, row_number() OVER (PARTITION BY k.name_en, k.lat, k.lon"
+    " GROUP BY p.name_en, coalesce(p.lat, 0.0), coalesce(p.lon, 0.0), m.id, m.type, m.day_start, m.date_end)"
+)
+_RANKED = (
+    _KEYED + ", r AS (SELECT k.*, row_number() OVER (PARTITION BY k.name_en, k.lat, k.lon"
     " ORDER BY k.day_start DESC NULLS LAST, k.date_end DESC, k.id DESC) AS rank FROM k)"
 )
-_TYPES = _RANKED + " SELECT name_en, lat, lon, type, count(*) AS n FROM r GROUP BY name_en, lat, lon, type"
+_TYPES = _KEYED + " SELECT name_en, lat, lon, type, count(*) AS n FROM k GROUP BY name_en, lat, lon, type"
 _LATEST = (
     _RANKED + " SELECT r.name_en, r.lat, r.lon, r.id, r.rank, r.day_start, r.date_end, p.name_ar, p.country, p.kind"
     " FROM r JOIN event_places p ON p.event_id = r.id AND p.place_no = r.place_no WHERE r.rank <= ?"

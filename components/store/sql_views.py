@@ -19,7 +19,8 @@ from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
-from components.store.sql_counts import distinct_count, pair_counts, value_counts
+from components.store.sql_counts import distinct_count, option_counts, pair_counts
+from components.store.sql_drive import probed_lists, unindexed_bounds
 from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
@@ -80,7 +81,16 @@ class SqlViews:
         return self._store.version()
 
     def where(self, filters: Filters, skip: str | None = None) -> Where:
-        return match_where(self._store.engine, filters, self._facets, skip=skip)
+        """The condition of ``filters`` (less ``skip``); on SQLite, with the lists to look events up
+        in chosen by how many events each condition leaves (:mod:`components.store.sql_drive`)."""
+        probed: frozenset[str] = frozenset()
+        unindexed: frozenset[str] = frozenset()
+        considered = filters.replace(**{skip: None}) if skip else filters
+        if self._store.engine == "sqlite" and considered.names():
+            with self._store.read() as db:
+                probed = probed_lists(db, considered, self._facets)
+                unindexed = unindexed_bounds(db, considered, self._facets)
+        return match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
 
     def summary(self, filters: Filters) -> Summary:
         where = self.where(filters)
@@ -120,7 +130,7 @@ class SqlViews:
             raise KeyError(f"{facet!r} is not a code or name list or a flag")
         where = self.where(filters) if all_of(row, filters, self._facets) else self.where(filters, skip=facet)
         with self._store.read() as db:
-            counts = value_counts(db, where, facet)
+            counts = option_counts(db, where, row)
         return {FLAG_ON: counts.get(FLAG_ON, 0)} if row.kind is Kind.FLAG else counts
 
     def facet_values(self, facet: str) -> tuple[str, ...]:
@@ -141,12 +151,14 @@ class SqlViews:
     def timeline(self, filters: Filters, *, lanes: str = "type", max_marks: int = 1500) -> TimelineData:
         if lanes not in LANES:
             raise ValueError(f"lanes must be one of {', '.join(LANES)}")
+        where = self.where(filters)
         with self._store.read() as db:
-            return timeline_query(db, self.where(filters), lanes, max_marks)
+            return timeline_query(db, where, lanes, max_marks)
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
+        where = self.where(filters)
         with self._store.read() as db:
-            return places_query(db, self.where(filters), limit, per_place)
+            return places_query(db, where, limit, per_place)
 
     def arabic_names(self, facet: str) -> dict[str, str]:
         if facet not in NAMED_LISTS:
@@ -159,11 +171,12 @@ class SqlViews:
             return event_row(db, event_id)
 
     def position(self, filters: Filters, event_id: str, *, sort: Sort = DEFAULT_SORT) -> int | None:
+        where = self.where(filters)
         with self._store.read() as db:
             found = event_row(db, event_id)
             if found is None:
                 return None
-            return position_query(db, self.where(filters), str(found["id"]), order_by(sort))
+            return position_query(db, where, str(found["id"]), order_by(sort))
 
     def paragraph(self, event_id: str) -> Paragraph | None:
         found = self.event(event_id)
@@ -178,7 +191,8 @@ class SqlViews:
     def pairs(self, filters: Filters, *, by: str = "countries") -> tuple[PairCount, ...]:
         if by not in PAIR_KINDS:
             raise ValueError(f"pairs of {by!r}: one of {', '.join(PAIR_KINDS)}")
+        where = self.where(filters)
         with self._store.read() as db:
-            counted = pair_counts(db, self.where(filters), _PAIR_LISTS[by])
+            counted = pair_counts(db, where, _PAIR_LISTS[by])
         counted.sort(key=lambda row: (-row[3], row[:3]))
         return tuple(PairCount(a, b, kind, n) for a, b, kind, n in counted)

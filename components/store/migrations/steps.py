@@ -19,4 +19,32 @@ def _rekey(db: Db) -> None:
     rekey(db)
 
 
-STEPS: dict[int, Callable[[Db], None]] = {2: _merge_profiles, 3: _rekey}
+def _analyse(db: Db) -> None:
+    """New indexes of a store that holds events need statistics before SQLite's planner weighs them."""
+    from components.store.statistics import analyse
+
+    if db.value("SELECT count(*) AS n FROM (SELECT 1 FROM merged_events LIMIT 1) one"):
+        analyse(db)
+
+
+def _count_totals(db: Db) -> None:
+    from components.store.totals import recount
+
+    recount(db)
+
+
+def _fill_names(db: Db) -> None:
+    from components.store.merged import fill_names
+
+    fill_names(db)
+
+
+STEPS: dict[int, Callable[[Db], None]] = {
+    2: _merge_profiles,
+    3: _rekey,
+    7: _analyse,
+    8: _count_totals,
+    9: _analyse,
+    10: _fill_names,
+    11: _count_totals,
+}

@@ -1,0 +1,3 @@
+-- Schema version 11: facet_totals also counts the pairs of participant countries and of actors
+-- that one event offers both of, per event type (components/store/totals.py); the step of this
+-- version counts every total afresh.

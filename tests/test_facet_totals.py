@@ -1,0 +1,117 @@
+"""The first view's option counts kept ready (``facet_totals``) equal a count over the visible
+events after every kind of write: pages ingested one by one (merging reports), corrections of each
+kind and their undo, a re-extraction that changes types and statuses, a bulk load, a rebuild of
+the read rows; and the first view's option counts, like the Arabic names of actors and places
+(``event_names``), equal the in-memory reference's."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from components.evaluation.synthetic_pages import SyntheticPage, synthetic_pages
+from components.store import rows
+from components.store.event_store import Store, open_store
+from components.store.facets import FACETS, Kind, facet_named
+from components.store.memory_views import MemoryViews
+from components.store.query import Filters
+from components.store.rows import MEMBERS, PARTICIPANTS, READ_LISTS
+from components.store.sql_views import SqlViews
+from components.store.views import NAMED_LISTS, PAIR_KINDS
+
+LISTS = [(f.name, f.event_values) for f in FACETS if f.repeatable or f.kind is Kind.FLAG]
+COUNTED = LISTS + [(name, values) for name, values in READ_LISTS.items() if name != MEMBERS]
+FLAGS = [f for f in FACETS if f.kind is Kind.FLAG]
+PAIRED = [(PARTICIPANTS, READ_LISTS[PARTICIPANTS]), ("actors", facet_named("actors").event_values)]
+
+
+def counted_afresh(store: Store) -> Counter[tuple[str, str, str]]:
+    """(list, value, flags) → visible events, counted from the events themselves."""
+    totals: Counter[tuple[str, str, str]] = Counter()
+    for event in store.list_events():
+        flags = ",".join(sorted(f.name for f in FLAGS if any(f.event_values(event))))
+        for name, values in COUNTED:
+            totals.update((name, value, flags) for value in {v for v in values(event) if v})
+        kind = event.get("type") or "other"
+        for name, values in PAIRED:
+            chosen = sorted({v for v in values(event) if v})
+            pairs = [(a, b) for n, a in enumerate(chosen) for b in chosen[n + 1 :]]
+            totals.update((f"~pairs:{name}", f"{a}\x1f{b}\x1f{kind}", flags) for a, b in pairs)
+    return totals
+
+
+def kept(store: Store) -> Counter[tuple[str, str, str]]:
+    with store.read() as db:
+        found = db.rows("SELECT facet, value, flags, events FROM facet_totals")
+    assert all(int(row["events"]) > 0 for row in found), "no row is kept at zero"
+    return Counter({(str(r["facet"]), str(r["value"]), str(r["flags"])): int(r["events"]) for r in found})
+
+
+def assert_kept_right(store: Store) -> None:
+    assert kept(store) == counted_afresh(store)
+    memory, sql = MemoryViews(store.list_events(), store.version()), SqlViews(store)
+    for filters in (Filters(), Filters(planned=True)):
+        for facet in [f.name for f in FACETS if f.repeatable] + [f.name for f in FLAGS]:
+            assert sql.facet_counts(filters, facet) == memory.facet_counts(filters, facet), (filters, facet)
+        assert sql.summary(filters) == memory.summary(filters)
+    for name in NAMED_LISTS:  # from event_names, written with the merged events
+        assert sql.arabic_names(name) == memory.arabic_names(name), name
+    for by in PAIR_KINDS:
+        assert sql.pairs(Filters(), by=by) == memory.pairs(Filters(), by=by), by
+
+
+def newer_extraction(pages: list[SyntheticPage]) -> Callable[..., SyntheticPage]:
+    """Re-extraction giving every other event of a page another type and the planned status."""
+    by_name = {page.page.name: page for page in pages}
+
+    def extract(page: object, **_: object) -> SyntheticPage:
+        found = by_name[page.name]  # type: ignore[attr-defined]  # a stored page, named as it was ingested
+        events = [
+            {**event, "type": "protest", "status": "planned"} if n % 2 else event
+            for n, event in enumerate(found.events)
+        ]
+        return dataclasses.replace(found, events=events)
+
+    return extract
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[SyntheticPage]:
+    return synthetic_pages(90, seed=13)
+
+
+def test_every_write_keeps_the_totals_right(
+    store_url: str, pages: list[SyntheticPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(store_url) as store:
+        for page in pages:
+            store.ingest_page(page)
+        assert_kept_right(store)
+        events = store.list_events()
+        merged = next(e for e in events if e["source_count"] > 1)
+        store.correct_event(merged, {"type": "protest", "countries": ["AM", "FR"]}, reason="checked", author="t")
+        store.hide_event(events[1], reason="not an event", author="t")
+        undone = store.correct_event(events[2], {"type": "other", "countries": ["TR"]}, reason="unsure", author="t")
+        assert_kept_right(store)
+        store.undo_correction(undone, author="t")
+        store.add_event(
+            {"date_start": "1991-03-04", "type": "agreement", "countries": ["AM", "AZ"], "title_en": "Talks"},
+            reason="from an archive",
+            author="t",
+        )
+        assert_kept_right(store)
+        store.reextract(newer_extraction(pages))
+        assert_kept_right(store)
+    monkeypatch.setattr(rows, "ROWS_VERSION", rows.ROWS_VERSION + 1)  # newer read rows: rebuilt on opening
+    with open_store(store_url) as store:
+        assert_kept_right(store)
+
+
+def test_a_bulk_load_keeps_the_totals_right(tmp_path: Path, pages: list[SyntheticPage]) -> None:
+    with open_store(tmp_path / "bulk.db") as store:
+        store.load_pages(pages)
+        assert_kept_right(store)
