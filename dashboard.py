@@ -24,7 +24,7 @@ from components.ui.event_source import EventSource, configured_source, data_vers
 from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, t
 from components.ui.map_figure import topojson_url
 from components.ui.sidebar import render_sidebar
-from components.ui.style import page_script, page_style
+from components.ui.style import DATE_PARTS, page_script, page_style
 from components.ui.summary import summary_line
 from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
 from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_string
@@ -354,12 +354,15 @@ def downloads_section(source: EventSource, version: str, view: ViewState) -> Non
     json_col.download_button(
         t("download_json", lang), lambda: to_json_bytes(events()), "events.json", "application/json", on_click="ignore"
     )
-    geo_label = t("download_geojson", lang) + (
-        f" — {plural('geojson_left_out', without_place, lang)}" if without_place else ""
-    )
     geo_col.download_button(
-        geo_label, lambda: to_geojson_bytes(events()), "events.geojson", "application/geo+json", on_click="ignore"
+        t("download_geojson", lang),
+        lambda: to_geojson_bytes(events()),
+        "events.geojson",
+        "application/geo+json",
+        on_click="ignore",
     )
+    if without_place:  # under the button, where it wraps: a button's label is cut at its width
+        geo_col.caption(plural("geojson_left_out", without_place, lang))
 
 
 def store_panels(store: Store, lang: str) -> None:
@@ -396,7 +399,8 @@ def page(lang: str) -> None:
     just_opened = controls.take_scroll()
     sidebar(source, version)
     st.html(
-        page_style(is_rtl(view.lang)) + page_script(view.lang, t("busy", view.lang), just_opened),
+        page_style(is_rtl(view.lang), [t(f"date_part_{part}", view.lang) for part in DATE_PARTS])
+        + page_script(view.lang, t("busy", view.lang), just_opened),
         unsafe_allow_javascript=True,
     )
     total = header(source, version, view, notices)
