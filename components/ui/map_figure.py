@@ -126,6 +126,14 @@ def cluster_hover(group: Cluster, lang: str) -> str:
     return f"<b>{join_list(names, lang)}{more}</b><br>{plural('summary_events', group.count, lang)}: {kinds}"
 
 
+def marker_label(group: Cluster, lang: str) -> str:
+    """A marker in words (its keyboard list): its places, how many events, the most frequent types."""
+    names = [place_label(place, lang) for place in group.places[:6]]
+    more = f" … +{len(group.places) - 6}" if len(group.places) > 6 else ""
+    kinds = ", ".join(f"{type_label(kind, lang)} {count}" for kind, count in group.types()[:3])
+    return f"{join_list(names, lang)}{more} · {plural('summary_events', group.count, lang)} ({kinds})"
+
+
 @dataclass
 class _Markers:
     lat: list[float] = field(default_factory=list)
@@ -230,6 +238,7 @@ class MapView:
     figure: go.Figure
     places: tuple[tuple[tuple[str, ...], ...], ...]  # per trace, per marker: the English names it groups
     frame: Frame
+    markers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, English names), most events first
 
 
 def map_view(
@@ -237,7 +246,8 @@ def map_view(
 ) -> MapView:
     """Markers for ``places`` grouped by nearness, in a frame that fits them; rings at ``highlight``."""
     frame = fit_frame(places)
-    markers = _markers_by_type(clusters(places, frame), lang)
+    groups = clusters(places, frame)
+    markers = _markers_by_type(groups, lang)
     figure = go.Figure(_labels_trace(lang, frame))
     names: list[tuple[tuple[str, ...], ...]] = [()]
     for kind in [*EVENT_TYPES, *sorted(set(markers) - set(EVENT_TYPES))]:
@@ -248,4 +258,5 @@ def map_view(
         figure.add_trace(_ring_trace(highlight))
         names.append(())
     _frame_region(figure, frame)
-    return MapView(figure, tuple(names), frame)
+    described = tuple((marker_label(group, lang), tuple(place.name_en for place in group.places)) for group in groups)
+    return MapView(figure, tuple(names), frame, described)
