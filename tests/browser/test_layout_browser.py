@@ -4,12 +4,15 @@ view switch drawn, the date fields' hints in the interface language. Every wait 
 from __future__ import annotations
 
 import io
+import json
 import re
+from collections.abc import Iterator
 
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import screenshot, wait_ready
+from components.ui.map_figure import in_frame
+from tests.browser.conftest import FIXTURE, screenshot, start_app, wait_ready
 
 SIZES = {"desktop": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}
 
@@ -84,3 +87,63 @@ def test_an_empty_date_field_names_its_parts_in_the_interface_language(lang: str
     day = page.locator('[data-testid="stDateInputField"] [data-type="day"]').first.bounding_box()
     assert year and day and year["x"] < day["x"]  # the parts in the order the digits will take
     screenshot(page, f"date-fields-{lang}")
+
+
+@pytest.fixture(scope="module")
+def caucasus_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on the fixture's events whose places all lie in the South Caucasus frame (the
+    map opens on it): many places a few kilometres apart around Yerevan, Baku and Karabakh."""
+    lines = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    kept = [
+        line
+        for line in lines
+        if (places := json.loads(line)["places"]) and all(in_frame(p["lat"], p["lon"]) for p in places)
+    ]
+    path = tmp_path_factory.mktemp("caucasus") / "events.jsonl"
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    yield from start_app(env_extra={"TIMELINE_EVENTS_JSONL": str(path)})
+
+
+# The boxes of the map's names (text of its first trace) and markers (points of the other traces) as
+# drawn: a name may touch no marker and no other name, two markers' discs may not overlap.
+MAP_BOXES = """() => {
+  const chart = document.querySelectorAll('[data-testid="stPlotlyChart"]')[1];
+  const traces = Array.from(chart.querySelectorAll('.geo .scatterlayer .trace'));
+  const box = (element) => { const r = element.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const names = Array.from(traces[0].querySelectorAll('text')).filter(t => t.textContent.trim()).map(box);
+  const markers = traces.slice(1).flatMap(trace => Array.from(trace.querySelectorAll('path.point')).map(box));
+  return {names, markers};
+}"""
+
+
+def _overlap(first, second, slack: float = 1.0) -> bool:
+    return (
+        first[0] + slack < second[2]
+        and second[0] + slack < first[2]
+        and first[1] + slack < second[3]
+        and second[1] + slack < first[3]
+    )
+
+
+def _discs_overlap(first, second) -> bool:
+    (x1, y1, r1), (x2, y2, r2) = (((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, (b[2] - b[0]) / 2) for b in (first, second))
+    return ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 + 1 < r1 + r2
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_maps_names_and_markers_do_not_cover_each_other_near_yerevan_and_baku(
+    lang: str, caucasus_app_url: str, new_page
+) -> None:
+    page = new_page(SIZES["desktop"])
+    page.goto(f"{caucasus_app_url}?lang={lang}")
+    wait_ready(page)
+    page.wait_for_selector(".geo .scatterlayer .trace path.point", state="attached", timeout=90_000)
+    drawn = page.evaluate(MAP_BOXES)
+    names, markers = drawn["names"], drawn["markers"]
+    assert len(markers) >= 4 and len(names) >= 2
+    for number, name in enumerate(names):
+        assert not any(_overlap(name, marker) for marker in markers)
+        assert not any(_overlap(name, other) for other in names[number + 1 :])
+    for number, marker in enumerate(markers):
+        assert not any(_discs_overlap(marker, other) for other in markers[number + 1 :])
+    screenshot(page, f"map-caucasus-{lang}")
