@@ -73,7 +73,7 @@ def timeline_of(events: list[dict], **options) -> tuple:
     return timeline_view(data, **options), data
 
 
-def points_of(view, event_id: str) -> list[tuple[go.Scattergl, int]]:
+def points_of(view, event_id: str) -> list[tuple[go.Scatter, int]]:
     """(trace, point number) of every point drawn for ``event_id``."""
     return [
         (view.figure.data[number], index)
@@ -83,12 +83,12 @@ def points_of(view, event_id: str) -> list[tuple[go.Scattergl, int]]:
     ]
 
 
-def test_timeline_draws_each_dated_event_as_a_webgl_point_mapped_back_to_its_id() -> None:
+def test_timeline_draws_each_dated_event_as_an_svg_point_mapped_back_to_its_id() -> None:
     view, _ = timeline_of(EVENTS)
     assert not view.aggregated
     for event_id in ("day1", "span", "month", "year", "planned"):
         ((trace, index),) = points_of(view, event_id)
-        assert trace.type == "scattergl" and trace.customdata is None  # no id in the payload
+        assert trace.type == "scatter" and trace.customdata is None  # no id in the payload; no WebGL context
     ((day, index),) = points_of(view, "day1")
     assert day.marker.color == TYPE_COLOURS["meeting"] and day.x[index] == "2023-05-10"
     assert points_of(view, "undated") == []

@@ -1,6 +1,6 @@
 """What the charts' marks stand for, as lists a keyboard can reach.
 
-Plotly's marks (WebGL points on the timeline, SVG points on the map) take no focus. Under each chart
+Plotly's marks (SVG points drawn by the chart's script) take no focus. Under each chart
 a labelled list offers the same choices as its marks: the events the timeline shows in its visible
 range (or, when it counts them per week or month, those periods, to zoom into), and the map's
 markers with the places they group. Picking one does what a click on the mark does.
