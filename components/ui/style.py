@@ -92,6 +92,38 @@ SCRIPT = """<script>
     new MutationObserver(toTheRight).observe(document.body, {childList: true, subtree: true});
     toTheRight();
   }
+  if (!window.__tlMapNames) {
+    // The map's country names are thinned on the server for a desktop-sized map; on a narrower one
+    // (a phone) they are checked again as drawn: a name covering a marker or a name before it is hidden.
+    window.__tlMapNames = true;
+    const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const thin = (plot) => {
+      const traces = plot.querySelectorAll('.geo .scatterlayer .trace');
+      if (traces.length < 2) return;
+      const markers = Array.from(plot.querySelectorAll('.geo .scatterlayer .trace path.point'))
+        .map(point => point.getBoundingClientRect());
+      const kept = [];
+      for (const name of traces[0].querySelectorAll('text')) {
+        name.style.visibility = '';
+        const box = name.getBoundingClientRect();
+        if (markers.some(marker => meet(box, marker)) || kept.some(other => meet(box, other))) {
+          name.style.visibility = 'hidden';
+        } else {
+          kept.push(box);
+        }
+      }
+    };
+    const watch = () => {
+      for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        if (plot.__tlThinned || !plot.on || !plot.querySelector('.geo')) continue;
+        plot.__tlThinned = true;
+        plot.on('plotly_afterplot', () => thin(plot));
+        thin(plot);
+      }
+    };
+    new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
+    watch();
+  }
   if (%(scroll)s) {
     const show = () => {
       const card = document.querySelector('.tl-details, .tl-place-list');

@@ -110,7 +110,8 @@ MAP_BOXES = """() => {
   const chart = document.querySelectorAll('[data-testid="stPlotlyChart"]')[1];
   const traces = Array.from(chart.querySelectorAll('.geo .scatterlayer .trace'));
   const box = (element) => { const r = element.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const names = Array.from(traces[0].querySelectorAll('text')).filter(t => t.textContent.trim()).map(box);
+  const names = Array.from(traces[0].querySelectorAll('text'))
+    .filter(t => t.textContent.trim() && getComputedStyle(t).visibility !== 'hidden').map(box);
   const markers = traces.slice(1).flatMap(trace => Array.from(trace.querySelectorAll('path.point')).map(box));
   return {names, markers};
 }"""
@@ -130,20 +131,24 @@ def _discs_overlap(first, second) -> bool:
     return ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 + 1 < r1 + r2
 
 
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_maps_names_and_markers_do_not_cover_each_other_near_yerevan_and_baku(
-    lang: str, caucasus_app_url: str, new_page
+    lang: str, size: str, caucasus_app_url: str, new_page
 ) -> None:
-    page = new_page(SIZES["desktop"])
+    """On a desktop page no marker covers another either; a phone's map is half as wide, so its
+    markers may touch, but no name is drawn over one."""
+    page = new_page(SIZES[size])
     page.goto(f"{caucasus_app_url}?lang={lang}")
     wait_ready(page)
     page.wait_for_selector(".geo .scatterlayer .trace path.point", state="attached", timeout=90_000)
     drawn = page.evaluate(MAP_BOXES)
     names, markers = drawn["names"], drawn["markers"]
-    assert len(markers) >= 4 and len(names) >= 2
+    assert len(markers) >= 4 and len(names) >= (2 if size == "desktop" else 1)
     for number, name in enumerate(names):
         assert not any(_overlap(name, marker) for marker in markers)
         assert not any(_overlap(name, other) for other in names[number + 1 :])
-    for number, marker in enumerate(markers):
-        assert not any(_discs_overlap(marker, other) for other in markers[number + 1 :])
-    screenshot(page, f"map-caucasus-{lang}")
+    if size == "desktop":
+        for number, marker in enumerate(markers):
+            assert not any(_discs_overlap(marker, other) for other in markers[number + 1 :])
+    screenshot(page, f"map-caucasus-{lang}-{size}")
