@@ -518,3 +518,11 @@ def test_no_marker_or_country_name_covers_another_near_yerevan_and_baku() -> Non
                 assert ((cx - near_x) ** 2 + (cy - near_y) ** 2) ** 0.5 >= radius, names.text[number]
             for other in boxes[number + 1 :]:
                 assert not (box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3])
+
+
+def test_a_single_event_is_shown_among_days_not_hours() -> None:
+    view, _ = timeline_of([make("only", "2020-11-09", "2020-11-09", "day")])
+    first, last = (date.fromisoformat(day[:10]) for day in view.figure.layout.xaxis.range)
+    assert first < date(2020, 11, 9) < last and (last - first).days >= 30
+    wide, _ = timeline_of(EVENTS)
+    assert wide.figure.layout.xaxis.range is None  # a longer history keeps plotly's own range

@@ -33,6 +33,7 @@ TYPE_COLOURS: dict[str, str] = {
     "protest": "#e377c2",
     "other": "#7f7f7f",
 }
+MIN_SPAN_DAYS = 30  # the timeline shows at least this many days
 MAX_MARKS = 1200  # above this many dated events, the timeline counts them per week or month
 TOP_LANES = 12  # country lanes drawn one by one; the rest share one lane
 OTHER = "*"  # the lane of the other countries
@@ -304,6 +305,7 @@ def timeline_view(
         _layout(figure, order, data.lanes, lang, window)
         return TimelineView(figure, ((),), True, tuple(order))
     order = lane_order(mark_lane_counts(data.marks, data.lanes), data.lanes)
+    window = window or short_span(data)
     traces, ids = _mark_traces(data.marks, data.lanes, order, lang, describe)
     traces += _key_traces(data.marks, lang)
     ids += [()] * (len(traces) - len(ids))
@@ -314,6 +316,15 @@ def timeline_view(
     figure = go.Figure(traces)
     _layout(figure, order, data.lanes, lang, window)
     return TimelineView(figure, tuple(ids), False, tuple(order))
+
+
+def short_span(data: TimelineData) -> tuple[date, date] | None:
+    """Days around marks that all fall within a few days: left to itself, the axis would zoom into
+    hours (ticks such as 23:59:59.9995 for a single event)."""
+    if data.first_day is None or data.last_day is None or (data.last_day - data.first_day).days >= MIN_SPAN_DAYS:
+        return None
+    margin = timedelta(days=MIN_SPAN_DAYS // 2)
+    return data.first_day - margin, data.last_day + margin
 
 
 def mark_title(mark: Mark, lang: str) -> str:
