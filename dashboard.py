@@ -18,13 +18,14 @@ from components.store.facets import FACETS, Kind
 from components.store.records import StoredEvent
 from components.ui import charts, controls, data
 from components.ui.add_article_panel import render_add_article_panel
+from components.ui.chart_choices import Choice, chosen, map_choices
 from components.ui.correction_panel import render_add_event_form, render_correction_form, render_corrections_log
 from components.ui.details import details_html, title_of
 from components.ui.event_source import EventSource, configured_source, data_version
 from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, t
 from components.ui.map_figure import topojson_url
 from components.ui.sidebar import render_sidebar
-from components.ui.style import page_script, page_style
+from components.ui.style import DATE_PARTS, page_script, page_style
 from components.ui.summary import summary_line
 from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
 from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_string
@@ -106,6 +107,9 @@ def timeline_section(source: EventSource, version: str, view: ViewState) -> None
         selection_mode=("points", "box"),
         config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"], **plotly_locale(lang)},
     )
+    marks = charts.timeline_list(source, version, view.filters, lang, window.shown)
+    kind = "timeline_periods" if chart.aggregated else "timeline_marks"
+    choice_list("timeline", kind, marks, chosen(marks, event=view.event, places=()), lang)
     st.caption(t("timeline_aggregated" if chart.aggregated else "timeline_help", lang))
     window_note(view, window)
     undated = data.summary(source, version, view.filters).undated
@@ -227,7 +231,30 @@ def map_section(source: EventSource, version: str, view: ViewState) -> None:
         selection_mode="points",
         config={"topojsonURL": base, "displaylogo": False, **plotly_locale(lang)},
     )
+    markers = map_choices(chart.markers)
+    choice_list("map", "map_marks", markers, chosen(markers, event=None, places=view.filters.selected("places")), lang)
     st.caption(t("map_help", lang))
+
+
+def choice_list(chart: str, kind: str, choices: Sequence[Choice], current: str | None, lang: str) -> None:
+    """A chart's marks as a list the keyboard reaches (plotly's marks take no focus): picking an
+    entry does what a click on its mark does."""
+    if not choices:
+        return
+    by_key = {choice.key: choice for choice in choices}
+    st.session_state[controls.choices_key(chart)] = by_key
+    key = f"f_{kind}_{lang}"
+    st.session_state[key] = current if current in by_key else None
+    st.selectbox(
+        t(kind, lang),
+        list(by_key),
+        index=None,
+        key=key,
+        format_func=lambda entry: by_key[entry].label if entry in by_key else entry,
+        placeholder=t(f"{kind}_hint", lang),
+        on_change=controls.on_chart_choice,
+        args=(key, chart),
+    )
 
 
 def relations_section(source: EventSource, version: str, view: ViewState) -> None:
@@ -354,12 +381,15 @@ def downloads_section(source: EventSource, version: str, view: ViewState) -> Non
     json_col.download_button(
         t("download_json", lang), lambda: to_json_bytes(events()), "events.json", "application/json", on_click="ignore"
     )
-    geo_label = t("download_geojson", lang) + (
-        f" — {plural('geojson_left_out', without_place, lang)}" if without_place else ""
-    )
     geo_col.download_button(
-        geo_label, lambda: to_geojson_bytes(events()), "events.geojson", "application/geo+json", on_click="ignore"
+        t("download_geojson", lang),
+        lambda: to_geojson_bytes(events()),
+        "events.geojson",
+        "application/geo+json",
+        on_click="ignore",
     )
+    if without_place:  # under the button, where it wraps: a button's label is cut at its width
+        geo_col.caption(plural("geojson_left_out", without_place, lang))
 
 
 def store_panels(store: Store, lang: str) -> None:
@@ -396,7 +426,8 @@ def page(lang: str) -> None:
     just_opened = controls.take_scroll()
     sidebar(source, version)
     st.html(
-        page_style(is_rtl(view.lang)) + page_script(view.lang, t("busy", view.lang), just_opened),
+        page_style(is_rtl(view.lang), [t(f"date_part_{part}", view.lang) for part in DATE_PARTS])
+        + page_script(view.lang, t("busy", view.lang), just_opened),
         unsafe_allow_javascript=True,
     )
     total = header(source, version, view, notices)

@@ -19,7 +19,8 @@ Times are printed in seconds, with the ratio of each row to the first one measur
 run (the smallest size: time should not grow faster than the data). The same run also measures a minimal Streamlit
 page (a title and a line of text) from a new context until it is drawn: the page load of the
 dashboard is printed as a multiple of it too, which says how much of a load is Streamlit itself on
-this machine. The machine's load average is printed too: on a
+this machine; a page with a title and two plotly charts of two points each is measured the same way (the
+least any page with plotly charts costs). The machine's load average is printed too: on a
 busy shared machine every figure is slower.
 """
 
@@ -105,10 +106,18 @@ def load_page(browser, url: str) -> tuple[Page, Frames, float]:
 
 
 MINIMAL_APP = 'import streamlit as st\n\nst.title("Diplomatic Timeline")\nst.write("One line of text.")\n'
+# The least a page with two plotly charts costs: Streamlit loads and runs plotly.js (about 4.7 MB) for it.
+PLOTLY_APP = (
+    "import plotly.graph_objects as go\nimport streamlit as st\n\n"
+    'st.title("Diplomatic Timeline")\n'
+    "st.plotly_chart(go.Figure(go.Scatter(x=[1, 2], y=[1, 2])))\n"
+    "st.plotly_chart(go.Figure(go.Scatter(x=[1, 2], y=[2, 1])))\n"
+)
 
 
-def minimal_load(browser, url: str, runs: int) -> list[float]:
-    """Seconds for a new context to open a minimal Streamlit page until its title is drawn."""
+def minimal_load(browser, url: str, runs: int, charts: bool = False) -> list[float]:
+    """Seconds for a new context to open a minimal Streamlit page until its title (and its two
+    charts, with ``charts``) are drawn."""
     seconds = []
     for _ in range(runs + 1):  # the first visit warms the server up
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
@@ -116,6 +125,8 @@ def minimal_load(browser, url: str, runs: int) -> list[float]:
         page.goto(url)
         page.wait_for_selector(READY, timeout=300_000)
         page.wait_for_selector("h1", timeout=300_000)
+        if charts:
+            page.wait_for_function(CHARTS_DRAWN, timeout=300_000)
         page.evaluate(FRAMES)
         seconds.append(time.perf_counter() - started)
         page.context.close()
@@ -172,12 +183,14 @@ def measure(browser, url: str, runs: int) -> Figures:
     return figures
 
 
-def report(results: dict[str, Figures], minimal: list[float]) -> None:
+def report(results: dict[str, Figures], minimal: list[float], with_charts: list[float]) -> None:
     base = next(iter(results.values()))
     print(f"load average: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print(f"minimal Streamlit page, load: {statistics.median(minimal):.2f} s (median of {len(minimal)})")
+    print(f"minimal page with two plotly charts, load: {statistics.median(with_charts):.2f} s")
     print(
-        f"{'events':>28} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'filter s':>9} {'×':>5} {'click s':>8}"
+        f"{'events':>28} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'÷ plotly':>8} {'filter s':>9} {'×':>5}"
+        f" {'click s':>8}"
         f" {'×':>5} {'filter KB':>9} {'click KB':>9} {'DOM nodes':>9}"
     )
     for label, fig in results.items():
@@ -188,6 +201,7 @@ def report(results: dict[str, Figures], minimal: list[float]) -> None:
         ]
         print(
             f"{label:>28} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {load / statistics.median(minimal):6.2f}"
+            f" {load / statistics.median(with_charts):8.2f}"
             f" {change:9.2f} {ratios[1]:5.2f} {click:8.2f}"
             f" {ratios[2]:5.2f} {statistics.median(fig.filter_bytes) / 1000:9.1f}"
             f" {statistics.median(fig.click_bytes) / 1000:9.1f} {fig.nodes:9d}"
@@ -203,13 +217,15 @@ def main() -> int:
     results: dict[str, Figures] = {}
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        script = Path(folder) / "minimal_app.py"
-        script.write_text(MINIMAL_APP, encoding="utf-8")
-        server = start_app(script=script)
-        try:
-            minimal = minimal_load(browser, next(server), args.runs)
-        finally:
-            server.close()
+        baselines = []
+        for name, text in (("minimal_app.py", MINIMAL_APP), ("plotly_app.py", PLOTLY_APP)):
+            script = Path(folder) / name
+            script.write_text(text, encoding="utf-8")
+            server = start_app(script=script)
+            try:
+                baselines.append(minimal_load(browser, next(server), args.runs, charts=text is PLOTLY_APP))
+            finally:
+                server.close()
         runs: list[tuple[str, dict[str, str]]] = [
             (f"{size} (file)", {"TIMELINE_EVENTS_JSONL": str(write_events(size, Path(folder)))}) for size in args.sizes
         ]
@@ -223,7 +239,7 @@ def main() -> int:
                 server.close()
             print(f"measured {label}", file=sys.stderr)
         browser.close()
-    report(results, minimal)
+    report(results, *baselines)
     return 0
 
 

@@ -74,12 +74,31 @@ def chart_strings(spec: str) -> Iterator[str]:
             yield str(title.get("text", "")) if isinstance(title, dict) else str(title or "")
 
 
+DATE_PART_NAME = re.compile(r'data-type="(year|month|day)"\]::before \{content: "([^"]*)"')
+DATE_PART_LETTERS = {"year": "YYYY", "month": "MM", "day": "DD"}
+
+
+def date_placeholder(date_format: str, names: dict[str, str]) -> str:
+    """What an empty date field shows: the browser writes its format in small letters
+    (``yyyy-mm-dd``) unless the page's style names the parts (``year``, ``month``, ``day``)."""
+    shown = date_format
+    for part, letters in DATE_PART_LETTERS.items():
+        shown = shown.replace(letters, names.get(part, letters.lower()))
+    return shown
+
+
 def screen_strings(app: AppTest) -> Iterator[str]:
+    styles = " ".join(element.proto.body for element in app.get("html") if "<style>" in element.proto.body)
+    part_names = dict(DATE_PART_NAME.findall(styles))
+
     def walk(node) -> Iterator[str]:
         proto = getattr(node, "proto", None)
         kind = getattr(node, "type", "")
         if kind == "html" and proto is not None:
             yield from html_strings(proto.body)
+        elif kind == "date_input" and proto is not None:
+            yield from proto_strings(proto)
+            yield date_placeholder(proto.format, part_names)
         elif kind == "plotly_chart" and proto is not None:
             yield from chart_strings(proto.spec)
         elif kind in ("arrow_data_frame", "dataframe"):
@@ -172,6 +191,11 @@ def test_the_store_screens_are_arabic(tmp_path: Path, monkeypatch: pytest.Monkey
     texts = list(screen_strings(app))
     assert any("التصحيحات" in text for text in texts) and any("معاينة" in text for text in texts)
     assert latin_words(iter(texts), sorted(set(allowed) | names - {""}, key=len, reverse=True)) == []
+
+
+def test_the_walk_reads_what_an_empty_date_field_shows() -> None:
+    assert date_placeholder("YYYY-MM-DD", {}) == "yyyy-mm-dd"
+    assert date_placeholder("YYYY-MM-DD", {"year": "سنة", "month": "شهر", "day": "يوم"}) == "سنة-شهر-يوم"
 
 
 def test_the_walk_sees_english_words_when_there_are_some(allowed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

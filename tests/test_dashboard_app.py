@@ -259,4 +259,7 @@ def test_the_geojson_download_says_how_many_events_it_leaves_out() -> None:
     app = run()
     without = sum(1 for e in reported() if not e["places"])
     labels = [button.proto.label for button in app.get("download_button")]
-    assert f"GeoJSON (QGIS) — leaves out {without} events without a place" in labels
+    assert "GeoJSON (QGIS)" in labels
+    assert f"The GeoJSON file leaves out {without} events without a place." in [c.value for c in app.caption]
+    arabic = run(lang="ar")
+    assert f"{without} حدثًا بلا مكان لا يشملها ملف GeoJSON." in [c.value for c in arabic.caption]

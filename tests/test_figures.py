@@ -73,7 +73,7 @@ def timeline_of(events: list[dict], **options) -> tuple:
     return timeline_view(data, **options), data
 
 
-def points_of(view, event_id: str) -> list[tuple[go.Scattergl, int]]:
+def points_of(view, event_id: str) -> list[tuple[go.Scatter, int]]:
     """(trace, point number) of every point drawn for ``event_id``."""
     return [
         (view.figure.data[number], index)
@@ -83,12 +83,12 @@ def points_of(view, event_id: str) -> list[tuple[go.Scattergl, int]]:
     ]
 
 
-def test_timeline_draws_each_dated_event_as_a_webgl_point_mapped_back_to_its_id() -> None:
+def test_timeline_draws_each_dated_event_as_an_svg_point_mapped_back_to_its_id() -> None:
     view, _ = timeline_of(EVENTS)
     assert not view.aggregated
     for event_id in ("day1", "span", "month", "year", "planned"):
         ((trace, index),) = points_of(view, event_id)
-        assert trace.type == "scattergl" and trace.customdata is None  # no id in the payload
+        assert trace.type == "scatter" and trace.customdata is None  # no id in the payload; no WebGL context
     ((day, index),) = points_of(view, "day1")
     assert day.marker.color == TYPE_COLOURS["meeting"] and day.x[index] == "2023-05-10"
     assert points_of(view, "undated") == []
@@ -460,3 +460,69 @@ def test_the_table_shows_dates_as_precisely_as_they_are_known_and_mirrors_its_co
     assert list(arabic.columns) == column_order("ar") == [t(column, "ar") for column in COLUMNS][::-1]
     assert arabic.columns[-1] == "التاريخ"
     assert arabic.loc["day1", "الحدث"] == "لقاء — أرمينيا، أذربيجان — باكو"
+
+
+def _near_yerevan_and_baku() -> list[dict]:
+    """Places of the South Caucasus as the store names them, many of them a few kilometres apart."""
+    spots = [
+        ("Yerevan", "AM", 40.1777, 44.5126, 32),
+        ("Vagharshapat", "AM", 40.1656, 44.2946, 3),
+        ("Armenia", "AM", 40.1, 45.0, 4),
+        ("Gyumri", "AM", 40.7931, 43.8464, 3),
+        ("Tavush", "AM", 40.9, 45.1, 6),
+        ("Kirants", "AM", 41.03, 45.09, 4),
+        ("Voskepar", "AM", 41.0645, 45.0563, 3),
+        ("Gazakh", "AZ", 41.0925, 45.3656, 3),
+        ("Baku", "AZ", 40.3777, 49.892, 33),
+        ("Sumgait", "AZ", 40.59, 49.67, 3),
+        ("Azerbaijan", "AZ", 40.3, 47.6, 7),
+        ("Karabakh", "AZ", 39.9, 46.7, 15),
+        ("Lachin", "AZ", 39.6374, 46.5498, 5),
+        ("Nakhchivan", "AZ", 39.3, 45.3, 4),
+        ("Tbilisi", "GE", 41.6914, 44.8341, 9),
+    ]
+    events = []
+    for name, country, lat, lon, count in spots:
+        place = {"name_en": name, "name_ar": name, "country": country, "lat": lat, "lon": lon, "kind": "city"}
+        events += [make(f"{name}{i}", "2023-01-01", "2023-01-01", "day", places=[place]) for i in range(count)]
+    return events
+
+
+def test_no_marker_or_country_name_covers_another_near_yerevan_and_baku() -> None:
+    from components.ui.map_layout import NAME_CHAR_WIDTH, NAME_HEIGHT, Projection
+
+    for lang in ("en", "ar"):
+        view = map_view(views_of(_near_yerevan_and_baku()).places(Filters()), lang=lang)
+        assert view.frame == DEFAULT_FRAME
+        project = Projection(view.frame).point
+        discs = [
+            (project(lat, lon), size / 2)
+            for trace in view.figure.data
+            if trace.mode == "markers+text"
+            for lat, lon, size in zip(trace.lat, trace.lon, trace.marker.size, strict=True)
+        ]
+        assert len(discs) >= 5  # Yerevan, Baku, Karabakh, Tbilisi… keep markers of their own
+        for number, ((x1, y1), r1) in enumerate(discs):
+            for (x2, y2), r2 in discs[number + 1 :]:
+                assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= r1 + r2
+        names = view.figure.data[0]
+        assert names.mode == "text" and len(names.text) >= 2  # names far from the markers stay
+        boxes = []
+        for text, lat, lon in zip(names.text, names.lat, names.lon, strict=True):
+            x, y = project(lat, lon)
+            half = len(text) * NAME_CHAR_WIDTH / 2
+            boxes.append((x - half, y - NAME_HEIGHT / 2, x + half, y + NAME_HEIGHT / 2))
+        for number, box in enumerate(boxes):
+            for (cx, cy), radius in discs:
+                near_x, near_y = max(box[0], min(cx, box[2])), max(box[1], min(cy, box[3]))
+                assert ((cx - near_x) ** 2 + (cy - near_y) ** 2) ** 0.5 >= radius, names.text[number]
+            for other in boxes[number + 1 :]:
+                assert not (box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3])
+
+
+def test_a_single_event_is_shown_among_days_not_hours() -> None:
+    view, _ = timeline_of([make("only", "2020-11-09", "2020-11-09", "day")])
+    first, last = (date.fromisoformat(day[:10]) for day in view.figure.layout.xaxis.range)
+    assert first < date(2020, 11, 9) < last and (last - first).days >= 30
+    wide, _ = timeline_of(EVENTS)
+    assert wide.figure.layout.xaxis.range is None  # a longer history keeps plotly's own range

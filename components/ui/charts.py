@@ -15,6 +15,7 @@ import streamlit as st
 from components.store.query import Filters
 from components.store.views import Mark, TimelineData
 from components.ui import data
+from components.ui.chart_choices import Choice, timeline_choices
 from components.ui.event_source import EventSource
 from components.ui.i18n import country_name
 from components.ui.map_figure import MapView, map_view
@@ -76,6 +77,14 @@ def timeline_chart(
     content = timeline_content(source, version, filters, lanes, window)
     hover = mark_hover(source, version, lang)
     return timeline_view(content, lang=lang, hover=hover, window=window, highlight=highlight)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timeline_list(
+    source: EventSource, version: str, filters: Filters, lang: str, window: tuple[date, date] | None
+) -> tuple[Choice, ...]:
+    """The timeline's marks in its visible range as a list (each event once, whatever the lanes)."""
+    return timeline_choices(timeline_content(source, version, filters, "type", window), window, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

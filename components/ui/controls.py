@@ -21,6 +21,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from components.store.facets import ALL_OF, FACETS, Facet, Kind
 from components.store.query import Filters, FilterValue, range_in_order
+from components.ui.chart_choices import Choice
 from components.ui.i18n import value_of_label
 from components.ui.url_state import LANGUAGES, Notice, ViewState, build_query, parse_query
 
@@ -229,13 +230,36 @@ def on_timeline_select() -> None:
         open_event(event_id, scroll=True)
 
 
-def on_map_select() -> None:
+def pick_places(names: Sequence[str]) -> None:
     """A marker lists all the events of the places it groups: they become the place filter."""
+    set_filters(places=tuple(names))
+    open_event(None)
+    st.session_state[SCROLL_KEY] = True
+
+
+def on_map_select() -> None:
     names = _lookup(st.session_state.get(MAP_PLACES_KEY), _clicked_point(MAP_CHART))
     if isinstance(names, tuple) and names:
-        set_filters(places=tuple(names))
-        open_event(None)
-        st.session_state[SCROLL_KEY] = True
+        pick_places(names)
+
+
+def choices_key(chart: str) -> str:
+    """Where the entries of a chart's keyboard list are kept between runs, by their keys."""
+    return f"_choices_{chart}"
+
+
+def on_chart_choice(key: str, chart: str) -> None:
+    """An entry picked in a chart's list does what a click on its mark does: open the event, zoom
+    to the period, or list the marker's events."""
+    picked = (st.session_state.get(choices_key(chart)) or {}).get(st.session_state.get(key))
+    if not isinstance(picked, Choice):
+        return
+    if picked.event:
+        open_event(picked.event, scroll=True)
+    elif picked.window:
+        update(zoom=picked.window)
+    elif picked.places:
+        pick_places(picked.places)
 
 
 def on_relations_select() -> None:

@@ -2,15 +2,14 @@
 Natural Earth borders the app serves itself.
 
 The view fits the filtered places (the South Caucasus frame when they all lie in it); nearby
-places are grouped into one marker with their number of events, coloured by their most frequent
+places are grouped into one marker with their number of events (``map_layout``: no marker or
+country name covers another), coloured by their most frequent
 type. A marker carries no id: :attr:`MapView.places` maps (trace, point) back to the English
 names of the places it groups, so that a click can list all their events.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,16 +20,15 @@ from components.extract.models import EVENT_TYPES
 from components.store.views import PlaceCount
 from components.text.lexicon import float_between, iso_country, load_tsv
 from components.ui.i18n import join_list, plural, type_label
+from components.ui.map_layout import Cluster, Frame, Projection, clusters, free_names, marker_size
 from components.ui.timeline_figure import HIGHLIGHT, type_colour
 
 LON_RANGE = (34.0, 54.0)
 LAT_RANGE = (37.0, 45.5)
 STATIC_TOPOJSON = "app/static/topojson/"
-GRID_CELLS = 28  # across the frame's width: places closer than one cell share a marker
 MIN_LON_SPAN, MIN_LAT_SPAN = 8.0, 5.0
 ASPECT = 2.4  # width / height of the map in degrees of longitude and latitude: about its shape on the page
 
-Frame = tuple[tuple[float, float], tuple[float, float]]  # (lat range, lon range)
 DEFAULT_FRAME: Frame = (LAT_RANGE, LON_RANGE)
 
 
@@ -77,44 +75,6 @@ def fit_frame(places: Sequence[PlaceCount]) -> Frame:
     return (south, north), (west, east)
 
 
-@dataclass
-class Cluster:
-    """Places close together on the map, drawn as one marker."""
-
-    places: list[PlaceCount] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(place.count for place in self.places)
-
-    @property
-    def position(self) -> tuple[float, float]:
-        total = self.count or 1
-        return (
-            sum(place.lat * place.count for place in self.places) / total,
-            sum(place.lon * place.count for place in self.places) / total,
-        )
-
-    def types(self) -> list[tuple[str, int]]:
-        counts: Counter[str] = Counter()
-        for place in self.places:
-            counts.update(dict(place.types))
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
-def clusters(places: Sequence[PlaceCount], frame: Frame) -> list[Cluster]:
-    """``places`` grouped by cells of a grid ``GRID_CELLS`` wide across ``frame``, most events first."""
-    cell = (frame[1][1] - frame[1][0]) / GRID_CELLS
-    groups: dict[tuple[int, int], Cluster] = {}
-    for place in places:
-        key = (math.floor(place.lat / cell), math.floor(place.lon / cell))
-        groups.setdefault(key, Cluster()).places.append(place)
-    ordered = sorted(groups.values(), key=lambda group: -group.count)
-    for group in ordered:
-        group.places.sort(key=lambda place: (-place.count, place.name_en))
-    return ordered
-
-
 def place_label(place: PlaceCount, lang: str) -> str:
     return (place.name_ar if lang == "ar" else place.name_en) or place.name_en
 
@@ -124,6 +84,14 @@ def cluster_hover(group: Cluster, lang: str) -> str:
     more = f" … +{len(group.places) - 6}" if len(group.places) > 6 else ""
     kinds = " · ".join(f"{type_label(kind, lang)} {count}" for kind, count in group.types()[:4])
     return f"<b>{join_list(names, lang)}{more}</b><br>{plural('summary_events', group.count, lang)}: {kinds}"
+
+
+def marker_label(group: Cluster, lang: str) -> str:
+    """A marker in words (its keyboard list): its places, how many events, the most frequent types."""
+    names = [place_label(place, lang) for place in group.places[:6]]
+    more = f" … +{len(group.places) - 6}" if len(group.places) > 6 else ""
+    kinds = ", ".join(f"{type_label(kind, lang)} {count}" for kind, count in group.types()[:3])
+    return f"{join_list(names, lang)}{more} · {plural('summary_events', group.count, lang)} ({kinds})"
 
 
 @dataclass
@@ -144,21 +112,27 @@ def _markers_by_type(groups: Sequence[Cluster], lang: str) -> dict[str, _Markers
         lat, lon = group.position
         column.lat.append(round(lat, 4))
         column.lon.append(round(lon, 4))
-        column.size.append(min(44.0, 12 + 5 * math.sqrt(group.count)))
+        column.size.append(marker_size(group.count))
         column.text.append(str(group.count))
         column.hover.append(cluster_hover(group, lang))
         column.places.append(tuple(place.name_en for place in group.places))
     return markers
 
 
-def _labels_trace(lang: str, frame: Frame) -> go.Scattergeo:
-    """Country names drawn on the map (plotly's base map has none)."""
-    labels = [row for row in map_labels() if in_frame(float(str(row["lat"])), float(str(row["lon"])), frame)]
+def _labels_trace(lang: str, frame: Frame, groups: Sequence[Cluster]) -> go.Scattergeo:
+    """Country names drawn on the map (plotly's base map has none), those that would cover a
+    marker or another name left out."""
+    rows = [row for row in map_labels() if in_frame(float(str(row["lat"])), float(str(row["lon"])), frame)]
+    names = [
+        (str(row["name_ar"] if lang == "ar" else row["name_en"]), float(str(row["lat"])), float(str(row["lon"])))
+        for row in rows
+    ]
+    shown = [names[index] for index in free_names(names, groups, Projection(frame))]
     return go.Scattergeo(
-        lat=[row["lat"] for row in labels],
-        lon=[row["lon"] for row in labels],
+        lat=[lat for _, lat, _ in shown],
+        lon=[lon for _, _, lon in shown],
         mode="text",
-        text=[str(row["name_ar"] if lang == "ar" else row["name_en"]) for row in labels],
+        text=[text for text, _, _ in shown],
         textfont={"color": "#6b6b6b", "size": 12},
         hoverinfo="skip",
         showlegend=False,
@@ -230,6 +204,7 @@ class MapView:
     figure: go.Figure
     places: tuple[tuple[tuple[str, ...], ...], ...]  # per trace, per marker: the English names it groups
     frame: Frame
+    markers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, English names), most events first
 
 
 def map_view(
@@ -237,8 +212,9 @@ def map_view(
 ) -> MapView:
     """Markers for ``places`` grouped by nearness, in a frame that fits them; rings at ``highlight``."""
     frame = fit_frame(places)
-    markers = _markers_by_type(clusters(places, frame), lang)
-    figure = go.Figure(_labels_trace(lang, frame))
+    groups = clusters(places, frame)
+    markers = _markers_by_type(groups, lang)
+    figure = go.Figure(_labels_trace(lang, frame, groups))
     names: list[tuple[tuple[str, ...], ...]] = [()]
     for kind in [*EVENT_TYPES, *sorted(set(markers) - set(EVENT_TYPES))]:
         if kind in markers:
@@ -248,4 +224,5 @@ def map_view(
         figure.add_trace(_ring_trace(highlight))
         names.append(())
     _frame_region(figure, frame)
-    return MapView(figure, tuple(names), frame)
+    described = tuple((marker_label(group, lang), tuple(place.name_en for place in group.places)) for group in groups)
+    return MapView(figure, tuple(names), frame, described)

@@ -5,6 +5,7 @@ the page, dates applied on Enter, and bringing the opened details into view."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 STYLE = """<style>
 .tl-sentence {direction: rtl; text-align: right; font-size: 1.1rem; line-height: 2; unicode-bidi: isolate;
@@ -35,10 +36,28 @@ textarea, [data-testid="stTextInput"] input {unicode-bidi: plaintext; text-align
   left: 50%; transform: translateX(-50%); z-index: 1000100; background: #1f4e79; color: white;
   padding: 0.2rem 0.9rem; border-radius: 1rem; font-size: 0.9rem; box-shadow: 0 1px 4px rgba(0,0,0,.3);}
 </style>"""
+# Right to left. A segmented control (Map / Relations) is styled for left to right: its first button
+# is rounded on the left and the last one's left border is left out (it meets its neighbour's). Laid
+# out left to right and mirrored as a whole, it reads from the right with every outer edge drawn; each
+# button's content is mirrored back.
 RTL_STYLE = """<style>
 html[dir="rtl"] [data-testid="stSidebar"][data-collapsed="true"] > * {display: none;}
 [data-testid="stMain"], [data-testid="stSidebar"] {direction: rtl; text-align: right;}
 [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stDateInputField"] {direction: ltr;}
+[data-testid="stButtonGroup"] [role="radiogroup"] {direction: ltr; transform: scaleX(-1);}
+[data-testid="stButtonGroup"] [role="radiogroup"] > button > * {transform: scaleX(-1);}
+</style>"""
+# An empty date field shows a name for each of its parts (year, month, day) in the interface language:
+# the letters of the field's own placeholder are hidden and the names drawn in their place, each part
+# isolated so that right-to-left names keep the parts in the field's left-to-right order.
+DATE_PARTS = ("year", "month", "day")
+DATE_HINT_RULE = (
+    '[data-testid="stDateInputField"] [data-placeholder="true"][data-type="%(part)s"]::before {content: %(name)s;}'
+)
+DATE_HINT_STYLE = """<style>
+[data-testid="stDateInputField"] [data-placeholder="true"] {font-size: 0; unicode-bidi: isolate;}
+[data-testid="stDateInputField"] [data-placeholder="true"]::before {font-size: 14px;}
+%(rules)s
 </style>"""
 
 # Runs in the page (st.html with JavaScript): puts lang/dir on <html>, makes Enter apply a typed
@@ -73,6 +92,38 @@ SCRIPT = """<script>
     new MutationObserver(toTheRight).observe(document.body, {childList: true, subtree: true});
     toTheRight();
   }
+  if (!window.__tlMapNames) {
+    // The map's country names are thinned on the server for a desktop-sized map; on a narrower one
+    // (a phone) they are checked again as drawn: a name covering a marker or a name before it is hidden.
+    window.__tlMapNames = true;
+    const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const thin = (plot) => {
+      const traces = plot.querySelectorAll('.geo .scatterlayer .trace');
+      if (traces.length < 2) return;
+      const markers = Array.from(plot.querySelectorAll('.geo .scatterlayer .trace path.point'))
+        .map(point => point.getBoundingClientRect());
+      const kept = [];
+      for (const name of traces[0].querySelectorAll('text')) {
+        name.style.visibility = '';
+        const box = name.getBoundingClientRect();
+        if (markers.some(marker => meet(box, marker)) || kept.some(other => meet(box, other))) {
+          name.style.visibility = 'hidden';
+        } else {
+          kept.push(box);
+        }
+      }
+    };
+    const watch = () => {
+      for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        if (plot.__tlThinned || !plot.on || !plot.querySelector('.geo')) continue;
+        plot.__tlThinned = true;
+        plot.on('plotly_afterplot', () => thin(plot));
+        thin(plot);
+      }
+    };
+    new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
+    watch();
+  }
   if (%(scroll)s) {
     const show = () => {
       const card = document.querySelector('.tl-details, .tl-place-list');
@@ -86,10 +137,24 @@ SCRIPT = """<script>
 </script>"""
 
 
-def page_style(rtl: bool) -> str:
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal (quotes, backslashes and ``<`` escaped, no line breaks)."""
+    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def date_hint_style(names: Sequence[str]) -> str:
+    """The style that names the parts of an empty date field with ``names`` (year, month, day)."""
+    rules = "\n".join(
+        DATE_HINT_RULE % {"part": part, "name": css_string(name)} for part, name in zip(DATE_PARTS, names, strict=True)
+    )
+    return DATE_HINT_STYLE % {"rules": rules}
+
+
+def page_style(rtl: bool, date_names: Sequence[str] | None = None) -> str:
     """The ``<style>`` blocks of the page; a right-to-left interface keeps charts, the table and
-    date fields left-to-right."""
-    return STYLE + (RTL_STYLE if rtl else "")
+    date fields left-to-right. ``date_names`` (year, month, day) replace the letters an empty date
+    field shows, for an interface whose language does not write them in Latin letters."""
+    return STYLE + (RTL_STYLE if rtl else "") + (date_hint_style(date_names) if date_names else "")
 
 
 def page_script(lang: str, busy: str, scroll: bool) -> str:

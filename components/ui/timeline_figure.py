@@ -1,11 +1,13 @@
 """The timeline: the marks (or, when too many, the week or month counts) of
 :meth:`~components.store.views.EventViews.timeline`, one lane per type or per country.
 
-Marks are drawn with WebGL (``scattergl``): one point per event and lane, at its day or at the
-middle of its span, with a line over the span; hollow when planned, faded when dated only to a
-month or a year, with the number of reporting articles beside it when more than one. A point
-carries no id: the figure's :attr:`TimelineView.ids` maps (trace, point) back to the event, which
-keeps every rerun's payload small.
+Marks are SVG points (``scatter``; at most ``MAX_MARKS`` of them, so no WebGL context is needed:
+creating one costs seconds of a page load where WebGL runs in software, and some browsers have none):
+one point per event and lane, at its day or at the middle of its span, with a line over the span;
+hollow when planned, faded when dated only to a month or a year, with the number of reporting
+articles beside it when more than one. A point carries no id: the figure's
+:attr:`TimelineView.ids` maps (trace, point) back to the event, which keeps every rerun's payload
+small.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ TYPE_COLOURS: dict[str, str] = {
     "protest": "#e377c2",
     "other": "#7f7f7f",
 }
+MIN_SPAN_DAYS = 30  # the timeline shows at least this many days
 MAX_MARKS = 1200  # above this many dated events, the timeline counts them per week or month
 TOP_LANES = 12  # country lanes drawn one by one; the rest share one lane
 OTHER = "*"  # the lane of the other countries
@@ -85,7 +88,7 @@ def centre(mark: Mark) -> date:
 
 @dataclass
 class _Points:
-    """The points of one (type, status) group: the columns of one scattergl trace."""
+    """The points of one (type, status) group: the columns of one scatter trace."""
 
     ids: list[str] = field(default_factory=list)
     x: list[str] = field(default_factory=list)
@@ -117,7 +120,7 @@ def _group_points(marks: Sequence[Mark], lanes: str, order: Sequence[str], hover
 
 def _span_trace(spans: Sequence[tuple[date, date, float, bool]], colour: str, vague: bool) -> go.Scatter:
     """Lines over the days of spans (thick and faded when only the month or year is known): one SVG
-    path per trace, however many spans (WebGL draws lines on a reversed axis upside down)."""
+    path per trace, however many spans."""
     x: list[str | None] = []
     y: list[float | None] = []
     for start, end, lane_y, is_vague in spans:
@@ -135,9 +138,9 @@ def _span_trace(spans: Sequence[tuple[date, date, float, bool]], colour: str, va
     )
 
 
-def _point_trace(kind: str, planned: bool, points: _Points, lang: str, legend: bool) -> go.Scattergl:
+def _point_trace(kind: str, planned: bool, points: _Points, lang: str, legend: bool) -> go.Scatter:
     colour = type_colour(kind)
-    return go.Scattergl(
+    return go.Scatter(
         x=points.x,
         y=points.y,
         mode="markers+text",
@@ -192,7 +195,7 @@ def _mark_traces(
     return traces, ids
 
 
-def _key_traces(marks: Sequence[Mark], lang: str) -> list[go.Scattergl]:
+def _key_traces(marks: Sequence[Mark], lang: str) -> list[go.Scatter]:
     """Legend entries that explain the marks: hollow = planned, faded = month or year only, a
     number beside a mark = the articles reporting it."""
     keys = []
@@ -203,7 +206,7 @@ def _key_traces(marks: Sequence[Mark], lang: str) -> list[go.Scattergl]:
     if any(mark.source_count > 1 for mark in marks):
         keys.append(("legend_sources", {"symbol": "circle", "color": "#555", "size": 11}))
     return [
-        go.Scattergl(x=[None], y=[None], mode="markers", name=t(key, lang), marker=marker, legendgroup=f"key-{key}")
+        go.Scatter(x=[None], y=[None], mode="markers", name=t(key, lang), marker=marker, legendgroup=f"key-{key}")
         for key, marker in keys
     ]
 
@@ -269,13 +272,13 @@ def _layout(figure: go.Figure, order: Sequence[str], lanes: str, lang: str, wind
     )
 
 
-def _highlight(marks: Sequence[Mark], event_id: str | None, lanes: str, order: Sequence[str]) -> go.Scattergl | None:
+def _highlight(marks: Sequence[Mark], event_id: str | None, lanes: str, order: Sequence[str]) -> go.Scatter | None:
     """A ring around the open event's marks."""
     mark = next((item for item in marks if item.id == event_id), None)
     if mark is None:
         return None
     rows = [order.index(lane) + jitter(mark.id) for lane in lanes_of(mark.countries, mark.type, lanes, order)]
-    return go.Scattergl(
+    return go.Scatter(
         x=[centre(mark).isoformat()] * len(rows),
         y=rows,
         mode="markers",
@@ -302,6 +305,7 @@ def timeline_view(
         _layout(figure, order, data.lanes, lang, window)
         return TimelineView(figure, ((),), True, tuple(order))
     order = lane_order(mark_lane_counts(data.marks, data.lanes), data.lanes)
+    window = window or short_span(data)
     traces, ids = _mark_traces(data.marks, data.lanes, order, lang, describe)
     traces += _key_traces(data.marks, lang)
     ids += [()] * (len(traces) - len(ids))
@@ -312,6 +316,15 @@ def timeline_view(
     figure = go.Figure(traces)
     _layout(figure, order, data.lanes, lang, window)
     return TimelineView(figure, tuple(ids), False, tuple(order))
+
+
+def short_span(data: TimelineData) -> tuple[date, date] | None:
+    """Days around marks that all fall within a few days: left to itself, the axis would zoom into
+    hours (ticks such as 23:59:59.9995 for a single event)."""
+    if data.first_day is None or data.last_day is None or (data.last_day - data.first_day).days >= MIN_SPAN_DAYS:
+        return None
+    margin = timedelta(days=MIN_SPAN_DAYS // 2)
+    return data.first_day - margin, data.last_day + margin
 
 
 def mark_title(mark: Mark, lang: str) -> str:

@@ -19,7 +19,7 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
-    "--use-angle=swiftshader",  # WebGL (the timeline's marks) in software: no GPU needed
+    "--use-angle=swiftshader",  # WebGL in software, should a chart ask for it: no GPU needed
     "--enable-unsafe-swiftshader",
     "--disable-background-networking",
     "--disable-component-update",

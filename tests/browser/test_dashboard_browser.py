@@ -18,7 +18,7 @@ MAP_MARKERS = ".geo .scatterlayer .trace path.point"
 DETAILS = ".tl-details"
 
 # The page position of a point of the first plotly chart (the timeline) whose trace is named
-# ``name`` and whose x is ``x``: WebGL marks are drawn on a canvas, not as elements.
+# ``name`` and whose x is ``x``, from the chart's axes (a point is found by where it is drawn, not by an id).
 POINT_POSITION = """([name, x]) => {
   const gd = document.querySelectorAll('.js-plotly-plot')[0];
   if (!gd || !gd._fullData || !gd._fullLayout) return null;
