@@ -79,6 +79,12 @@ class Proclitics:
         """Letters that may be glued before a name or a date: conjunctions, then prepositions."""
         return self.conjunctions + self.prepositions
 
+    @property
+    def most_taken(self) -> int:
+        """The most letters :meth:`readings` takes off the front of a word (a conjunction, then a
+        preposition, which before the article may be written with more letters: لل)."""
+        return len(self.conjunctions[:1]) + max([len(self.prepositions[:1]), *map(len, self.contractions.values())])
+
     def readings(self, word: str, min_stem: int) -> list[tuple[str, int]]:
         """The word and its readings without detachable proclitics, as (form, letters taken off), exact
         form first: a conjunction, then a preposition (before the article, "لل" reads as ل + ال).
