@@ -61,9 +61,15 @@ def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
     found: list[_Match] = []
     known = proclitics()
     first_words = gazetteer.first_words
+    tails, cuts = gazetteer.first_word_tails, range(known.most_taken + 1)
     resume = 0  # the first word after the last name found
     for index, word in enumerate(words):
         if index < resume:
+            continue
+        for cut in cuts:  # a quick test that most words fail: no tail of them can be read as a first word
+            if word[cut:] in tails:
+                break
+        else:
             continue
         forms = known.readings(word, _MIN_STEM)
         if not any(form in first_words for form, _ in forms):

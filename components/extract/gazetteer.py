@@ -91,6 +91,13 @@ class Gazetteer:
         """Every folded word a name can start with: the first word of a phrase, a nisba adjective."""
         return frozenset(self.lengths).union(key[0] for key in self.phrases if len(key) == 1).union(self.adjectives)
 
+    @cached_property
+    def first_word_tails(self) -> frozenset[str]:
+        """The first words, and those written with the article also without it: a reading of a word
+        (``Proclitics.readings``) can only be a first word when a tail of the word is one of these."""
+        article = proclitics().article
+        return self.first_words.union(word[len(article) :] for word in self.first_words if word.startswith(article))
+
 
 @dataclass(frozen=True)
 class EntityWordRow:

@@ -52,7 +52,7 @@ class PageMeta:
     url: str | None = None  # the page's own address (canonical link, og:url, JSON-LD url)
 
 
-class _Collector(HTMLParser):
+class MetaCollector(HTMLParser):
     """<meta> values, the canonical link, <time datetime> values and JSON-LD blocks of a page."""
 
     def __init__(self) -> None:
@@ -146,7 +146,7 @@ def _json_ld_facts(blocks: list[str]) -> tuple[date | None, str | None]:
     return None, None
 
 
-def _first_published(collector: _Collector, json_ld_day: date | None) -> date | None:
+def _first_published(collector: MetaCollector, json_ld_day: date | None) -> date | None:
     for key in PUBLISHED_META[:3]:
         day = parse_date_value(collector.meta.get(key, ""))
         if day is not None:
@@ -165,12 +165,17 @@ def _first_published(collector: _Collector, json_ld_day: date | None) -> date | 
 
 def page_meta(html: str) -> PageMeta:
     """The page's own publication date and address, from its markup (never from its text)."""
-    collector = _Collector()
+    collector = MetaCollector()
     try:
         collector.feed(html)
         collector.close()
     except (AssertionError, ValueError):  # the standard parser gives up on some broken markup
         pass
+    return collected_meta(collector)
+
+
+def collected_meta(collector: MetaCollector) -> PageMeta:
+    """What :func:`page_meta` reads from a collector that has been fed the page."""
     json_ld_day, json_ld_url = _json_ld_facts(collector.json_ld)
     urls = [collector.canonical, *(collector.meta.get(key) for key in URL_META), json_ld_url]
     url = next((value for value in urls if value and value.startswith(("http://", "https://", "/"))), None)

@@ -11,9 +11,13 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from typing import Any
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.settings import Document
+
+from components.extract.html_meta import MetaCollector, PageMeta, collected_meta
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +129,11 @@ class _TextCollector(HTMLParser):
 def strip_html(html: str) -> HtmlText:
     """Text of an HTML page by walking its tags with the standard library's parser."""
     collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
+    _walk(html, collector)
+    return _stripped(collector)
+
+
+def _stripped(collector: _TextCollector) -> HtmlText:
     lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
     title = " ".join("".join(collector.title_parts).split()) or None
     return HtmlText("\n".join(line for line in lines if line), title=title)
@@ -157,8 +164,11 @@ class _ArticleSpans(HTMLParser):
 def article_blocks(html: str) -> list[str]:
     """The HTML of each outermost ``<article>`` element, in page order ([] when there are none)."""
     parser = _ArticleSpans()
-    parser.feed(html)
-    parser.close()
+    _walk(html, parser)
+    return _blocks(html, parser.spans)
+
+
+def _blocks(html: str, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[str]:
     line_starts = [0]
     for line in html.splitlines(keepends=True):
         line_starts.append(line_starts[-1] + len(line))
@@ -167,7 +177,7 @@ def article_blocks(html: str) -> list[str]:
         return line_starts[position[0] - 1] + position[1]
 
     blocks = []
-    for start, end in parser.spans:
+    for start, end in spans:
         close = html.find(">", offset(end))
         blocks.append(html[offset(start) : close + 1 if close >= 0 else len(html)])
     return blocks
@@ -233,6 +243,11 @@ def lede_missing_from(html: str, text: str) -> str | None:
 def html_main_text(html: str) -> HtmlText:
     """Main article text and metadata via trafilatura; tag stripping when it finds nothing."""
     html = without_noscript(html)
+    found = _bare_extraction(html)
+    return _main_text(html, found, strip_html(html))
+
+
+def _bare_extraction(html: str) -> Document | dict[str, Any] | None:
     found = None
     try:
         found = trafilatura.bare_extraction(
@@ -248,7 +263,11 @@ def html_main_text(html: str) -> HtmlText:
         )
     except Exception as error:  # a parser failure on odd markup must not lose the page
         log.warning("trafilatura failed (%s); using plain tag stripping", error)
-    fallback = strip_html(html)
+    return found
+
+
+def _main_text(html: str, found: Document | dict[str, Any] | None, fallback: HtmlText) -> HtmlText:
+    """The main text trafilatura ``found`` in ``html`` (``fallback``: the page's stripped tags)."""
     document = None if isinstance(found, dict) else found  # a dict only comes with as_dict=True
     if document is None:
         return replace(fallback, visible=fallback.text)
@@ -269,3 +288,63 @@ def html_main_text(html: str) -> HtmlText:
         keywords=keywords,
         visible=fallback.text,
     )
+
+
+class _Fanout(HTMLParser):
+    """One walk of a page whose tags and text go to several parsers' handlers, each seeing what its
+    own walk would show it (their ``getpos()`` gives the walk's position)."""
+
+    def __init__(self, listeners: tuple[HTMLParser, ...]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.listeners = listeners
+
+    def _at_position(self) -> tuple[HTMLParser, ...]:
+        for listener in self.listeners:
+            listener.lineno, listener.offset = self.lineno, self.offset
+        return self.listeners
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for listener in self._at_position():
+            listener.handle_starttag(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for listener in self._at_position():
+            listener.handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        for listener in self._at_position():
+            listener.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        for listener in self.listeners:
+            listener.handle_data(data)
+
+
+def _walk(html: str, *listeners: HTMLParser) -> None:
+    """Feed the page to the listeners' handlers (to a single one directly)."""
+    parser = listeners[0] if len(listeners) == 1 else _Fanout(listeners)
+    parser.feed(html)
+    parser.close()
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What a page's markup gives: its main text, its own metadata, its outermost ``<article>`` blocks."""
+
+    main: HtmlText
+    meta: PageMeta
+    blocks: list[str]
+
+
+def read_html_page(html: str) -> HtmlPage:
+    """``html_main_text``, ``page_meta`` and ``article_blocks`` of a page, the standard parser walking it
+    once for the three (twice when ``<noscript>`` blocks were dropped for the main text)."""
+    cleaned = without_noscript(html)
+    found = _bare_extraction(cleaned)
+    text, meta, spans = _TextCollector(), MetaCollector(), _ArticleSpans()
+    if cleaned is html:
+        _walk(html, text, meta, spans)
+    else:
+        _walk(cleaned, text)
+        _walk(html, meta, spans)
+    return HtmlPage(_main_text(cleaned, found, _stripped(text)), collected_meta(meta), _blocks(html, spans.spans))

@@ -12,12 +12,13 @@ from types import MappingProxyType
 
 from components.text.arabic import fold, fold_key, fold_text
 from components.text.lexicon import column, load_rows, one_of
-from components.text.tokens import first_word
+from components.text.tokens import WORD, first_word
 
 ROLES = ("source", "keywords", "read_also", "related_list", "skip_list", "comments", "boilerplate", "caption", "agency")
 MATCHES = ("prefix", "line", "start", "contains", "name")
 _START_MAX_WORDS = 8  # a "start" marker line ("تابعونا على فيسبوك") is short
 _CONTAINS_MAX_WORDS = 20  # a copyright line is short
+_HEAD_CHARS = 64  # the start of a line that is folded to find its first word
 _SEPARATOR = re.compile(r"^\s*[:：\-|/]")
 _KEYWORD_SEPARATORS = re.compile(r"[،,|;؛/#\n]+")
 _PART = r"[^\s\-–—:،؛؟!?()\[\]]+(?:\s+[^\s\-–—:،؛؟!?()\[\]]+){0,2}"
@@ -130,6 +131,16 @@ def _first_word(line: str) -> str:
     return first_word(line).lower()
 
 
+def _folded_first_word(line: str) -> str:
+    """``_first_word(fold_text(line))`` without folding a whole paragraph: folding maps each character
+    on its own, so the start of the line is enough when its first word ends there."""
+    head = fold_text(line[:_HEAD_CHARS])
+    found = WORD.search(head)
+    if found is not None and found.end() < len(head):
+        return found.group().lower()
+    return _first_word(fold_text(line))
+
+
 def _candidates(lowered: str, words: int, markers: Markers) -> list[Marker]:
     """The markers that may match a line (by its first word, its whole text, what it contains), longest first."""
     found = list(markers.by_first_word.get(_first_word(lowered), ()))
@@ -145,7 +156,7 @@ def _candidates(lowered: str, words: int, markers: Markers) -> list[Marker]:
 def find_marker(line: str, markers: Markers) -> tuple[str, str] | None:
     """The (role, value) of a marker line, ``None`` for other lines."""
     words = len(line.split())
-    if words > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and _first_word(fold_text(line)) not in markers.prefix_words:
+    if words > max(_START_MAX_WORDS, _CONTAINS_MAX_WORDS) and _folded_first_word(line) not in markers.prefix_words:
         return None  # a paragraph of body text: only a "prefix" marker could start it, and none does
     lowered = _fold_lower(line)
     for marker in _candidates(lowered, words, markers):

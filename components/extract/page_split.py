@@ -375,11 +375,10 @@ def split_page(page: RawPage) -> list[ArticleDraft]:
     keeps only the largest block of a page."""
     if not page.is_html:
         return split_text(page.text)
-    from components.extract.html_text import article_blocks, html_main_text  # only HTML pages pay its import
+    from components.extract.html_text import html_main_text, read_html_page  # only HTML pages pay its import
 
-    whole = html_main_text(page.text)
-    own = page_meta(page.text)
-    blocks = article_blocks(page.text)
+    read = read_html_page(page.text)
+    whole, own, blocks = read.main, read.meta, read.blocks
     parts = [(block, html_main_text(block)) for block in blocks] if len(blocks) > 1 else [(page.text, whole)]
     drafts: list[ArticleDraft] = []
     for html, extracted in parts:

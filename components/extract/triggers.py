@@ -201,42 +201,45 @@ def build_index(entries: Iterable[PhraseEntry]) -> PhraseIndex:
     )
 
 
-def _follows(tokens: list[Token], at: int, words: tuple[str, ...]) -> bool:
-    """The tokens from ``at`` on spell ``words``; an adjective may carry the article when the noun
-    does ("العملية العسكرية" for the phrase "عملية عسكرية")."""
-    if at + len(words) > len(tokens):
+def _follows(words: list[str], at: int, entry_words: tuple[str, ...]) -> bool:
+    """The words from ``at`` on spell the entry's words after its first; an adjective may carry the
+    article when the noun does ("العملية العسكرية" for the phrase "عملية عسكرية")."""
+    if at + len(entry_words) - 1 > len(words):
         return False
-    for token, word in zip(tokens[at : at + len(words)], words, strict=True):
-        if token.text != word and token.text != "ال" + word:
+    for offset in range(1, len(entry_words)):
+        word, wanted = words[at + offset - 1], entry_words[offset]
+        if word != wanted and word != "ال" + wanted:
             return False
     return True
 
 
-def _longest(tokens: list[Token], at: int, candidates: Starts) -> tuple[PhraseEntry, str] | None:
-    """The longest entry (the first of equal ones) starting at token ``at`` whose other words follow it."""
+def _longest(words: list[str], at: int, candidates: Starts) -> tuple[PhraseEntry, str] | None:
+    """The longest entry (the first of equal ones) starting at word ``at`` whose other words follow it."""
     best: tuple[PhraseEntry, str] | None = None
     longest = 0
-    for entry, proclitic in candidates:
-        length = len(entry.words)
-        if length > longest and (length == 1 or _follows(tokens, at + 1, entry.words[1:])):
-            best, longest = (entry, proclitic), length
+    for candidate in candidates:
+        length = len(candidate[0].words)
+        if length > longest and (length == 1 or _follows(words, at + 1, candidate[0].words)):
+            best, longest = candidate, length
     return best
 
 
 def match_phrases(folded: Folded, index: PhraseIndex, tokens: list[Token] | None = None) -> list[PhraseMatch]:
     """Longest entry starting at each token, left to right, without overlaps."""
     tokens = tokens if tokens is not None else tokenize(folded.text)
+    words = [token.text for token in tokens]
     known = index.by_surface.keys()
-    starts = [at for at, token in enumerate(tokens) if token.text in known]  # most words start no entry
+    surfaces = index.by_surface
     matches: list[PhraseMatch] = []
     position = 0  # the first token after the last match
-    for at in starts:
-        best = _longest(tokens, at, index.by_surface[tokens[at].text]) if at >= position else None
+    for at in [at for at, word in enumerate(words) if word in known]:  # most words start no entry
+        if at < position:
+            continue
+        best = _longest(words, at, surfaces[words[at]])
         if best is None:
             continue
         entry, proclitic = best
-        last = tokens[at + len(entry.words) - 1]
-        start, end = folded.to_original(tokens[at].start, last.end)
+        start, end = folded.to_original(tokens[at].start, tokens[at + len(entry.words) - 1].end)
         matches.append(PhraseMatch(entry, start, end, proclitic))
         position = at + len(entry.words)
     return matches
@@ -417,35 +420,33 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
     """A verb whose object decides what it does (see :data:`RETYPINGS`): it takes that type when the
     object follows it closely ("نشرت روسيا قواتها" deploys, "تسلمت باكو السيطرة على القرى" hands
     territory over)."""
+    verbs = {(word.role, word.char_start) for word in clause_words}
+    starts_by_role: dict[str, list[int]] = {}
+    for word in clause_words:
+        starts_by_role.setdefault(word.role, []).append(word.char_start)
     retyped = []
     for trigger in triggers:
         for verb_role, object_role, event_type, weight, reach in RETYPINGS:
-            if _followed_by(trigger, triggers, clause_words, (verb_role, object_role), reach):
+            if (verb_role, trigger.char_start) in verbs and _object_follows(
+                trigger, triggers, starts_by_role.get(object_role, ()), reach
+            ):
                 trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
                 break
         retyped.append(trigger)
     return retyped
 
 
-def _followed_by(
-    trigger: TriggerMatch,
-    triggers: list[TriggerMatch],
-    clause_words: list[ClauseWord],
-    roles: tuple[str, str],
-    reach: int,
+def _object_follows(
+    trigger: TriggerMatch, triggers: list[TriggerMatch], object_starts: Iterable[int], reach: int
 ) -> bool:
-    """The trigger is a word of the verb role and a word of the object role starts within ``reach``
-    characters after it, with no trigger of the verb's own type between them ("وقع الطرفان اتفاقا وفق
-    القانون": the agreement is what was signed)."""
-    verb_role, object_role = roles
-    if not any(word.role == verb_role and word.char_start == trigger.char_start for word in clause_words):
-        return False
+    """A word of the object role starts within ``reach`` characters after the trigger, with no trigger
+    of the verb's own type between them ("وقع الطرفان اتفاقا وفق القانون": the agreement is what was
+    signed)."""
     return any(
-        word.role == object_role
-        and 0 <= word.char_start - trigger.char_end <= reach
+        0 <= start - trigger.char_end <= reach
         and not any(
-            other.event_type == trigger.event_type and trigger.char_end <= other.char_start < word.char_start
+            other.event_type == trigger.event_type and trigger.char_end <= other.char_start < start
             for other in triggers
         )
-        for word in clause_words
+        for start in object_starts
     )

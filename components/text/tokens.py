@@ -33,7 +33,8 @@ class Token(NamedTuple):
 
 def tokenize(folded: str) -> list[Token]:
     """The words of folded text with their [start, end) offsets."""
-    return [Token(match.group(), match.start(), match.end()) for match in WORD.finditer(folded)]
+    make = tuple.__new__  # Token(...) through its own __new__ costs a Python call per word
+    return [make(Token, (match.group(), *match.span())) for match in WORD.finditer(folded)]
 
 
 def first_word(text: str) -> str:
@@ -77,6 +78,12 @@ class Proclitics:
     def detachable(self) -> str:
         """Letters that may be glued before a name or a date: conjunctions, then prepositions."""
         return self.conjunctions + self.prepositions
+
+    @property
+    def most_taken(self) -> int:
+        """The most letters :meth:`readings` takes off the front of a word (a conjunction, then a
+        preposition, which before the article may be written with more letters: لل)."""
+        return len(self.conjunctions[:1]) + max([len(self.prepositions[:1]), *map(len, self.contractions.values())])
 
     def readings(self, word: str, min_stem: int) -> list[tuple[str, int]]:
         """The word and its readings without detachable proclitics, as (form, letters taken off), exact
