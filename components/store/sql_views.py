@@ -17,6 +17,7 @@ from typing import Any
 from components.store.database import from_json
 from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
+from components.store.kept_places import kept_places
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, option_counts, pair_counts
@@ -25,6 +26,7 @@ from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
 from components.store.sql_timeline import timeline_query
+from components.store.totals import allowed_flag_sets
 from components.store.views import (
     DEFAULT_SORT,
     LANES,
@@ -157,7 +159,10 @@ class SqlViews:
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         where = self.where(filters)
+        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
+            if allowed is not None:  # the first view: kept ready
+                return kept_places(db, allowed, limit, per_place)
             return places_query(db, where, limit, per_place)
 
     def arabic_names(self, facet: str) -> dict[str, str]:
