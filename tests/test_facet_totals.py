@@ -1,7 +1,8 @@
 """The first view's option counts kept ready (``facet_totals``) equal a count over the visible
 events after every kind of write: pages ingested one by one (merging reports), corrections of each
-kind and their undo, a re-extraction that changes types and statuses, a bulk load, a copy, a rebuild
-of the read rows (and so do the map's kept rows, ``place_events``); and the first view's option counts, map, like the Arabic names of actors and places
+kind and their undo, a re-extraction that changes types and statuses, a bulk load, a copy, a
+rebuild of the read rows (and so do the map's kept rows, ``place_events``); and the first view's
+option counts, map, summary and timeline, like the Arabic names of actors and places
 (``event_names``), equal the in-memory reference's."""
 
 from __future__ import annotations
@@ -45,7 +46,19 @@ def counted_afresh(store: Store) -> Counter[tuple[str, str, str]]:
             (p.get("name_en") or "", float(p.get("lat") or 0.0), float(p.get("lon") or 0.0)) for p in event["places"]
         }
         totals.update(("~places", f"{n}\x1f{lat!r}\x1f{lon!r}\x1f{kind}", flags) for n, lat, lon in places)
+        totals.update(("~summary", name, flags) for name in summary_facts(event))
+        first, last = rows.day_number(event["date_start"]), rows.day_number(event["date_end"] or event["date_start"])
+        if first is not None and last is not None:
+            totals.update([("~first", f"{first:08d}", flags), ("~last", f"{last:08d}", flags)])
     return totals
+
+
+def summary_facts(event: dict) -> list[str]:
+    """What the summary counts an event as."""
+    found = ["events"] + ["dated"] * (rows.day_number(event["date_start"]) is not None)
+    found += ["planned"] * (event.get("status") == "planned") + ["background"] * (event.get("role") == "background")
+    placed = any(p.get("lat") is not None and p.get("lon") is not None for p in event["places"])
+    return found + ["unplaced"] * (not placed)
 
 
 def kept(store: Store) -> Counter[tuple[str, str, str]]:
@@ -62,6 +75,8 @@ def assert_kept_right(store: Store) -> None:
         for facet in [f.name for f in FACETS if f.repeatable] + [f.name for f in FLAGS]:
             assert sql.facet_counts(filters, facet) == memory.facet_counts(filters, facet), (filters, facet)
         assert sql.summary(filters) == memory.summary(filters)
+        for max_marks in (1500, 10):  # marks, then counts per week or month
+            assert sql.timeline(filters, max_marks=max_marks) == memory.timeline(filters, max_marks=max_marks)
     for name in NAMED_LISTS:  # from event_names, written with the merged events
         assert sql.arabic_names(name) == memory.arabic_names(name), name
     for by in PAIR_KINDS:

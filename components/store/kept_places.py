@@ -1,6 +1,6 @@
 """The map's first view kept ready: ``place_events`` holds one row per visible merged event and
 place it names, and ``facet_totals`` (list ``~places``) how many of them each place has per event
-type and set of flags.
+type and set of flags (and, through :mod:`components.store.kept_summary`, the summary's counts).
 
 The first view (no filter, flags off) adds up a place's totals instead of counting every event's
 places, and reads each shown place's newest events by the index ``place_events_newest`` instead of
@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from components.store import kept_summary
 from components.store.database import Db, Row, from_json
 from components.store.groups import chunks, marks, rows_in
 from components.store.records import StoredEvent
@@ -26,6 +27,7 @@ PLACES = "~places"  # the totals' list: value ``name_en<US>lat<US>lon<US>type``
 COLUMNS = ("event_id", "name_en", "lat", "lon", "type", "flags", "day_start", "date_end", "name_ar", "country", "kind")
 FILL_BATCH = 2000
 Key = tuple[str, float, float]
+Key3 = tuple[str, str, str]  # a total's (list, value, flags)
 
 
 def place_rows(event: StoredEvent, flags: str) -> list[tuple[Any, ...]]:
@@ -48,20 +50,24 @@ def _tally(rows: Iterable[Sequence[Any]]) -> Counter[tuple[str, str, str]]:
     return Counter(_total_key(row[1], row[2], row[3], row[4], row[5]) for row in rows)
 
 
-def take_out(db: Db, event_ids: Sequence[str]) -> Counter[tuple[str, str, str]]:
-    """Delete the rows of ``event_ids`` (before their merged events are rewritten); returns the totals they counted."""
-    before = rows_in(db, "SELECT * FROM place_events WHERE event_id IN ({marks})", event_ids)
+def take_out(db: Db, event_ids: Sequence[str], facet_rows: Sequence[FacetRow]) -> Counter[Key3]:
+    """Delete the rows of ``event_ids`` (before their merged events are rewritten; ``facet_rows``:
+    their visible events' facet rows, which give their flags); returns the totals they counted."""
+    found = rows_in(db, "SELECT * FROM place_events WHERE event_id IN ({marks})", event_ids)
+    counted = _tally(tuple(row[name] for name in COLUMNS) for row in found)
+    counted.update(kept_summary.tally(kept_summary.before(db, event_ids), flag_sets(facet_rows)))
     db.execute(f"DELETE FROM place_events WHERE event_id IN ({marks(event_ids)})", event_ids)
-    return _tally(tuple(row[name] for name in COLUMNS) for row in before)
+    return counted
 
 
-def put_in(db: Db, visible: Sequence[StoredEvent], facet_rows: Sequence[FacetRow], before: Counter) -> None:
+def put_in(db: Db, visible: Sequence[StoredEvent], facet_rows: Sequence[FacetRow], before: Counter[Key3]) -> None:
     """Write the rows of the ``visible`` merged events (``facet_rows``: theirs, which give their
     flags) and bring the totals from ``before`` to counting them."""
     flags = flag_sets(facet_rows)
     after = [row for event in visible for row in place_rows(event, flags.get(str(event["id"]), ""))]
     db.executemany(f"INSERT INTO place_events ({', '.join(COLUMNS)}) VALUES ({marks(COLUMNS)})", after)
     delta = _tally(after)
+    delta.update(kept_summary.tally((kept_summary.facts(event) for event in visible), flags))
     delta.subtract(before)
     add_up(db, delta)
 
@@ -69,7 +75,8 @@ def put_in(db: Db, visible: Sequence[StoredEvent], facet_rows: Sequence[FacetRow
 def refill(db: Db) -> None:
     """Every row and total afresh from ``merged_events`` (when the table is created)."""
     db.execute("DELETE FROM place_events")
-    db.execute("DELETE FROM facet_totals WHERE facet = ?", (PLACES,))
+    kept_lists = (PLACES, kept_summary.SUMMARY, kept_summary.FIRST, kept_summary.LAST)
+    db.execute(f"DELETE FROM facet_totals WHERE facet IN ({marks(kept_lists)})", kept_lists)
     visible = [str(row["id"]) for row in db.rows("SELECT id FROM merged_events WHERE hidden = 0")]
     for batch in chunks(visible, FILL_BATCH):
         found = rows_in(db, "SELECT data FROM merged_events WHERE id IN ({marks})", batch)

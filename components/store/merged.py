@@ -89,7 +89,7 @@ def write_groups(db: Db, group_ids: Iterable[str]) -> None:
     for batch in chunks(sorted(set(group_ids))):
         events = merged_events(db, batch)
         before = totals.visible_rows(db, batch)
-        places_before = kept_places.take_out(db, batch)
+        places_before = kept_places.take_out(db, batch, before)
         db.execute(f"DELETE FROM event_facets WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_places WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_names WHERE event_id IN ({marks(batch)})", batch)

@@ -7,7 +7,9 @@ week of ``d - (d - 1) % 7``; months are the first seven characters of the ISO st
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from components.store.database import Db, Row, from_json
 from components.store.memory_views import MONTHLY_AFTER_DAYS, bucket_end, mark_of
@@ -60,8 +62,11 @@ def _span(db: Db, where: Where) -> Row:
     return row
 
 
-def timeline_query(db: Db, where: Where, lanes: str, max_marks: int) -> TimelineData:
-    span = _span(db, where)
+def timeline_query(
+    db: Db, where: Where, lanes: str, max_marks: int, kept: Mapping[str, Any] | None = None
+) -> TimelineData:
+    """``kept``: the first view's counts and days kept ready (:mod:`components.store.kept_summary`)."""
+    span = _span(db, where) if kept is None else kept
     dated, undated = int(span["dated"]), int(span["events"]) - int(span["dated"])
     first = date.fromordinal(int(span["first_day"])) if dated else None
     last = date.fromordinal(int(span["last_day"])) if dated else None

@@ -18,6 +18,7 @@ from components.store.database import from_json
 from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
 from components.store.kept_places import kept_places
+from components.store.kept_summary import kept_summary
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, option_counts, pair_counts
@@ -96,7 +97,16 @@ class SqlViews:
 
     def summary(self, filters: Filters) -> Summary:
         where = self.where(filters)
+        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
+            if allowed is not None:  # the first view: kept ready
+                kept = kept_summary(db, allowed)
+                articles, sources = (distinct_count(db, where, name) for name in (ARTICLES, "sources"))
+                return Summary(
+                    events=kept["events"], articles=articles, sources=sources, first_day=_day(kept["first_day"]),
+                    last_day=_day(kept["last_day"]), undated=kept["events"] - kept["dated"], planned=kept["planned"],
+                    background=kept["background"], without_place=kept["unplaced"],
+                )  # fmt: skip
             row = db.one(
                 "SELECT count(*) AS events, count(m.day_start) AS dated, min(m.day_start) AS first_day,"
                 " max(m.day_end) AS last_day,"
@@ -154,8 +164,10 @@ class SqlViews:
         if lanes not in LANES:
             raise ValueError(f"lanes must be one of {', '.join(LANES)}")
         where = self.where(filters)
+        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
-            return timeline_query(db, where, lanes, max_marks)
+            span = None if allowed is None else kept_summary(db, allowed)
+            return timeline_query(db, where, lanes, max_marks, span)
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         where = self.where(filters)
