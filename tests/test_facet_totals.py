@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,9 @@ def counted_afresh(store: Store) -> Counter[tuple[str, str, str]]:
         first, last = rows.day_number(event["date_start"]), rows.day_number(event["date_end"] or event["date_start"])
         if first is not None and last is not None:
             totals.update([("~first", f"{first:08d}", flags), ("~last", f"{last:08d}", flags)])
+            week = date.fromordinal(first - date.fromordinal(first).weekday()).toordinal()
+            totals[("~months", f"{event['date_start'][:7]}\x1f{kind}", flags)] += 1
+            totals[("~weeks", f"{week:08d}\x1f{kind}", flags)] += 1
     return totals
 
 
@@ -75,8 +79,9 @@ def assert_kept_right(store: Store) -> None:
         for facet in [f.name for f in FACETS if f.repeatable] + [f.name for f in FLAGS]:
             assert sql.facet_counts(filters, facet) == memory.facet_counts(filters, facet), (filters, facet)
         assert sql.summary(filters) == memory.summary(filters)
-        for max_marks in (1500, 10):  # marks, then counts per week or month
-            assert sql.timeline(filters, max_marks=max_marks) == memory.timeline(filters, max_marks=max_marks)
+        for max_marks, lanes in ((1500, "type"), (10, "type"), (10, "country")):  # marks, counts per week or month
+            shown = sql.timeline(filters, lanes=lanes, max_marks=max_marks)
+            assert shown == memory.timeline(filters, lanes=lanes, max_marks=max_marks), (filters, lanes, max_marks)
     for name in NAMED_LISTS:  # from event_names, written with the merged events
         assert sql.arabic_names(name) == memory.arabic_names(name), name
     for by in PAIR_KINDS:

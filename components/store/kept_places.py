@@ -75,7 +75,7 @@ def put_in(db: Db, visible: Sequence[StoredEvent], facet_rows: Sequence[FacetRow
 def refill(db: Db) -> None:
     """Every row and total afresh from ``merged_events`` (when the table is created)."""
     db.execute("DELETE FROM place_events")
-    kept_lists = (PLACES, kept_summary.SUMMARY, kept_summary.FIRST, kept_summary.LAST)
+    kept_lists = (PLACES, *kept_summary.LISTS)
     db.execute(f"DELETE FROM facet_totals WHERE facet IN ({marks(kept_lists)})", kept_lists)
     visible = [str(row["id"]) for row in db.rows("SELECT id FROM merged_events WHERE hidden = 0")]
     for batch in chunks(visible, FILL_BATCH):

@@ -166,8 +166,7 @@ class SqlViews:
         where = self.where(filters)
         allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
-            span = None if allowed is None else kept_summary(db, allowed)
-            return timeline_query(db, where, lanes, max_marks, span)
+            return timeline_query(db, where, lanes, max_marks, allowed)
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         where = self.where(filters)

@@ -133,7 +133,11 @@ def total_counts(db: Db, name: str, flag_sets: Sequence[str]) -> dict[str, int]:
 
 
 def distinct_total(db: Db, name: str, flag_sets: Sequence[str]) -> int:
-    """How many values of the list ``name`` those events offer."""
+    """How many values of the list ``name`` those events offer (of one set of flags: its rows, as
+    no row is kept at 0)."""
+    if len(flag_sets) == 1:
+        sql = "SELECT count(*) AS n FROM facet_totals WHERE facet = ? AND flags = ?"
+        return int(db.value(sql, (name, flag_sets[0])) or 0)
     return int(db.value(f"SELECT count(*) AS n FROM ({_grouped(flag_sets)}) v", (name, *flag_sets)) or 0)
 
 
