@@ -73,6 +73,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("event_facets", ()),
     ("facet_totals", ()),
     ("event_places", ()),
+    ("place_events", ()),
     ("event_names", ()),
     ("queue", ("meta",)),
 )

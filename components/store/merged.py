@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from components.store import merge, totals
+from components.store import kept_places, merge, totals
 from components.store.corrections import MANUAL_PREFIX, apply_corrections
 from components.store.database import Db, from_json
 from components.store.groups import chunks, marks, rows_in
@@ -85,10 +85,11 @@ def merged_events(db: Db, group_ids: Sequence[str]) -> list[StoredEvent]:
 
 def write_groups(db: Db, group_ids: Iterable[str]) -> None:
     """Recompute the rows of ``group_ids``: rewritten where the group exists, deleted where it is
-    gone; the first view's option counts (``facet_totals``) follow."""
+    gone; the first view's option counts (``facet_totals``) and map (``place_events``) follow."""
     for batch in chunks(sorted(set(group_ids))):
         events = merged_events(db, batch)
         before = totals.visible_rows(db, batch)
+        places_before = kept_places.take_out(db, batch, before)
         db.execute(f"DELETE FROM event_facets WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_places WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_names WHERE event_id IN ({marks(batch)})", batch)
@@ -107,6 +108,8 @@ def write_groups(db: Db, group_ids: Iterable[str]) -> None:
             [row for event in events for row in place_values(event)],
         )
         db.executemany(NAMES_INSERT, [row for event in events for row in name_values(event)])
+        shown = [event for event in events if str(event["id"]) in visible]
+        kept_places.put_in(db, shown, [row for row in rows if row[0] in visible], places_before)
 
 
 def groups_of_keys(db: Db, keys: Sequence[str]) -> set[str]:
@@ -139,6 +142,7 @@ def fill_names(db: Db) -> None:
 def rebuild_all(db: Db) -> None:
     """Every merged event afresh (after a migration, or when the facet table changed)."""
     db.execute("DELETE FROM facet_totals")
+    db.execute("DELETE FROM place_events")
     db.execute("DELETE FROM event_facets")
     db.execute("DELETE FROM event_places")
     db.execute("DELETE FROM event_names")

@@ -3,7 +3,8 @@ how many events happened there, of which types, and the ids of its newest events
 
 A place is told apart by its English name and coordinates (missing coordinates count as 0), as
 :func:`components.store.memory_views.places_of` does; its Arabic name, country and kind are those
-it has in its newest event.
+it has in its newest event. The rows are those of ``place_events``, which holds the visible events'
+places (every view's condition asks for visible events).
 """
 
 from __future__ import annotations
@@ -17,21 +18,17 @@ from components.store.views import PlaceCount
 
 Key = tuple[str, float, float]
 
-# One row per place and matching event (the event's first mention of it), ranked newest first.
+# One row per place and matching event (``place_events``: the event's first mention of it, with
+# the place's names and the event's dates), ranked newest first.
 _KEYED = (
-    "WITH k AS (SELECT p.name_en, coalesce(p.lat, 0.0) AS lat, coalesce(p.lon, 0.0) AS lon, m.id, m.type,"
-    " m.day_start, coalesce(m.date_end, '') AS date_end, min(p.place_no) AS place_no"
-    " FROM {places} WHERE {where}"
-    " GROUP BY p.name_en, coalesce(p.lat, 0.0), coalesce(p.lon, 0.0), m.id, m.type, m.day_start, m.date_end)"
-)
-_RANKED = (
-    _KEYED + ", r AS (SELECT k.*, row_number() OVER (PARTITION BY k.name_en, k.lat, k.lon"
-    " ORDER BY k.day_start DESC NULLS LAST, k.date_end DESC, k.id DESC) AS rank FROM k)"
+    "WITH k AS (SELECT p.name_en, p.lat, p.lon, p.event_id AS id, p.type, p.day_start, p.date_end, p.name_ar,"
+    " p.country, p.kind FROM {places} WHERE {where})"
 )
 _TYPES = _KEYED + " SELECT name_en, lat, lon, type, count(*) AS n FROM k GROUP BY name_en, lat, lon, type"
 _LATEST = (
-    _RANKED + " SELECT r.name_en, r.lat, r.lon, r.id, r.rank, r.day_start, r.date_end, p.name_ar, p.country, p.kind"
-    " FROM r JOIN event_places p ON p.event_id = r.id AND p.place_no = r.place_no WHERE r.rank <= ?"
+    _KEYED + ", r AS (SELECT k.*, row_number() OVER (PARTITION BY k.name_en, k.lat, k.lon"
+    " ORDER BY k.day_start DESC NULLS LAST, k.date_end DESC, k.id DESC) AS rank FROM k)"
+    " SELECT * FROM r WHERE rank <= ?"
 )
 
 
@@ -48,7 +45,7 @@ def _newest_first(rows: Sequence[Row]) -> dict[Key, list[Row]]:
 
 def places_query(db: Db, where: Where, limit: int, per_place: int) -> tuple[PlaceCount, ...]:
     types: dict[Key, Counter[str]] = {}
-    places = joined(db.engine, "event_places p", "p.event_id = m.id")
+    places = joined(db.engine, "place_events p", "p.event_id = m.id")
     for row in db.rows(_TYPES.format(places=places, where=where.sql), where.params):
         types.setdefault(_key(row), Counter())[str(row["type"])] = int(row["n"])
     query = _LATEST.format(places=places, where=where.sql)

@@ -17,6 +17,8 @@ from typing import Any
 from components.store.database import from_json
 from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
+from components.store.kept_places import kept_places
+from components.store.kept_summary import kept_summary
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, option_counts, pair_counts
@@ -25,6 +27,7 @@ from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
 from components.store.sql_timeline import timeline_query
+from components.store.totals import allowed_flag_sets
 from components.store.views import (
     DEFAULT_SORT,
     LANES,
@@ -94,7 +97,16 @@ class SqlViews:
 
     def summary(self, filters: Filters) -> Summary:
         where = self.where(filters)
+        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
+            if allowed is not None:  # the first view: kept ready
+                kept = kept_summary(db, allowed)
+                articles, sources = (distinct_count(db, where, name) for name in (ARTICLES, "sources"))
+                return Summary(
+                    events=kept["events"], articles=articles, sources=sources, first_day=_day(kept["first_day"]),
+                    last_day=_day(kept["last_day"]), undated=kept["events"] - kept["dated"], planned=kept["planned"],
+                    background=kept["background"], without_place=kept["unplaced"],
+                )  # fmt: skip
             row = db.one(
                 "SELECT count(*) AS events, count(m.day_start) AS dated, min(m.day_start) AS first_day,"
                 " max(m.day_end) AS last_day,"
@@ -152,12 +164,16 @@ class SqlViews:
         if lanes not in LANES:
             raise ValueError(f"lanes must be one of {', '.join(LANES)}")
         where = self.where(filters)
+        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
-            return timeline_query(db, where, lanes, max_marks)
+            return timeline_query(db, where, lanes, max_marks, allowed)
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         where = self.where(filters)
+        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
+            if allowed is not None:  # the first view: kept ready
+                return kept_places(db, allowed, limit, per_place)
             return places_query(db, where, limit, per_place)
 
     def arabic_names(self, facet: str) -> dict[str, str]:

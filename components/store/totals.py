@@ -32,7 +32,7 @@ Key = tuple[str, str, str]  # (list, value, flags joined by commas)
 FacetRow = tuple[str, str, str]  # (event id, list, value), as in event_facets
 
 
-def _flag_sets(rows: Iterable[FacetRow]) -> dict[str, str]:
+def flag_sets(rows: Iterable[FacetRow]) -> dict[str, str]:
     """Each event's flags (the flag facets it has a row of), joined by commas in name order."""
     offered: dict[str, list[str]] = {}
     for event_id, name, _ in rows:
@@ -61,7 +61,7 @@ def _pair_keys(rows: Sequence[FacetRow], flags: dict[str, str]) -> Iterator[Key]
 
 def tally(rows: Sequence[FacetRow]) -> Counter[Key]:
     """The totals the facet rows of some visible events add up to: their values and pairs of values."""
-    flags = _flag_sets(rows)
+    flags = flag_sets(rows)
     totals = Counter((name, value, flags.get(event_id, "")) for event_id, name, value in rows if name not in UNCOUNTED)
     totals.update(_pair_keys(rows, flags))
     return totals
@@ -80,6 +80,11 @@ def change(db: Db, before: Sequence[FacetRow], after: Sequence[FacetRow]) -> Non
     """Bring the totals from counting the rows ``before`` to counting the rows ``after``."""
     delta = tally(after)
     delta.subtract(tally(before))
+    add_up(db, delta)
+
+
+def add_up(db: Db, delta: Counter[Key]) -> None:
+    """Add ``delta`` to the totals (a total that comes to 0 is taken away)."""
     moved = [(*key, n) for key, n in delta.items() if n]
     db.executemany(
         "INSERT INTO facet_totals (facet, value, flags, events) VALUES (?, ?, ?, ?) ON CONFLICT (facet, value, flags)"
@@ -128,7 +133,11 @@ def total_counts(db: Db, name: str, flag_sets: Sequence[str]) -> dict[str, int]:
 
 
 def distinct_total(db: Db, name: str, flag_sets: Sequence[str]) -> int:
-    """How many values of the list ``name`` those events offer."""
+    """How many values of the list ``name`` those events offer (of one set of flags: its rows, as
+    no row is kept at 0)."""
+    if len(flag_sets) == 1:
+        sql = "SELECT count(*) AS n FROM facet_totals WHERE facet = ? AND flags = ?"
+        return int(db.value(sql, (name, flag_sets[0])) or 0)
     return int(db.value(f"SELECT count(*) AS n FROM ({_grouped(flag_sets)}) v", (name, *flag_sets)) or 0)
 
 

@@ -39,6 +39,12 @@ def _fill_names(db: Db) -> None:
     fill_names(db)
 
 
+def _fill_places(db: Db) -> None:
+    from components.store.kept_places import refill
+
+    refill(db)
+
+
 STEPS: dict[int, Callable[[Db], None]] = {
     2: _merge_profiles,
     3: _rekey,
@@ -47,4 +53,5 @@ STEPS: dict[int, Callable[[Db], None]] = {
     9: _analyse,
     10: _fill_names,
     11: _count_totals,
+    12: _fill_places,
 }
