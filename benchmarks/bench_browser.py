@@ -46,8 +46,13 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, start_app
 
 CHARTS_DRAWN = """() => { const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
   return charts.length >= 2 && Array.from(charts).every(chart => chart.querySelector('.main-svg')); }"""
+# Every state the page's script goes through from now on: each change's old value, then the state at the time
+# the observer runs (a run that starts and ends between two calls of the observer still leaves its 'running').
 WATCH = """() => { window.__states = []; const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => window.__states.push(app.dataset.testScriptState)).observe(app, {attributes: true}); }"""
+  new MutationObserver(records => {
+    for (const record of records) window.__states.push(record.oldValue);
+    window.__states.push(app.dataset.testScriptState);
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']}); }"""
 IDLE = """() => { const states = window.__states || []; const ran = states.indexOf('running');
   return ran >= 0 && states.slice(ran).includes('notRunning')
          && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'; }"""
