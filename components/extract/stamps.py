@@ -13,7 +13,7 @@ day next to it, a weekday, and how much else the line holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +24,7 @@ from components.extract.dates.patterns import alternation
 from components.extract.dates.resolve import hijri_span
 from components.text.arabic import fold_text
 from components.text.lexicon import LexiconError, column, int_between, load_rows, one_of, variants
+from components.text.regex_store import RegexStore
 
 LABEL_KINDS = ("published", "updated", "viewed", "issue", "generic", "filler")
 YEARS = range(1990, 2100)  # years a page can have been published in
@@ -125,14 +126,16 @@ def _month_words() -> tuple[dict[str, int], dict[str, int]]:
     return gregorian, hijri
 
 
-def _named_patterns(months: str) -> tuple[re.Pattern[str], ...]:
+def _named_patterns(
+    months: str, compile_pattern: Callable[[str], re.Pattern[str]] = re.compile
+) -> tuple[re.Pattern[str], ...]:
     month = rf"{_LETTER_BEFORE}(?P<m>{months}){_LETTER_AFTER}(?:\s*[/\-(]\s*(?:{months}){_LETTER_AFTER}\)?)?"
     orders = (
         rf"{_DAY}{_PART_GAP}{month}{_PART_GAP}{_YEAR}",  # 14 مارس, 2023 — 14-يناير-2024 — 2nd, March 2024
         rf"{month}{_PART_GAP}{_DAY}{_PART_GAP}{_YEAR}",  # يونيو 20, 2025 — March 2, 2024
         rf"{_DAY}{_PART_GAP}{_YEAR}{_PART_GAP}{month}",  # 25 2024 ماي (a time printed between them)
     )
-    return tuple(re.compile(order) for order in orders)
+    return tuple(compile_pattern(order) for order in orders)
 
 
 @lru_cache(maxsize=1)
@@ -143,18 +146,21 @@ def stamp_grammar() -> StampGrammar:
     month_words = alternation(months)
     real_labels = [label for label, kind in labels.items() if kind not in ("filler", "issue")]
     issue_words = [label for label, kind in labels.items() if kind == "issue"]
-    return StampGrammar(
-        named=_named_patterns(month_words),
-        hijri=re.compile(rf"{_DAY}{_PART_GAP}(?P<m>{alternation(hijri_months)}){_PART_GAP}(?P<y>1[34]\d\d)(?!\d)"),
-        weekday=re.compile(rf"{_LETTER_BEFORE}(?:{alternation(weekdays)}){_LETTER_AFTER}"),
-        label=re.compile(rf"{_LETTER_BEFORE}(?P<label>{alternation(real_labels)})[\s:：\-–—|/(]*$"),
-        issue=re.compile(rf"{_LETTER_BEFORE}(?:{alternation(issue_words)}){_LETTER_AFTER}\s*[:#]?\s*\d"),
+    store = RegexStore("stamps")  # their programs are read from the cache folder
+    grammar = StampGrammar(
+        named=_named_patterns(month_words, store.compile),
+        hijri=store.compile(rf"{_DAY}{_PART_GAP}(?P<m>{alternation(hijri_months)}){_PART_GAP}(?P<y>1[34]\d\d)(?!\d)"),
+        weekday=store.compile(rf"{_LETTER_BEFORE}(?:{alternation(weekdays)}){_LETTER_AFTER}"),
+        label=store.compile(rf"{_LETTER_BEFORE}(?P<label>{alternation(real_labels)})[\s:：\-–—|/(]*$"),
+        issue=store.compile(rf"{_LETTER_BEFORE}(?:{alternation(issue_words)}){_LETTER_AFTER}\s*[:#]?\s*\d"),
         months=MappingProxyType(months),
         hijri_months=MappingProxyType(hijri_months),
         weekdays=MappingProxyType(weekdays),
         labels=MappingProxyType(labels),
         fillers=frozenset(label for label, kind in labels.items() if kind == "filler"),
     )
+    store.save()
+    return grammar
 
 
 def _masked_times(line: str) -> tuple[str, list[tuple[int, int]]]:

@@ -93,6 +93,32 @@ def _write(folder: Path, path: Path, value: object) -> None:
         stale.unlink(missing_ok=True)
 
 
+def read_entry(name: str, key: str) -> object | None:
+    """The stored value named ``name`` for ``key`` (marked as in use), or ``None`` when there is none or it
+    cannot be read."""
+    path = cache_dir() / f"{name}-{key}{SUFFIX}"
+    try:
+        value = _read(path)
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # any unreadable entry (truncated, foreign, from other code) is rebuilt
+        log.info("cache entry %s is unreadable (%s: %s); rebuilding it", path, type(error).__name__, error)
+        return None
+    with contextlib.suppress(OSError):  # a read-only cache is still a cache
+        os.utime(path)  # marks it as in use: the entries least recently used are the ones dropped
+    return value
+
+
+def write_entry(name: str, key: str, value: object) -> None:
+    """Store ``value`` (plain values only) as ``name`` for ``key``; a folder that cannot be written is no error."""
+    folder = cache_dir()
+    path = folder / f"{name}-{key}{SUFFIX}"
+    try:
+        _write(folder, path, value)
+    except (OSError, ValueError) as error:
+        log.info("cache entry %s not written (%s)", path, error)
+
+
 def cached(
     name: str, key: str, build: Callable[[], T], encode: Callable[[T], object], decode: Callable[[object], T]
 ) -> T:

@@ -10,11 +10,12 @@ relative year ("من العام الماضي", "هذا العام"), ``md`` a di
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from components.extract.dates.lexicon import DateLexicon, date_lexicon, load_date_words
+from components.text.regex_store import RegexStore
 from components.text.tokens import proclitics
 
 HIJRI_YEAR = r"1[34]\d\d"
@@ -259,7 +260,7 @@ def _finders(p: _Parts) -> dict[str, str]:
     }
 
 
-def _trigger(p: _Parts) -> re.Pattern[str]:
+def _trigger(p: _Parts, compile_pattern: Callable[[str], re.Pattern[str]] = re.compile) -> re.Pattern[str]:
     """Digits and date words, one named group per trigger class of FINDER_TRIGGERS; a word may carry
     glued proclitic letters."""
     classes = (
@@ -273,7 +274,7 @@ def _trigger(p: _Parts) -> re.Pattern[str]:
     )
     words = "|".join(f"(?P<{name}>{pattern})" for name, pattern in classes)
     letters = p.glued[1:-1]
-    return re.compile(rf"(?P<year>\d{{4}})|(?P<numeric>\d{{1,4}}\s?[/\-.]\s?\d)|(?<![^\W{letters}])(?:{words})")
+    return compile_pattern(rf"(?P<year>\d{{4}})|(?P<numeric>\d{{1,4}}\s?[/\-.]\s?\d)|(?<![^\W{letters}])(?:{words})")
 
 
 @lru_cache(maxsize=1)
@@ -283,22 +284,27 @@ def date_patterns() -> DatePatterns:
     p = _parts(lex)
     # the cue stands at most six words before the date, with no auxiliary of a past event between (قد، تم، كان …)
     background_words = r"(?:\s+(?!(?:قد|جرت|جري|تم|كان|كانت|وقد)\s)[^\s،,.؛;:]+){0,6}\s+(?:في\s+)?$"
-    return DatePatterns(
-        finders={kind: re.compile(pattern) for kind, pattern in _finders(p).items()},
-        trigger=_trigger(p),
-        link_gap=re.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
-        future=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['future_marker'])}(?!\w)"),
-        past=re.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
-        background=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['background_cue'])}{background_words}"),
-        future_verb=re.compile(rf"(?<!\w){p.conjunction}?(?P<prefix>{alternation(w['future_verb_prefix'])})\w{{2,}}"),
+    store = RegexStore("date_patterns")  # their programs are read from the cache folder
+    patterns = DatePatterns(
+        finders={kind: store.compile(pattern) for kind, pattern in _finders(p).items()},
+        trigger=_trigger(p, store.compile),
+        link_gap=store.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
+        future=store.compile(rf"(?<!\w){p.conjunction}?{alternation(w['future_marker'])}(?!\w)"),
+        past=store.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
+        background=store.compile(rf"(?<!\w){p.conjunction}?{alternation(w['background_cue'])}{background_words}"),
+        future_verb=store.compile(
+            rf"(?<!\w){p.conjunction}?(?P<prefix>{alternation(w['future_verb_prefix'])})\w{{2,}}"
+        ),
         not_future_verb=frozenset(w["not_future_verb"]),
         noun_endings=tuple(phrase for row in load_date_words() if row.kind == "noun_ending" for phrase in row.phrase),
         counted_noun=frozenset(w["counted_noun"]),
-        year_out_of_range=re.compile(
+        year_out_of_range=store.compile(
             rf"(?:(?<![\d/.])\d{{1,2}}\s*)?(?:{p.greg}|{p.year_word})(?!\w)(?:{p.year_sep})(?P<year>\d{{4,}})(?!\d)"
             rf"(?<!19\d\d)(?<!20\d\d)(?!\s?%)(?!\s?{p.hijri_era}(?!\w))"
         ),
-        stamp_cue=re.compile(rf"(?<!\w){p.conjunction}?{alternation(w['stamp_cue'])}(?!\w)"),
-        month_cue_before=re.compile(rf"(?<!\w){p.glued}?{alternation(w['month_cue'])}\s*$"),
-        not_today_before=re.compile(rf"(?<!\w){alternation(w['not_today_before'])}\s*$"),
+        stamp_cue=store.compile(rf"(?<!\w){p.conjunction}?{alternation(w['stamp_cue'])}(?!\w)"),
+        month_cue_before=store.compile(rf"(?<!\w){p.glued}?{alternation(w['month_cue'])}\s*$"),
+        not_today_before=store.compile(rf"(?<!\w){alternation(w['not_today_before'])}\s*$"),
     )
+    store.save()
+    return patterns

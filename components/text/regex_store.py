@@ -1,0 +1,103 @@
+"""Regular expressions compiled once per installation: what ``re`` makes of a pattern (its program for
+the matching engine) is kept in the cache folder (components.text.cache), so that a new process hands the
+stored program straight to the engine instead of parsing and compiling the pattern again in Python (the
+large alternations of the date vocabulary took a noticeable part of every start).
+
+A program is looked up by the exact pattern and flags, so a changed pattern is simply compiled afresh;
+the entry's key holds the Python version and the engine's version, whose programs differ. A stored
+program the engine refuses (it validates every program it is given), or an ``re`` without the internals
+used here, only means compiling as ``re.compile`` does. A pattern made this way equals (``==``) the one
+``re.compile`` makes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+import sys
+from types import ModuleType
+from typing import Any
+
+from components.text import cache
+
+_Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _engine_key() -> str:
+    engine = _module("_sre")
+    magic = getattr(engine, "MAGIC", None)
+    return hashlib.sha256(f"{sys.version}\x1f{magic}".encode()).hexdigest()[:32]
+
+
+def program(pattern: str, flags: int = 0) -> _Program:
+    """What ``re`` hands its engine for ``pattern`` (the steps of ``re._compiler.compile``)."""
+    parser, compiler = _module("re._parser"), _module("re._compiler")
+    if parser is None or compiler is None:
+        raise ImportError("re has no _parser/_compiler")
+    parsed = parser.parse(pattern, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for group_name, index in groupindex.items():
+        indexgroup[index] = group_name
+    code = [int(step) for step in compiler._code(parsed, flags)]  # its named constants are ints
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+class RegexStore:
+    """Patterns compiled through the stored programs of the entry ``name``; ``save`` stores the programs
+    of the patterns compiled since, when they differ from the ones read.
+
+        store = RegexStore("date_patterns")
+        finder = store.compile(r"\\d{4}")
+        store.save()
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = f"regex_{name}"
+        self.key = _engine_key()
+        stored = cache.read_entry(self.name, self.key)
+        self.stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        self.used: dict[str, _Program] = {}
+        self.changed = False
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        flags = int(flags)
+        handle = f"{flags}\x1f{pattern}"
+        found = self.stored.get(handle)
+        if found is not None:
+            compiled = self._from_program(pattern, found)
+            if compiled is not None:
+                self.used[handle] = found
+                return compiled
+        try:
+            made = program(pattern, flags)
+            compiled = self._from_program(pattern, made)
+        except Exception:  # an re whose internals differ from these: compile as usual, store nothing
+            return re.compile(pattern, flags)
+        if compiled is None:
+            return re.compile(pattern, flags)
+        self.used[handle] = made
+        self.changed = True
+        return compiled
+
+    @staticmethod
+    def _from_program(pattern: str, stored: Any) -> re.Pattern[str] | None:
+        engine = _module("_sre")
+        try:
+            flags, code, groups, groupindex, indexgroup = stored
+            compiled: re.Pattern[str] = engine.compile(pattern, flags, code, groups, groupindex, indexgroup)  # type: ignore[union-attr]  # no _sre: caught below
+        except Exception:  # a foreign or damaged program: refused by the engine's own validation
+            return None
+        return compiled
+
+    def save(self) -> None:
+        if self.changed or len(self.used) != len(self.stored):
+            cache.write_entry(self.name, self.key, self.used)
