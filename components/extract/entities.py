@@ -72,7 +72,10 @@ def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
         else:
             continue
         forms = known.readings(word, _MIN_STEM)
-        if not any(form in first_words for form, _ in forms):
+        for form, _ in forms:
+            if form in first_words:
+                break
+        else:
             continue  # most words: no reading of them starts a name
         match = _match_at(index, forms, words, gazetteer)
         if match is not None:

@@ -217,10 +217,18 @@ def _longest(words: list[str], at: int, candidates: Starts) -> tuple[PhraseEntry
     """The longest entry (the first of equal ones) starting at word ``at`` whose other words follow it."""
     best: tuple[PhraseEntry, str] | None = None
     longest = 0
+    following = words[at + 1] if at + 1 < len(words) else None
     for candidate in candidates:
-        length = len(candidate[0].words)
-        if length > longest and (length == 1 or _follows(words, at + 1, candidate[0].words)):
-            best, longest = candidate, length
+        entry_words = candidate[0].words
+        length = len(entry_words)
+        if length <= longest:
+            continue
+        if length > 1 and (
+            (following != entry_words[1] and following != "ال" + entry_words[1])  # most fail on the next word
+            or not _follows(words, at + 1, entry_words)
+        ):
+            continue
+        best, longest = candidate, length
     return best
 
 
