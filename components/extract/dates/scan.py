@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from components.extract.dates.lexicon import date_lexicon
@@ -375,8 +377,29 @@ def _windows(text: str, patterns: DatePatterns) -> dict[str, list[tuple[int, int
     return windows
 
 
+@dataclass(frozen=True)
+class _ScannedText:
+    """A text to scan, equal to another by its two strings (its offset map follows from them)."""
+
+    folded: Folded = field(compare=False)
+    folded_text: str
+    original: str
+
+
 def scan(folded: Folded, original: str) -> list[Mention]:
-    """All date mentions of a text, merged and in text order (offsets in ``folded.text``)."""
+    """All date mentions of a text, merged and in text order (offsets in ``folded.text``).
+
+    An article's text is scanned twice in a row, for its publication date and for its dates: the
+    mentions of the latest text are kept and handed out as copies (each call may change its own)."""
+    return [copy(mention) for mention in _scan_latest(_ScannedText(folded, folded.text, original))]
+
+
+@lru_cache(maxsize=1)
+def _scan_latest(text: _ScannedText) -> tuple[Mention, ...]:
+    return tuple(_scan(text.folded, text.original))
+
+
+def _scan(folded: Folded, original: str) -> list[Mention]:
     patterns = date_patterns()
     candidates = []
     windows = _windows(folded.text, patterns)
