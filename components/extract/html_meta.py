@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -102,6 +101,8 @@ def parse_date_value(value: str) -> date | None:
     if found:
         day = _checked(int(found[1]), int(found[2]), int(found[3]))
     else:
+        from email.utils import parsedate_to_datetime  # rarely needed; text pages need not import it (start-up)
+
         try:
             day = parsedate_to_datetime(value.strip()).date()
         except (TypeError, ValueError, IndexError, OverflowError):
