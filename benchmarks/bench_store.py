@@ -2,7 +2,7 @@
 
     python benchmarks/bench_store.py [--sizes 10000 100000 1000000] [--engines sqlite postgresql]
                                      [--dir /var/tmp/timeline-bench] [--postgres ADMIN_URL]
-                                     [--parts build queries ingest apptest]
+                                     [--parts build queries ingest apptest] [--grow]
 
 Stores are synthetic (``components/evaluation/synthetic_pages.py``: the happenings of
 ``components/evaluation/synthetic.py``, with its distributions of countries, actors, places, types
@@ -26,6 +26,11 @@ Per size and engine:
   and filter changes (server time), and that process's resident memory after them. There is no
   browser part: ``benchmarks/bench_browser.py`` measures the first load in Chromium, on files of
   events rather than on these stores.
+
+With ``--grow``, the 1M stores are not built but grown from the 100k ones: their read side copied
+ten times over under new ids (``benchmarks/grow_store.py``: the same countries, actors, places and
+outlets, ten times the events and articles on every day). Bulk-loading a million events takes
+hours on a small machine; growing takes about as long as copying the 100k store ten times.
 
 Every figure is printed with its ratio to the smallest size measured in the same run.
 """
@@ -89,6 +94,59 @@ def brought_up_to_date(built: Built) -> float:
     started = time.perf_counter()
     open_store(built.location).close()
     return time.perf_counter() - started
+
+
+GROWN, GROWN_FROM = 1_000_000, 100_000  # ``--grow``: this size is the other one's read side ten times
+
+
+def grown_recipe() -> str:
+    return f"grown=x{GROWN // GROWN_FROM}:from=" + recipe(GROWN_FROM)
+
+
+def _record(folder: Path, name: str, built: Built) -> Built:
+    (folder / f"{name}.json").write_text(json.dumps(asdict(built)), encoding="utf-8")
+    return built
+
+
+def grow_sqlite(folder: Path) -> Built:
+    """The SQLite store of a million events grown from the 100k one (or the one grown before)."""
+    import shutil
+
+    from benchmarks.grow_store import grow
+
+    name, path = f"bench_{GROWN}", folder / f"bench_{GROWN}.db"
+    found = _record_of(folder, name)
+    if found is not None and found.recipe.split(":schema=")[0] == grown_recipe() and path.exists():
+        return found
+    source = build_sqlite(folder, GROWN_FROM)
+    brought_up_to_date(source)
+    started = time.perf_counter()
+    shutil.copy(source.location, path)
+    merged = grow(str(path), GROWN // GROWN_FROM)
+    built = Built(GROWN, "sqlite", str(path), 0, 0, merged, time.perf_counter() - started, grown_recipe())
+    return _record(folder, name, built)
+
+
+def grow_postgres(folder: Path, server: PostgresServer) -> Built:
+    """The PostgreSQL store of a million events grown from the 100k one (or the one grown before)."""
+    from benchmarks.grow_store import grow
+
+    name = f"bench_{GROWN}"
+    found = _record_of(folder, f"{name}.postgresql")
+    if found is not None and found.recipe.split(":schema=")[0] == grown_recipe() and server.exists(name):
+        return replace(found, location=server.url(name))
+    source = build_postgres(folder, GROWN_FROM, server)
+    brought_up_to_date(source)
+    started = time.perf_counter()
+    server.recreate(name, template=f"bench_{GROWN_FROM}")
+    merged = grow(server.url(name), GROWN // GROWN_FROM)
+    built = Built(GROWN, "postgresql", server.url(name), 0, 0, merged, time.perf_counter() - started, grown_recipe())
+    return _record(folder, f"{name}.postgresql", built)
+
+
+def _record_of(folder: Path, name: str) -> Built | None:
+    record = folder / f"{name}.json"
+    return Built(**json.loads(record.read_text(encoding="utf-8"))) if record.exists() else None
 
 
 def _merged(location: str) -> int:
@@ -214,14 +272,13 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path("/var/tmp/timeline-bench"))
     parser.add_argument("--postgres", help="admin URL of a server to use instead of a cluster of our own")
     parser.add_argument("--parts", nargs="+", default=list(PARTS), choices=list(PARTS))
+    parser.add_argument("--grow", action="store_true", help="grow the 1M stores from the 100k ones (see above)")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     server = PostgresServer(args.dir, args.postgres) if "postgresql" in args.engines else None
     try:
         stores = {
-            (size, engine): build_sqlite(args.dir, size)
-            if server is None or engine == "sqlite"
-            else build_postgres(args.dir, size, server)
+            (size, engine): _store(args.dir, size, engine, server, args.grow)
             for size in sorted(args.sizes)
             for engine in args.engines
         }
@@ -235,6 +292,12 @@ def main() -> None:
     finally:
         if server is not None:
             server.stop()
+
+
+def _store(folder: Path, size: int, engine: str, server: PostgresServer | None, grown: bool) -> Built:
+    if grown and size == GROWN:
+        return grow_sqlite(folder) if server is None or engine == "sqlite" else grow_postgres(folder, server)
+    return build_sqlite(folder, size) if server is None or engine == "sqlite" else build_postgres(folder, size, server)
 
 
 def report_builds(stores: dict[tuple[int, str], Built], updated: dict[tuple[int, str], float]) -> None:

@@ -84,3 +84,29 @@ def test_migrating_rekeys_corrections_without_moving_any(v1_store: Path) -> None
         keys = {key for e in listed for s in e["sources"] for key in (s.get("key"), s.get("alt_key")) if key}
         for correction in store.list_corrections():
             assert set(correction["keys"]) <= keys, "every key names a stored event"
+
+
+def test_migrating_fills_each_event_lists_as_the_write_path_does(v1_store: Path) -> None:
+    """Version 13 fills ``lists`` and ``placed`` from the facet and place rows: the same values
+    the write path gives an event, list by list (order aside), and rewriting changes nothing."""
+    from components.store.database import from_json
+    from components.store.merged import all_group_ids, write_groups
+    from components.store.rows import list_values, placed
+
+    def stored(store) -> dict[str, tuple[dict, int]]:  # type: ignore[no-untyped-def]  # a test helper
+        with store.read() as db:
+            rows = db.rows("SELECT data, lists, placed FROM merged_events")
+        return {
+            str(from_json(r["data"])["id"]): ({k: sorted(v) for k, v in from_json(r["lists"]).items()}, r["placed"])
+            for r in rows
+        }
+
+    with open_store(v1_store) as store:
+        migrated = stored(store)
+        events = store.list_events(include_hidden=True)
+        assert migrated and any(lists for lists, _ in migrated.values())
+        expected = {str(e["id"]): ({k: sorted(v) for k, v in list_values(e).items()}, placed(e)) for e in events}
+        assert migrated == expected
+        with store._write() as db:  # rewrite every merged event through the write path
+            write_groups(db, all_group_ids(db))
+        assert stored(store) == migrated

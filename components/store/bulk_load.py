@@ -69,7 +69,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("event_groups", ()),
     ("corrections", ("keys", "fields", "previous")),
     ("correction_keys", ()),
-    ("merged_events", ("data",)),
+    ("merged_events", ("data", "lists")),
     ("event_facets", ()),
     ("facet_totals", ()),
     ("event_places", ()),

@@ -16,7 +16,14 @@ from components.store.corrections import MANUAL_PREFIX, apply_corrections
 from components.store.database import Db, from_json
 from components.store.groups import chunks, marks, rows_in
 from components.store.records import StoredEvent
-from components.store.rows import MERGED_COLUMNS, facet_values, merged_values, name_values, place_values
+from components.store.rows import (
+    MERGED_COLUMNS,
+    facet_values,
+    merged_values,
+    name_values,
+    packed_lists,
+    place_values,
+)
 
 REBUILD_BATCH = 2000  # groups recomputed per step of a full rebuild
 NAMES_INSERT = (
@@ -96,7 +103,7 @@ def write_groups(db: Db, group_ids: Iterable[str]) -> None:
         db.execute(f"DELETE FROM merged_events WHERE id IN ({marks(batch)})", batch)
         db.executemany(
             f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}) VALUES ({marks(MERGED_COLUMNS)})",
-            [merged_values(event, db.json(event)) for event in events],
+            [merged_values(event, db.json) for event in events],
         )
         rows = [row for event in events for row in facet_values(event)]
         db.executemany("INSERT INTO event_facets (event_id, facet, value) VALUES (?, ?, ?)", rows)
@@ -137,6 +144,27 @@ def fill_names(db: Db) -> None:
     for batch in chunks(ids, REBUILD_BATCH):
         events = rows_in(db, "SELECT data FROM merged_events WHERE id IN ({marks})", batch)
         db.executemany(NAMES_INSERT, [row for stored in events for row in name_values(from_json(stored["data"]))])
+
+
+def fill_lists(db: Db) -> None:
+    """``merged_events.lists`` and ``placed`` from ``event_facets`` and ``event_places`` (when the
+    columns are added): the same values the write path puts there."""
+    packed = set(packed_lists())
+    ids = [str(row["id"]) for row in db.rows("SELECT id FROM merged_events")]
+    for batch in chunks(ids, REBUILD_BATCH):
+        lists: dict[str, dict[str, list[str]]] = {event_id: {} for event_id in batch}
+        for row in rows_in(db, "SELECT event_id, facet, value FROM event_facets WHERE event_id IN ({marks})", batch):
+            if row["facet"] in packed:
+                lists[str(row["event_id"])].setdefault(str(row["facet"]), []).append(str(row["value"]))
+        sql = (
+            "SELECT DISTINCT event_id FROM event_places"
+            " WHERE lat IS NOT NULL AND lon IS NOT NULL AND event_id IN ({marks})"
+        )
+        placed = {str(row["event_id"]) for row in rows_in(db, sql, batch)}
+        db.executemany(
+            "UPDATE merged_events SET lists = ?, placed = ? WHERE id = ?",
+            [(db.json(lists[event_id]), int(event_id in placed), event_id) for event_id in batch],
+        )
 
 
 def rebuild_all(db: Db) -> None:

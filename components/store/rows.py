@@ -39,6 +39,8 @@ MERGED_COLUMNS = (
     "confidence",
     "source_count",
     "search",
+    "lists",
+    "placed",
 )
 
 
@@ -84,13 +86,34 @@ def search_text(event: StoredEvent, facets: Sequence[Facet] = FACETS) -> str:
     return " ".join(folded_text(facet, event) for facet in facets if facet.kind is Kind.TEXT)
 
 
-def merged_values(event: StoredEvent, data: Any, facets: Sequence[Facet] = FACETS) -> tuple[Any, ...]:
-    """The ``merged_events`` row of ``event`` (``data``: the event as its JSON column takes it)."""
+def packed_lists(facets: Sequence[Facet] = FACETS) -> tuple[str, ...]:
+    """The lists whose values each ``merged_events`` row also holds (column ``lists``): every code or
+    name list of ``facets`` and the read side's lists that are counted (not the reports' ids)."""
+    return (*(facet.name for facet in facets if facet.repeatable), PARTICIPANTS, ARTICLES)
+
+
+def list_values(event: StoredEvent, facets: Sequence[Facet] = FACETS) -> dict[str, list[str]]:
+    """The values of the event's lists (:func:`packed_lists`), as ``event_facets`` holds them: no
+    repeats, none empty; a list without values is left out."""
+    getters = {facet.name: facet.event_values for facet in facets if facet.repeatable} | READ_LISTS
+    found = {name: [v for v in dict.fromkeys(getters[name](event)) if v] for name in packed_lists(facets)}
+    return {name: [str(v) for v in values] for name, values in found.items() if values}
+
+
+def placed(event: StoredEvent) -> int:
+    """1 if one of the event's places has coordinates (the map can show it), else 0."""
+    return int(any(row[5] is not None and row[6] is not None for row in place_values(event)))
+
+
+def merged_values(
+    event: StoredEvent, to_json: Callable[[Any], Any], facets: Sequence[Facet] = FACETS
+) -> tuple[Any, ...]:
+    """The ``merged_events`` row of ``event`` (``to_json``: a value as a JSON column takes it)."""
     start = event.get("date_start")
     end = event.get("date_end") or start
     return (
         str(event["id"]),
-        data,
+        to_json(event),
         int(bool(event.get("hidden"))),
         int(bool(event.get("corrected"))),
         start,
@@ -106,6 +129,8 @@ def merged_values(event: StoredEvent, data: Any, facets: Sequence[Facet] = FACET
         float(event.get("confidence") or 0.0),
         int(event.get("source_count") or len(event_sources(event)) or 0),
         search_text(event, facets),
+        to_json(list_values(event, facets)),
+        placed(event),
     )
 
 

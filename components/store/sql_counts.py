@@ -3,9 +3,10 @@ pairs of values that meet in one event.
 
 With no filter but visibility and the flags, a list's options and distinct values are added up
 from the totals kept ready (``facet_totals``); a list whose value is a column of
-``merged_events`` (the type, the role) is counted over that column's covering index; otherwise the
-matching events are read first and their rows of the list looked up by event (index
-``event_facets_lookup``).
+``merged_events`` (the type, the role) is counted over that column's covering index; a list each
+event row holds (``merged_events.lists``, :func:`components.store.rows.packed_lists`) from the
+matching rows themselves; otherwise the matching events are read first and their rows of the list
+looked up by event (index ``event_facets_lookup``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,22 @@ from collections import Counter
 
 from components.store.database import Db
 from components.store.facets import Facet
+from components.store.rows import packed_lists
 from components.store.sql_filters import CODE_COLUMNS, FLAG_COLUMNS, FLAG_ON, Where, column_of, joined, marks
 from components.store.totals import allowed_flag_sets, distinct_total, pair_totals, total_counts
 
 _ROWS_OF_EVENT = "f.event_id = m.id AND f.facet = ?"
+
+
+PACKED = frozenset(packed_lists())
+
+
+def list_items(engine: str, name: str, alias: str = "j") -> tuple[str, tuple[str, ...]]:
+    """The table of the values of the list ``name`` that the row ``m`` of ``merged_events`` holds
+    (column ``value`` of ``alias``), with its parameter."""
+    if engine == "postgresql":
+        return f"jsonb_array_elements_text(m.lists -> CAST(? AS text)) {alias}(value)", (name,)
+    return f"json_each(m.lists, ?) {alias}", ('$."' + name + '"',)
 
 
 def _all_counts(db: Db, name: str, left_out: tuple[str, ...]) -> dict[str, int]:
@@ -65,6 +78,10 @@ def value_counts(db: Db, where: Where, name: str) -> dict[str, int]:
     condition but visibility and flags left out, over the list's rows alone)."""
     if not where.narrowed:
         return _all_counts(db, name, where.left_out)
+    if name in PACKED:
+        items, item = list_items(db.engine, name)
+        sql = f"SELECT j.value AS value, count(*) AS n FROM merged_events m, {items} WHERE {where.sql} GROUP BY j.value"
+        return {str(row["value"]): int(row["n"]) for row in db.rows(sql, (*item, *where.params))}
     sql = (
         f"SELECT f.value, count(*) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
         f" WHERE {where.sql} GROUP BY f.value"
@@ -98,6 +115,10 @@ def distinct_count(db: Db, where: Where, name: str) -> int:
     flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
     if flag_sets is not None:
         return distinct_total(db, name, flag_sets)
+    if where.filtered and name in PACKED:
+        items, item = list_items(db.engine, name)
+        sql = f"SELECT count(DISTINCT j.value) AS n FROM merged_events m, {items} WHERE {where.sql}"
+        return int(db.value(sql, (*item, *where.params)) or 0)
     sql = f"SELECT count(DISTINCT f.value) AS n FROM {joined(db.engine, 'event_facets f', _ROWS_OF_EVENT)}"
     if where.filtered:
         return int(db.value(f"{sql} WHERE {where.sql}", (name, *where.params)) or 0)
@@ -111,6 +132,15 @@ def pair_counts(db: Db, where: Where, name: str) -> list[tuple[str, str, str, in
     flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
     if flag_sets is not None:
         return pair_totals(db, name, flag_sets)
+    if name in PACKED:
+        (first_items, first_key), (second_items, second_key) = (list_items(db.engine, name, a) for a in ("x", "y"))
+        sql = (
+            "SELECT x.value AS a, y.value AS b, m.type, count(*) AS n"
+            f" FROM merged_events m, {first_items}, {second_items}"
+            f" WHERE x.value < y.value AND {where.sql} GROUP BY x.value, y.value, m.type"
+        )
+        rows = db.rows(sql, (*first_key, *second_key, *where.params))
+        return [(str(r["a"]), str(r["b"]), str(r["type"]), int(r["n"])) for r in rows]
     first = joined(db.engine, "event_facets a", "a.event_id = m.id AND a.facet = ?")
     sql = (
         f"SELECT a.value AS a, b.value AS b, m.type, count(*) AS n FROM {first} JOIN event_facets b"

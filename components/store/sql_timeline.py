@@ -14,6 +14,7 @@ from components.store.database import Db, Row, from_json
 from components.store.kept_summary import kept_buckets, kept_summary
 from components.store.memory_views import MONTHLY_AFTER_DAYS, bucket_end, mark_of
 from components.store.rows import PARTICIPANTS
+from components.store.sql_counts import list_items
 from components.store.sql_filters import Where
 from components.store.views import Bucket, Mark, TimelineData
 
@@ -45,12 +46,13 @@ def _buckets(db: Db, where: Where, lanes: str, bucket: str, allowed: Sequence[st
         )
         params = where.params
     else:  # an event counts in the lane of each participant country ("" when it has none)
+        items, item = list_items(db.engine, PARTICIPANTS, "c")
         sql = (
             f"SELECT {start} AS b, coalesce(c.value, '') AS lane, count(*) AS n FROM merged_events m"
-            " LEFT JOIN event_facets c ON c.event_id = m.id AND c.facet = ?"
+            f" LEFT JOIN {'LATERAL ' if db.engine == 'postgresql' else ''}{items} ON true"
             f" WHERE {where.sql} AND m.day_start IS NOT NULL GROUP BY 1, 2"
         )
-        params = (PARTICIPANTS, *where.params)
+        params = (*item, *where.params)
     counts = sorted((_bucket_day(row["b"], bucket), str(row["lane"]), int(row["n"])) for row in db.rows(sql, params))
     return tuple(Bucket(first, bucket_end(first, bucket), lane, n) for first, lane, n in counts)
 

@@ -53,10 +53,7 @@ _ORDERS = {
 }
 _PAIR_LISTS = {"countries": PARTICIPANTS, "actors": "actors"}
 # Events with no place that has coordinates (what GeoJSON leaves out).
-_WITHOUT_PLACE = (
-    "coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = m.id"
-    " AND p.lat IS NOT NULL AND p.lon IS NOT NULL) THEN 0 ELSE 1 END), 0) AS without_place"
-)
+_WITHOUT_PLACE = "coalesce(sum(1 - m.placed), 0) AS without_place"
 
 
 def order_by(sort: Sort) -> str:

@@ -45,6 +45,13 @@ def _fill_places(db: Db) -> None:
     refill(db)
 
 
+def _fill_lists(db: Db) -> None:
+    from components.store.merged import fill_lists
+
+    fill_lists(db)
+    _analyse(db)  # the covering indexes were made anew
+
+
 STEPS: dict[int, Callable[[Db], None]] = {
     2: _merge_profiles,
     3: _rekey,
@@ -54,4 +61,5 @@ STEPS: dict[int, Callable[[Db], None]] = {
     10: _fill_names,
     11: _count_totals,
     12: _fill_places,
+    13: _fill_lists,
 }
