@@ -53,6 +53,10 @@ def one_event(text: str) -> dict:
         ("وتأتي الخطوة بعد زيارة الرئيس إلى العاصمة في 15 مارس 2016، التي توجت بالتوقيع على وثيقة للشراكة.", "meeting"),
         # ... but a relative clause written right after the date describes the date itself
         ("وكان ذلك في 5 أيار الذي شهد توقيع الاتفاق بين البلدين.", "agreement"),
+        # a body adopting a resolution declares a position; adopting a law enacts it
+        ("تبنى مجلس الأمن الدولي أمس الأحد قرارا صاغته الولايات المتحدة يدعو إلى إنهاء الحرب.", "statement"),
+        ("وكانت الجمعية العامة قد تبنت في مارس 2022 قرارا يطالب روسيا بسحب قواتها.", "statement"),
+        ("وتبنى البرلمان الجورجي أمس الأحد القانون في قراءته الثالثة.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],

@@ -76,6 +76,8 @@ CLAUSE_ROLES = (
     "accusations",
     "firing_verb",
     "fire",
+    "adopting_verb",
+    "resolution",
     "relative",
     "message",
     "deciding",
@@ -89,7 +91,8 @@ CLAUSE_ROLES = (
 # power or an office (تسلم، تولى … السلطة، الرئاسة، منصبه) takes office (other); a withdrawal from an
 # agreement or an initiative is a political step (statement), not troops moving; granting a respite (منح …
 # مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement;
-# launching fire, missiles or shells (أطلق … النار) is shooting (military).
+# launching fire, missiles or shells (أطلق … النار) is shooting (military); a body adopting a resolution
+# (تبنى مجلس الأمن … قرارا) declares a position (statement).
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
@@ -102,6 +105,7 @@ RETYPINGS = (
     ("exchange", "views", "meeting", 0.75, 30),
     ("exchange", "accusations", "statement", 0.7, 30),
     ("firing_verb", "fire", "military", 0.85, 40),
+    ("adopting_verb", "resolution", "statement", 0.8, 50),
 )
 
 
