@@ -84,6 +84,8 @@ CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger na
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
 RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
+TOPIC_PENALTY = 0.4  # a trigger naming what talks are about ("جلسة طارئة لبحث الهجوم")
+TOPIC_REACH = 30  # characters between a word of discussing and the trigger it names
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,21 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (REPORTED_PENALTY if in_report else 0.0)
         - (SAID_PENALTY if said and not in_report else 0.0)
         - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
+        - (TOPIC_PENALTY if is_topic(trigger, span, frame) else 0.0)
+    )
+
+
+def is_topic(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The trigger follows a word of discussing written after the date, closely and in its clause: it names what
+    was discussed ("عقد مجلس الأمن اليوم جلسة طارئة لبحث الهجوم", "أجريا أمس اتصالا بحثا خلاله تطبيق الإعلان"),
+    the talks are the event. A date after the trigger may be that topic's own ("بحثت تنفيذ البيان الموقع في 9
+    نوفمبر")."""
+    return any(
+        word.role == "topic"
+        and span.char_end <= word.char_start
+        and 0 <= trigger.char_start - word.char_end <= TOPIC_REACH
+        and frame.same_clause(word.char_end, trigger.char_start)
+        for word in frame.words
     )
 
 

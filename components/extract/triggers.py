@@ -79,6 +79,7 @@ CLAUSE_ROLES = (
     "adopting_verb",
     "resolution",
     "relative",
+    "topic",
     "message",
     "deciding",
     "announcing",
