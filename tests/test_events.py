@@ -62,6 +62,11 @@ def one_event(text: str) -> dict:
         ("أجرى وزيرا خارجية البلدين أمس الأحد اتصالا هاتفيا بحثا خلاله سبل تطبيق الإعلان المشترك.", "meeting"),
         # ... but a date written after the topic may be the topic's own
         ("وبحثت القمة تنفيذ البيان الثلاثي الموقع في 9 نوفمبر 2020.", "agreement"),
+        # receiving or handing over territory (a border stretch, a crossing, villages) is a border step;
+        # handing over people or goods is not
+        ("وتسلمت القوات الأرمنية في يناير الماضي نقطة العبور على الحدود مع إيران.", "border"),
+        ("على أن تتسلم قوات حرس الحدود مقطع القرية في 24 مايو بعد فترة انتقالية.", "border"),
+        ("وجرى أمس الأحد في مقر السفارة تسليم أحد عشر طفلا إلى ذويهم.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
