@@ -33,6 +33,8 @@ def one_event(text: str) -> dict:
             "غادرت القوات الروسية القاعدة في غيومري، أمس الأحد، بعد مراسم وقّع خلالها مسؤولو البلدين البروتوكول.",
             "military",
         ),
+        # "ردا على" (in response to) links to another event too
+        ("وجاءت الاحتجاجات ردا على إعلان رئيس الوزراء أمس الأحد أن حكومته قررت تجميد الملف.", "statement"),
         # "ل" + verbal noun is a purpose, not an event
         ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
         # a word of saying that only cites the source
