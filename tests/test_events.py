@@ -236,3 +236,14 @@ def test_one_sentence_naming_its_day_twice_is_one_happening() -> None:
 def test_two_actors_on_the_same_day_of_one_sentence_are_two_happenings() -> None:
     events = events_of("واتصل بوتين بأردوغان أمس الأحد، فيما التقى لافروف نظيره الصيني في بكين في اليوم ذاته.")
     assert [(event["type"], event["date_start"]) for event in events] == [("meeting", "2025-05-18")] * 2
+
+
+def test_two_sentences_naming_one_year_for_one_kind_of_event_are_one_happening() -> None:
+    (meeting,) = events_of(
+        "التقى رئيس الوزراء الهندي والرئيس الصيني أمس في قازان.\n"
+        "وكان آخر لقاء رسمي بين الزعيمين الهندي والصيني قد جرى عام 2019.\n"
+        "ولم يعقد الزعيمان الهندي والصيني أي لقاء ثنائي منذ عام 2019.",
+        published=date(2024, 10, 24),
+    )[1:]
+    assert (meeting["type"], meeting["date_start"], meeting["precision"]) == ("meeting", "2019-01-01", "year")
+    assert len(meeting["evidence"]) == 2
