@@ -78,6 +78,7 @@ CLAUSE_ROLES = (
     "fire",
     "adopting_verb",
     "resolution",
+    "admission",
     "relative",
     "topic",
     "message",
@@ -93,7 +94,7 @@ CLAUSE_ROLES = (
 # agreement or an initiative is a political step (statement), not troops moving; granting a respite (منح …
 # مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement;
 # launching fire, missiles or shells (أطلق … النار) is shooting (military); a body adopting a resolution
-# (تبنى مجلس الأمن … قرارا) declares a position (statement).
+# (تبنى مجلس الأمن … قرارا) declares a position (statement), and so does admitting something (أقر … بالعملية).
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
@@ -107,6 +108,7 @@ RETYPINGS = (
     ("exchange", "accusations", "statement", 0.7, 30),
     ("firing_verb", "fire", "military", 0.85, 40),
     ("adopting_verb", "resolution", "statement", 0.8, 50),
+    ("adopting_verb", "admission", "statement", 0.8, 70),
 )
 
 
