@@ -88,6 +88,19 @@ def test_days_of_the_month_weekday_pairs_and_month_parts(text: str, start: str, 
     assert span.approximate
 
 
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        # "يومي" names two days: a span only when they follow each other
+        ("بعد زيارتين أجراهما الرئيسان إلى البيت الأبيض يومي 24 و27 أغسطس الماضي.", ["2025-08-24", "2025-08-27"]),
+        ("وجرت جولتا التصويت يومي السبت والاثنين.", ["2025-08-30", "2025-09-01"]),
+    ],
+)
+def test_two_days_named_by_yawmay_that_do_not_follow_each_other_are_two_days(text: str, days: list[str]) -> None:
+    spans = find_date_mentions(text, PUBLISHED)
+    assert [(span.start, span.end, span.precision) for span in spans] == [(D(day), D(day), "day") for day in days]
+
+
 def test_two_weekdays_that_are_not_consecutive_stay_two_days() -> None:
     found = find_date_mentions("وتظاهر المحتجون الخميس والسبت في الساحة.", PUBLISHED)
     assert [(s.start, s.end) for s in found] == [(D("2025-08-28"),) * 2, (D("2025-08-30"),) * 2]

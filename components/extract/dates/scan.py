@@ -133,11 +133,12 @@ class _Found:
 
 
 def _range(found: _Found) -> Mention | None:
-    """ "من 10 إلى 12 مايو", "10 مايو - 2 يونيو"; "في 3 و7 مارس" is two days, not the days 3 to 7."""
+    """ "من 10 إلى 12 مايو", "10 مايو - 2 يونيو"; "في 3 و7 مارس" and "يومي 24 و27 فبراير" are two days, not the
+    days 3 to 7 ("يومي 10 و11 مايو" is a span)."""
     g, match, lexicon = found.groups, found.match, date_lexicon()
     lead = g.get("lead")
     lead_kind = lexicon.label("range_lead", lead) if lead else None
-    start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa", "fa"))
+    start = match.start("lead") if lead_kind in ("span", "pair") else _span_start(match, ("da", "oa", "fa"))
     join_kind = lexicon.label("range_join", g["join"])
     if found.kind == "xrange" and join_kind == "and" and lead_kind is None:
         return None  # "10 مايو و12 يونيو" are two dates, not a range ("يومي 31 أغسطس و1 سبتمبر" is)
@@ -147,7 +148,7 @@ def _range(found: _Found) -> Mention | None:
     if (
         found.kind == "range"
         and join_kind == "and"
-        and lead is None
+        and lead_kind in (None, "pair")  # "يومي 24 و27 فبراير": two days that do not follow each other
         and "," not in found.folded.text[start : match.start("join")]
         and day_number(g, "b") != day_number(g, "a") + 1
     ):
@@ -219,7 +220,7 @@ def _weekday_range(found: _Found) -> Mention | None:
     spanned = lead_kind == "span" or lexicon.label("range_join", g["join"]) == "to"
     if first == last or not (spanned or (last - first) % 7 == 1):
         return None
-    start = found.match.start("lead") if lead_kind == "span" else _span_start(found.match, ("dp", "wd"))
+    start = found.match.start("lead") if lead_kind in ("span", "pair") else _span_start(found.match, ("dp", "wd"))
     return found.mention(start)
 
 
