@@ -169,3 +169,18 @@ def test_a_year_right_after_a_noun_naming_a_happening(text: str, year: str) -> N
 def test_weekdays_after_tomorrow_in_one_sentence_are_the_coming_ones() -> None:
     found = find_date_mentions("وتنطلق غداً الأربعاء محادثات جديدة تستمر يومي الأربعاء والخميس.", PUBLISHED)
     assert [(s.start, s.end) for s in found] == [(D("2025-09-03"),) * 2, (D("2025-09-03"), D("2025-09-04"))]
+
+
+def test_the_next_day_counts_from_a_recalled_day_of_its_own_sentence() -> None:
+    text = (
+        "تبنى مجلس الأمن أمس الاثنين قرارا بشأن الحرب. وظل المجلس عاجزا منذ بدء الهجوم في 24 فبراير 2022، "
+        "إذ استخدمت موسكو حق النقض ضد مشروع قرار في اليوم التالي."
+    )
+    *_, anchor = find_date_mentions(text, PUBLISHED)
+    assert (anchor.text, anchor.start) == ("اليوم التالي", D("2022-02-25"))
+
+
+def test_a_recalled_day_does_not_anchor_when_its_sentence_names_the_day_of_the_story() -> None:
+    text = "التقى الوزيران أمس الاثنين، وبحثا تنفيذ البيان الموقع في 9 نوفمبر 2020، واتفقا في اليوم نفسه على خطة."
+    *_, anchor = find_date_mentions(text, PUBLISHED)
+    assert (anchor.text, anchor.start) == ("اليوم نفسه", D("2025-09-01"))
