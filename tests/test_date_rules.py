@@ -184,3 +184,10 @@ def test_a_recalled_day_does_not_anchor_when_its_sentence_names_the_day_of_the_s
     text = "التقى الوزيران أمس الاثنين، وبحثا تنفيذ البيان الموقع في 9 نوفمبر 2020، واتفقا في اليوم نفسه على خطة."
     *_, anchor = find_date_mentions(text, PUBLISHED)
     assert (anchor.text, anchor.start) == ("اليوم نفسه", D("2025-09-01"))
+
+
+def test_a_date_recalled_after_since_is_in_the_past_even_in_a_clause_of_the_future() -> None:
+    (span,) = find_date_mentions(
+        "وستكون هذه الرحلة الثانية للرئيس إلى الخارج منذ بدء العملية العسكرية أواخر شباط.", PUBLISHED
+    )
+    assert (span.start, span.end, span.planned) == (D("2025-02-21"), D("2025-02-28"), False)

@@ -113,10 +113,13 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
     and not of the past (كان/كانت …).
 
     Only the words before the date count: in "قال في 15 أبريل إنه سيزور باكو" the future verb
-    belongs to another event.
+    belongs to another event. A date recalled as background ("منذ بدء العملية أواخر شباط", "الموقع في 9 نوفمبر")
+    is in the past whatever the clause says.
     """
     patterns = date_patterns()
     text = ctx.folded
+    if patterns.background.search(text, max(0, mention.start - BACKGROUND_REACH), mention.start):
+        return False
     reach = max(0, mention.start - FUTURE_REACH)
     left = max((m.end() for m in CLAUSE_END.finditer(text, reach, mention.start)), default=reach)
     clause = text[left : mention.end]
