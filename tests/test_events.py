@@ -86,6 +86,11 @@ def one_event(text: str) -> dict:
             "الأرميني خلال الشهر الجاري إلى أن بلاده ستغادر المنظمة، من دون أن يحدد موعدا لذلك.",
             "statement",
         ),
+        # the date of a relative clause belongs to the noun the clause describes
+        (
+            "ورفضت الرئيسة الاعتراف بنتائج الانتخابات البرلمانية التي جرت في 26 أكتوبر الماضي، وفاز فيها الحزب الحاكم.",
+            "other",
+        ),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],

@@ -84,6 +84,9 @@ CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger na
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
 RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
+HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("الانتخابات التي جرت في 26 أكتوبر")
+HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
+HEAD_DATE_REACH = 30  # characters between the relative pronoun and the date
 TOPIC_PENALTY = 0.4  # a trigger naming what talks are about ("جلسة طارئة لبحث الهجوم")
 TOPIC_REACH = 30  # characters between a word of discussing and the trigger it names
 
@@ -136,6 +139,19 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (SAID_PENALTY if said and not in_report else 0.0)
         - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
         - (TOPIC_PENALTY if is_topic(trigger, span, frame) else 0.0)
+        + (HEAD_BONUS if heads_relative_clause(trigger, span, frame) else 0.0)
+    )
+
+
+def heads_relative_clause(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The trigger is the noun that a relative clause holding the date describes ("رفضت الرئيسة الاعتراف بنتائج
+    الانتخابات البرلمانية التي جرت في 26 أكتوبر"): the date is that noun's."""
+    return any(
+        word.role == "relative"
+        and 0 <= word.char_start - trigger.char_end <= HEAD_REACH
+        and 0 <= span.char_start - word.char_end <= HEAD_DATE_REACH
+        and frame.same_clause(trigger.char_start, span.char_start)
+        for word in frame.words
     )
 
 
