@@ -86,6 +86,11 @@ def one_event(text: str) -> dict:
             "الأرميني خلال الشهر الجاري إلى أن بلاده ستغادر المنظمة، من دون أن يحدد موعدا لذلك.",
             "statement",
         ),
+        # signing a decree enacts it, however long the subject and the date between them
+        (
+            "وقّع رئيس الكيان الانفصالي في الإقليم، سامفيل شهرامانيان، أمس الأحد، مرسوما يقضي بحل جميع المؤسسات.",
+            "other",
+        ),
         # the date of a relative clause belongs to the noun the clause describes
         (
             "ورفضت الرئيسة الاعتراف بنتائج الانتخابات البرلمانية التي جرت في 26 أكتوبر الماضي، وفاز فيها الحزب الحاكم.",

@@ -99,7 +99,7 @@ RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
     ("handover_verb", "control", "border", 0.9, 50),
-    ("signing_verb", "decree", "other", 1.0, 40),
+    ("signing_verb", "decree", "other", 1.0, 80),
     ("handover_verb", "office", "other", 0.9, 40),
     ("assume_verb", "office", "other", 0.85, 40),
     ("withdrawal", "pact", "statement", 0.9, 25),
