@@ -45,6 +45,8 @@ def one_event(text: str) -> dict:
         ("وكان لافروف قد صرح لوكالة تاس في 14 أبريل بأن الاتفاق يحتاج إلى مراجعة.", "statement"),
         # a noun with a pronoun ending, the hamza changing its seat (لقاء → لقائه)
         ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
+        # ... and on a waw when the noun is a subject (لقاء → لقاؤهما)
+        ("أبرزها لقاؤهما في باريس في 21 فبراير الماضي خلال مراسم نقل رفات المقاوم إلى مقبرة العظماء.", "meeting"),
         # a round of talks outweighs an agreement reached in a relative clause
         ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
         # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it

@@ -170,8 +170,9 @@ def _with_endings(word: str, stem: bool) -> Iterator[str]:
         return
     for ending in STEM_SUFFIXES:
         yield word + ending
-        if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاءه
-            yield word[:-1] + "ي" + ending
+        if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاؤه
+            yield word[:-1] + "ي" + ending  # (folded لقاوه, the case of a subject), لقاءه
+            yield word[:-1] + "و" + ending
     if word.endswith(TA_MARBUTA):  # ة is written ت before an ending: زيارة → زيارته, قمتهما, جولتين
         for ending in TA_MARBUTA_ENDINGS:
             yield word[: -len(TA_MARBUTA)] + ending
