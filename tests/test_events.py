@@ -35,6 +35,9 @@ def one_event(text: str) -> dict:
         ),
         # "ردا على" (in response to) links to another event too
         ("وجاءت الاحتجاجات ردا على إعلان رئيس الوزراء أمس الأحد أن حكومته قررت تجميد الملف.", "statement"),
+        # the subject of a verb of coinciding is not what the date after it is of
+        ("وتزامنت الزيارة مع نقل رفات المقاوم الفرنسي إلى مقبرة العظماء في اليوم ذاته.", "other"),
+        ("وتزامنت القمة مع الذكرى العاشرة لتوقيع معاهدة الاتحاد في 29 مايو 2014.", "agreement"),
         # "ل" + verbal noun is a purpose, not an event
         ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
         # a word of saying that only cites the source

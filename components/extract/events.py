@@ -129,7 +129,7 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
     clause_gap = frame.clause_gap(trigger.char_start, span.char_start)
     separated = any(
         low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
-    )
+    ) or coincides(trigger, span, frame.words)
     return (
         trigger.weight
         - CHARACTER_PENALTY * distance
@@ -140,6 +140,14 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
         - (TOPIC_PENALTY if is_topic(trigger, span, frame) else 0.0)
         + (HEAD_BONUS if heads_relative_clause(trigger, span, frame) else 0.0)
+    )
+
+
+def coincides(trigger: TriggerMatch, span: DateSpan, words: Sequence[ClauseWord]) -> bool:
+    """The trigger is the subject of a verb of coinciding and the date follows it ("وتزامنت الزيارة مع نقل رفات …
+    في اليوم ذاته"): the date is of what it coincided with, another event."""
+    return trigger.char_end <= span.char_start and any(
+        word.role == "coinciding" and 0 <= trigger.char_start - word.char_end <= 1 for word in words
     )
 
 

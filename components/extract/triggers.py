@@ -81,6 +81,7 @@ CLAUSE_ROLES = (
     "admission",
     "relative",
     "topic",
+    "coinciding",
     "message",
     "deciding",
     "announcing",
