@@ -138,6 +138,8 @@ def test_uncoordinated_dates_in_one_clause_are_shared_out() -> None:
         "وقررت الحكومة تعليق محادثات الانضمام إلى الاتحاد الأوروبي حتى نهاية عام 2028.",  # a time limit
         "وأقر لافروف في مستهل اللقاء بأن العام الماضي لم يكن سهلا على العلاقات.",  # the subject of the clause
         "وكان القانون قد طرح بمبادرة جمعت نحو 60 ألف توقيع في مارس 2024.",  # signatures, not a signing
+        # a budget year ("برسم السنة الجارية": for the current year) is not when something happened
+        "وجمّدت بروكسل الدعم المخصص لوزارة الدفاع والبالغ 30 مليون أورو برسم السنة الجارية.",
         # a time limit written "في أجل أقصاه" (within a term of at most)
         "على أن يستكمل نشر حرس الحدود قرب القرية في أجل أقصاه 24 مايو.",
     ],
