@@ -138,6 +138,8 @@ def test_uncoordinated_dates_in_one_clause_are_shared_out() -> None:
         "وقررت الحكومة تعليق محادثات الانضمام إلى الاتحاد الأوروبي حتى نهاية عام 2028.",  # a time limit
         "وأقر لافروف في مستهل اللقاء بأن العام الماضي لم يكن سهلا على العلاقات.",  # the subject of the clause
         "وكان القانون قد طرح بمبادرة جمعت نحو 60 ألف توقيع في مارس 2024.",  # signatures, not a signing
+        # "the first … in eleven years" says how long nothing happened
+        "وتعد هذه أول زيارة لوزير خارجية أوكراني إلى العراق منذ 11 عاماً.",
         # a budget year ("برسم السنة الجارية": for the current year) is not when something happened
         "وجمّدت بروكسل الدعم المخصص لوزارة الدفاع والبالغ 30 مليون أورو برسم السنة الجارية.",
         # a time limit written "في أجل أقصاه" (within a term of at most)
@@ -283,3 +285,8 @@ def test_two_sentences_naming_one_year_for_one_kind_of_event_are_one_happening()
     )[1:]
     assert (meeting["type"], meeting["date_start"], meeting["precision"]) == ("meeting", "2019-01-01", "year")
     assert len(meeting["evidence"]) == 2
+
+
+def test_a_duration_after_since_without_the_first_is_still_dated() -> None:
+    (event,) = events_of("وتستضيف العاصمة المحادثات بين البلدين منذ عامين.")
+    assert (event["type"], event["date_start"]) == ("meeting", "2023-01-01")

@@ -64,7 +64,7 @@ from components.extract.speech import (
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import ClauseWord, retype_by_object
+from components.extract.triggers import CONNECTOR_ROLES, ClauseWord, retype_by_object
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -80,6 +80,7 @@ TYPE_LABELS = {
 }
 CHARACTER_PENALTY = 0.002  # score lost per character between a trigger and its date
 CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its date
+FIRST_REACH = 60  # characters between "أول" and a duration "منذ 11 عاما" it reaches
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
@@ -344,7 +345,7 @@ def index_findings(
         triggers=Located(triggers),
         entities=Located(entities),
         words=Located(clause_words),
-        connectors=Located(word for word in clause_words if word.role == "connector"),
+        connectors=Located(word for word in clause_words if word.role in CONNECTOR_ROLES),
         reported=sorted(reported_speech_starts(triggers, clause_words)),
         located=located_places(entities, [word for word in clause_words if word.role == "locative"], article.text),
         tally=StateTally(entities),
@@ -357,15 +358,27 @@ def index_findings(
 def event_dates(sentence: Sentence, found: Findings, text: str, published: date | None) -> list[DateSpan]:
     """The dates of a sentence that may date an event (not a time limit, not a yearly date; in quoted
     speech, see :func:`spoken_dates`)."""
+    words = found.words.within(sentence.start, sentence.end)
     dates = [
         span
         for span in found.dates.within(sentence.start, sentence.end)
         if not follows_word(span, found.not_event_date_ends, text)
         and not precedes_word(span, found.recurring_starts, text)
+        and not first_since(span, words)
     ]
     if any(span.deictic for span in dates):
         dates = spoken_dates(dates, quoted_ranges(sentence), published)
     return dates
+
+
+def first_since(span: DateSpan, words: Sequence[ClauseWord]) -> bool:
+    """A duration counted from the time of writing after a word of being the first ("أول زيارة لوزير خارجية
+    أوكراني إلى العراق منذ 11 عاما"): it says how long nothing happened, it dates no event."""
+    return (
+        span.deictic
+        and any(word.role == "since" and word.char_start == span.char_start for word in words)
+        and any(word.role == "first" and 0 <= span.char_start - word.char_end <= FIRST_REACH for word in words)
+    )
 
 
 def quotation_of(segment: Segment, quotations: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from components.extract.models import DateSpan, Sentence, TriggerMatch
-from components.extract.triggers import ClauseWord
+from components.extract.triggers import CONNECTOR_ROLES, ClauseWord
 
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
@@ -66,7 +66,8 @@ def names_what_was_said(
             other.event_type != "statement" and saying.char_end <= other.char_start < span.char_start
             for other in triggers
         ) or any(
-            word.role in ("subject", "connector") and saying.char_end <= word.char_start < span.char_start
+            (word.role == "subject" or word.role in CONNECTOR_ROLES)
+            and saying.char_end <= word.char_start < span.char_start
             for word in words
         )
         if (
