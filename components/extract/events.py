@@ -85,6 +85,8 @@ CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger na
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
 RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
+CONTENT_PENALTY = 0.3  # a word of saying whose "أن" comes before the date: the date is of what was said
+CONTENT_REACH = 60  # characters between the word of saying and its "أن"
 HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("الانتخابات التي جرت في 26 أكتوبر")
 HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
 HEAD_DATE_REACH = 30  # characters between the relative pronoun and the date
@@ -141,6 +143,19 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
         - (TOPIC_PENALTY if is_topic(trigger, span, frame) else 0.0)
         + (HEAD_BONUS if heads_relative_clause(trigger, span, frame) else 0.0)
+        - (CONTENT_PENALTY if dates_what_was_said(trigger, span, frame) else 0.0)
+    )
+
+
+def dates_what_was_said(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The date is inside what a word of saying says, after its "أن" ("وأشار إلى أن الولايات المتحدة ستوقع غدا
+    اتفاقيات ثنائية"): it dates what was said, so the saying itself loses weight."""
+    return trigger.event_type == "statement" and any(
+        word.role == "subject"
+        and 0 <= word.char_start - trigger.char_end <= CONTENT_REACH
+        and word.char_end <= span.char_start
+        and frame.same_clause(word.char_start, span.char_start)
+        for word in frame.words
     )
 
 
