@@ -98,6 +98,8 @@ def one_event(text: str) -> dict:
             "وقّع رئيس الكيان الانفصالي في الإقليم، سامفيل شهرامانيان، أمس الأحد، مرسوما يقضي بحل جميع المؤسسات.",
             "other",
         ),
+        # a noun written right before a year is named by it
+        ("ويخوض البلدان منذ حرب 2020 مفاوضات متقطعة للتوصل إلى معاهدة سلام شاملة.", "military"),
         # the date of a relative clause belongs to the noun the clause describes
         (
             "ورفضت الرئيسة الاعتراف بنتائج الانتخابات البرلمانية التي جرت في 26 أكتوبر الماضي، وفاز فيها الحزب الحاكم.",

@@ -87,6 +87,7 @@ SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, 
 RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
 CONTENT_PENALTY = 0.3  # a word of saying whose "أن" comes before the date: the date is of what was said
 CONTENT_REACH = 60  # characters between the word of saying and its "أن"
+NAMED_BONUS = 0.4  # a noun named by the year written right after it ("حرب 2020")
 HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("الانتخابات التي جرت في 26 أكتوبر")
 HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
 HEAD_DATE_REACH = 30  # characters between the relative pronoun and the date
@@ -144,7 +145,13 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (TOPIC_PENALTY if is_topic(trigger, span, frame) else 0.0)
         + (HEAD_BONUS if heads_relative_clause(trigger, span, frame) else 0.0)
         - (CONTENT_PENALTY if dates_what_was_said(trigger, span, frame) else 0.0)
+        + (NAMED_BONUS if named_by_year(trigger, span) else 0.0)
     )
+
+
+def named_by_year(trigger: TriggerMatch, span: DateSpan) -> bool:
+    """A noun written right before a year is named by it ("منذ حرب 2020", "انتخابات 2024"): that year is its."""
+    return span.precision == "year" and 0 <= span.char_start - trigger.char_end <= 1
 
 
 def dates_what_was_said(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
