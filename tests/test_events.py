@@ -54,6 +54,12 @@ def one_event(text: str) -> dict:
         ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
         # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
         ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
+        # ... also when the speaker is named with his title and name set off by commas
+        (
+            "أعلن سفير الاتحاد الأوروبي لدى جورجيا، بافيل هيرتشينسكي، أمس الثلاثاء في تبليسي، أن مسار انضمام هذا "
+            "البلد إلى الاتحاد متوقف في الوقت الحالي.",
+            "statement",
+        ),
         # a connector written right before the date says since when, it does not link to another event
         ("انتشرت بعثة المراقبين في المنطقة منذ آذار 2019 بموجب الاتفاق بين الطرفين.", "military"),
         # a trigger after the date in a relative clause tells more about the noun before the date

@@ -14,7 +14,8 @@ from components.extract.triggers import CONNECTOR_ROLES, ClauseWord
 
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
-REPORT_REACH = 60  # characters between a word of saying and the "أن" that opens what was said
+REPORT_REACH = 80  # characters between a word of saying and the "أن" that opens what was said (a speaker named
+# with his title and name set off by commas stands between)
 # Happenings on the ground that a word of announcing reports as done ("أعلنت روسيا أمس انسحاب قواتها"); other
 # things announced (talks, agreements, decisions) are what was said.
 REPORTED_ON_ANNOUNCING = ("military", "border", "protest")
