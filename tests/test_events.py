@@ -106,6 +106,11 @@ def one_event(text: str) -> dict:
         ),
         # a noun written right before a year is named by it
         ("ويخوض البلدان منذ حرب 2020 مفاوضات متقطعة للتوصل إلى معاهدة سلام شاملة.", "military"),
+        # a meeting after "أمام" is the audience of a speech
+        (
+            "وأثار الرئيس جدلا حين وصف النفط والغاز في كلمته أمام قمة القادة في 12 نوفمبر بأنهما هبة من الله.",
+            "statement",
+        ),
         # the date of a relative clause belongs to the noun the clause describes
         (
             "ورفضت الرئيسة الاعتراف بنتائج الانتخابات البرلمانية التي جرت في 26 أكتوبر الماضي، وفاز فيها الحزب الحاكم.",

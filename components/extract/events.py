@@ -91,6 +91,7 @@ NAMED_BONUS = 0.4  # a noun named by the year written right after it ("حرب 20
 HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("الانتخابات التي جرت في 26 أكتوبر")
 HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
 HEAD_DATE_REACH = 30  # characters between the relative pronoun and the date
+AUDIENCE_PENALTY = 0.3  # a meeting named as the audience of a speech ("كلمته أمام قمة القادة")
 TOPIC_PENALTY = 0.4  # a trigger naming what talks are about ("جلسة طارئة لبحث الهجوم")
 TOPIC_REACH = 30  # characters between a word of discussing and the trigger it names
 
@@ -146,6 +147,15 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         + (HEAD_BONUS if heads_relative_clause(trigger, span, frame) else 0.0)
         - (CONTENT_PENALTY if dates_what_was_said(trigger, span, frame) else 0.0)
         + (NAMED_BONUS if named_by_year(trigger, span) else 0.0)
+        - (AUDIENCE_PENALTY if is_audience(trigger, frame.words) else 0.0)
+    )
+
+
+def is_audience(trigger: TriggerMatch, words: Sequence[ClauseWord]) -> bool:
+    """A meeting written right after "أمام" is the audience of what was said there ("وصف في كلمته أمام قمة القادة
+    في 12 نوفمبر …"), not the event."""
+    return trigger.event_type == "meeting" and any(
+        word.role == "audience" and 0 <= trigger.char_start - word.char_end <= 1 for word in words
     )
 
 

@@ -86,6 +86,7 @@ CLAUSE_ROLES = (
     "relative",
     "topic",
     "coinciding",
+    "audience",
     "message",
     "deciding",
     "announcing",
