@@ -106,6 +106,11 @@ def one_event(text: str) -> dict:
         ),
         # a noun written right before a year is named by it
         ("ويخوض البلدان منذ حرب 2020 مفاوضات متقطعة للتوصل إلى معاهدة سلام شاملة.", "military"),
+        # a summit during which something was decided or granted is where the decision was taken
+        ("قرر قادة الاتحاد الأوروبي، خلال قمتهم في بروكسل مساء أمس الأحد، منح جورجيا صفة الدولة المرشحة.", "other"),
+        ("منح قادة دول الاتحاد، خلال قمتهم في العاصمة البلجيكية أمس الأحد، جورجيا صفة الدولة المرشحة.", "other"),
+        # ... but talks during which two sides agreed are the talks
+        ("واتفق الطرفان خلال لقائهما في العاصمة أمس الأحد على مواصلة الحوار.", "meeting"),
         # a meeting after "أمام" is the audience of a speech
         (
             "وأثار الرئيس جدلا حين وصف النفط والغاز في كلمته أمام قمة القادة في 12 نوفمبر بأنهما هبة من الله.",

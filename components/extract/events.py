@@ -92,6 +92,8 @@ HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("ا�
 HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
 HEAD_DATE_REACH = 30  # characters between the relative pronoun and the date
 AUDIENCE_PENALTY = 0.3  # a meeting named as the audience of a speech ("كلمته أمام قمة القادة")
+SETTING_PENALTY = 0.3  # a meeting during which something was decided or granted ("قرر القادة، خلال قمتهم، …")
+SETTING_REACH = 80  # characters between the word of deciding or granting and "خلال"
 TOPIC_PENALTY = 0.4  # a trigger naming what talks are about ("جلسة طارئة لبحث الهجوم")
 TOPIC_REACH = 30  # characters between a word of discussing and the trigger it names
 
@@ -148,6 +150,23 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (CONTENT_PENALTY if dates_what_was_said(trigger, span, frame) else 0.0)
         + (NAMED_BONUS if named_by_year(trigger, span) else 0.0)
         - (AUDIENCE_PENALTY if is_audience(trigger, frame.words) else 0.0)
+        - (SETTING_PENALTY if is_setting_of_decision(trigger, frame) else 0.0)
+    )
+
+
+def is_setting_of_decision(trigger: TriggerMatch, frame: Frame) -> bool:
+    """A meeting written right after "خلال" when a word of deciding or granting comes shortly before it ("قرر
+    قادة الاتحاد، خلال قمتهم في بروكسل أمس، منح جورجيا صفة المرشح"): the meeting is where the decision was taken,
+    the decision is the news."""
+    if trigger.event_type != "meeting":
+        return False
+    during = [word for word in frame.words if word.role == "during" and 0 <= trigger.char_start - word.char_end <= 1]
+    return any(
+        word.role in ("deciding", "granting")
+        and 0 <= place.char_start - word.char_end <= SETTING_REACH
+        and frame.clause_gap(word.char_start, place.char_start) <= 1
+        for place in during
+        for word in frame.words
     )
 
 

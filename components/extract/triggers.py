@@ -87,6 +87,7 @@ CLAUSE_ROLES = (
     "topic",
     "coinciding",
     "audience",
+    "during",
     "message",
     "deciding",
     "announcing",
