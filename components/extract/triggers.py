@@ -88,6 +88,8 @@ CLAUSE_ROLES = (
     "coinciding",
     "audience",
     "during",
+    "closing",
+    "frontier",
     "message",
     "deciding",
     "announcing",
@@ -116,7 +118,11 @@ RETYPINGS = (
     ("firing_verb", "fire", "military", 0.85, 40),
     ("adopting_verb", "resolution", "statement", 0.8, 50),
     ("adopting_verb", "admission", "statement", 0.8, 70),
+    ("closing", "frontier", "border", 0.85, 40),
 )
+# (word role, subject role, type, weight, reach): a word typed by what is written BEFORE it ("والحدود بينهما مغلقة
+# منذ 1993": a closed border).
+RETYPINGS_AFTER_SUBJECT = (("closing", "frontier", "border", 0.85, 70),)
 
 
 @dataclass(frozen=True)
@@ -439,6 +445,9 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
     starts_by_role: dict[str, list[int]] = {}
     for word in clause_words:
         starts_by_role.setdefault(word.role, []).append(word.char_start)
+    ends_by_role: dict[str, list[int]] = {}
+    for word in clause_words:
+        ends_by_role.setdefault(word.role, []).append(word.char_end)
     retyped = []
     for trigger in triggers:
         for verb_role, object_role, event_type, weight, reach in RETYPINGS:
@@ -447,6 +456,13 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
             ):
                 trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
                 break
+        else:
+            for word_role, subject_role, event_type, weight, reach in RETYPINGS_AFTER_SUBJECT:
+                if (word_role, trigger.char_start) in verbs and any(
+                    0 <= trigger.char_start - end <= reach for end in ends_by_role.get(subject_role, ())
+                ):
+                    trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
+                    break
         retyped.append(trigger)
     return retyped
 
