@@ -125,6 +125,9 @@ def one_event(text: str) -> dict:
         ("وتبقى الحدود بين البلدين مغلقة منذ عام 1993 بقرار من أنقرة.", "border"),
         ("وأغلقت تركيا الحدود المشتركة عام 1993 تضامنا مع أذربيجان.", "border"),
         ("وأغلقت موسكو أمس الأحد مجالها الجوي أمام شركات الطيران الأوروبية.", "other"),
+        # a declaration named by a place and dated right after it is an agreed document; a place announcing is not
+        ("وتابع: اعترف الاتحاد الأوروبي بوضوح بحدود أرمينيا في إعلان براغ بتاريخ 6 أكتوبر 2022.", "agreement"),
+        ("وأعلنت موسكو في 6 أكتوبر 2022 انتهاء المهمة.", "statement"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],

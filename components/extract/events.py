@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -88,6 +88,8 @@ RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيا
 CONTENT_PENALTY = 0.3  # a word of saying whose "أن" comes before the date: the date is of what was said
 CONTENT_REACH = 60  # characters between the word of saying and its "أن"
 NAMED_BONUS = 0.4  # a noun named by the year written right after it ("حرب 2020")
+DECLARATION_WEIGHT = 0.9  # a declaration named by a place and a date ("إعلان براغ بتاريخ 6 أكتوبر 2022")
+DECLARATION_DATE_REACH = 10  # characters between the place and the date ("بتاريخ", "لعام")
 HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("الانتخابات التي جرت في 26 أكتوبر")
 HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
 HEAD_DATE_REACH = 30  # characters between the relative pronoun and the date
@@ -386,6 +388,7 @@ def index_findings(
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
     triggers = retype_by_object(list(triggers), list(clause_words))
+    triggers = named_declarations(triggers, entities, dates, clause_words)
     triggers = discount_attributions(
         triggers,
         [word for word in clause_words if word.role == "attribution"],
@@ -404,6 +407,29 @@ def index_findings(
         recurring_starts={word.char_start for word in clause_words if word.role == "recurring"},
         reference=reference_date(article.published, dates),
     )
+
+
+def named_declarations(
+    triggers: Sequence[TriggerMatch],
+    entities: Sequence[EntityMention],
+    dates: Sequence[DateSpan],
+    words: Sequence[ClauseWord],
+) -> list[TriggerMatch]:
+    """A declaration named by a place and dated right after it ("إعلان براغ بتاريخ 6 أكتوبر 2022", "إعلان ألما آتا
+    لعام 1991") is a document the parties agreed: an agreement, not a statement."""
+    declarations = {word.char_start for word in words if word.role == "declaration"}
+    places = [entity for entity in entities if entity.place is not None]
+    return [
+        replace(trigger, event_type="agreement", weight=max(trigger.weight, DECLARATION_WEIGHT))
+        if trigger.char_start in declarations
+        and any(
+            0 <= place.char_start - trigger.char_end <= 1
+            and any(0 <= span.char_start - place.char_end <= DECLARATION_DATE_REACH for span in dates)
+            for place in places
+        )
+        else trigger
+        for trigger in triggers
+    ]
 
 
 def event_dates(sentence: Sentence, found: Findings, text: str, published: date | None) -> list[DateSpan]:

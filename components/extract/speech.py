@@ -54,7 +54,7 @@ def names_what_was_said(
     if any(word.role == "aspect" and span.char_end <= word.char_start <= trigger.char_start for word in words):
         return False
     deciding = {word.char_start for word in words if word.role == "deciding"}
-    announcing = {word.char_start for word in words if word.role == "announcing"}
+    announcing = {word.char_start for word in words if word.role in ("announcing", "declaration")}
     named = next(
         (other for other in triggers if other.event_type != "statement" and other.char_start >= span.char_end), None
     )

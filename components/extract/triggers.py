@@ -89,6 +89,7 @@ CLAUSE_ROLES = (
     "audience",
     "during",
     "closing",
+    "declaration",
     "frontier",
     "message",
     "deciding",
