@@ -191,3 +191,20 @@ def test_a_date_recalled_after_since_is_in_the_past_even_in_a_clause_of_the_futu
         "وستكون هذه الرحلة الثانية للرئيس إلى الخارج منذ بدء العملية العسكرية أواخر شباط.", PUBLISHED
     )
     assert (span.start, span.end, span.planned) == (D("2025-02-21"), D("2025-02-28"), False)
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        # after "منذ" or "عام" a word with tanween is an adverb, not a counted noun
+        ("والحدود البرية بينهما مغلقة منذ 1993 تضامناً من أنقرة مع حليفتها.", "1993"),
+        ("وبإعلان ألما آتا لعام 1991 أساساً لترسيم الحدود.", "عام 1991"),
+    ],
+)
+def test_a_year_after_since_or_a_year_word_before_an_adverb(text: str, written: str) -> None:
+    (span,) = find_date_mentions(text, PUBLISHED)
+    assert (span.text, span.precision) == (written, "year")
+
+
+def test_a_counted_noun_after_since_is_still_not_a_year() -> None:
+    assert find_date_mentions("ونشرت الوزارة حتى 1960 جنديًا، وكانت قد سحبت منذ 1500 جنديًا.", PUBLISHED) == []

@@ -91,13 +91,16 @@ def _is_about(word: str | None) -> bool:
     return date_lexicon().label("hedge", word) == "about"
 
 
-def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str) -> bool:
-    """True when a number is followed by a counted noun ("1960 جنديا", "380 وحده", "50%")."""
+def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str, listed_only: bool = False) -> bool:
+    """True when a number is followed by a counted noun ("1960 جنديا", "380 وحده", "50%"); ``listed_only``: only
+    a noun listed as counted, not any word with tanween (after "منذ" or "عام": "منذ 1993 تضامناً" is a year)."""
     word = WORD.search(folded.text, end, min(len(folded.text), end + 30))
     if word is None or folded.text[end : word.start()].strip(" \t"):
         return False
     if word.group() in patterns.counted_noun:
         return True
+    if listed_only:
+        return False
     start, stop = folded.to_original(word.start(), word.end())
     return "\u064b" in original[start : stop + 1]  # fathatan: an accusative counted noun (tamyiz)
 
@@ -123,7 +126,11 @@ class _Found:
         return self.groups.get("h1") or self.groups.get("h2")
 
     def counted_after(self) -> bool:
-        return _counted_after(self.folded, self.match.end(), self.patterns, self.original)
+        """A counted noun follows; after a year word or a cue of the past ("عام"، "منذ") only a listed one does."""
+        lexicon = date_lexicon()
+        cue = self.groups.get("cue")
+        year_led = bool(self.groups.get("yw")) or (cue is not None and cue in lexicon.words.get("background_cue", {}))
+        return _counted_after(self.folded, self.match.end(), self.patterns, self.original, listed_only=year_led)
 
     def mention(
         self, start: int | None = None, *, conditional: bool = False, day_list: tuple[int, int] | None = None
