@@ -128,6 +128,11 @@ def one_event(text: str) -> dict:
         # a declaration named by a place and dated right after it is an agreed document; a place announcing is not
         ("وتابع: اعترف الاتحاد الأوروبي بوضوح بحدود أرمينيا في إعلان براغ بتاريخ 6 أكتوبر 2022.", "agreement"),
         ("وأعلنت موسكو في 6 أكتوبر 2022 انتهاء المهمة.", "statement"),
+        (
+            "فيما أكدت يريفان أن الترسيم يجري على أساس إعلان ألما آتا لعام 1991 الذي اعترفت بموجبه الجمهوريات "
+            "السابقة بحدود بعضها البعض.",
+            "agreement",
+        ),
         # agreeing on the date or the place of a meeting schedules it: an announcement, not an agreement
         ("وأكد مساعد الرئيس الروسي اليوم السبت الاتفاق على موعد القمة ومكانها.", "statement"),
         # the trigger nearest to the date wins between two of equal weight
