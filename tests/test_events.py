@@ -33,6 +33,8 @@ def one_event(text: str) -> dict:
             "غادرت القوات الروسية القاعدة في غيومري، أمس الأحد، بعد مراسم وقّع خلالها مسؤولو البلدين البروتوكول.",
             "military",
         ),
+        # a connector phrase set off before the date names another event too
+        ("وفي موازاة المحادثات، أغلقت موسكو أمس مجالها الجوي أمام شركات الطيران الأوروبية.", "other"),
         # "ردا على" (in response to) links to another event too
         ("وجاءت الاحتجاجات ردا على إعلان رئيس الوزراء أمس الأحد أن حكومته قررت تجميد الملف.", "statement"),
         # the subject of a verb of coinciding is not what the date after it is of

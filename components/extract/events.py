@@ -136,9 +136,13 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
     )
     distance = max(0, high - low)
     clause_gap = frame.clause_gap(trigger.char_start, span.char_start)
-    separated = any(
-        low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
-    ) or coincides(trigger, span, frame.words)
+    separated = (
+        any(
+            low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
+        )
+        or coincides(trigger, span, frame.words)
+        or opens_with_connector(trigger, span, frame)
+    )
     return (
         trigger.weight
         - CHARACTER_PENALTY * distance
@@ -194,6 +198,16 @@ def dates_what_was_said(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> 
         and word.char_end <= span.char_start
         and frame.same_clause(word.char_start, span.char_start)
         for word in frame.words
+    )
+
+
+def opens_with_connector(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The trigger is the noun of a connector phrase set off in a clause before the date ("وفي موازاة المحادثات،
+    أغلقت موسكو أمس مجالها الجوي", "وبعد الاجتماع، قال الوزير أمس"): it names another event."""
+    return (
+        trigger.char_end <= span.char_start
+        and frame.clause_gap(trigger.char_start, span.char_start) >= 1
+        and any(0 <= trigger.char_start - word.char_end <= 1 for word in frame.connectors)
     )
 
 
