@@ -326,3 +326,12 @@ def test_two_sentences_naming_one_year_for_one_kind_of_event_are_one_happening()
 def test_a_duration_after_since_without_the_first_is_still_dated() -> None:
     (event,) = events_of("وتستضيف العاصمة المحادثات بين البلدين منذ عامين.")
     assert (event["type"], event["date_start"]) == ("meeting", "2023-01-01")
+
+
+def test_two_sentences_naming_one_day_with_the_same_trigger_word_are_one_happening() -> None:
+    (withdrawal,) = events_of(
+        "وكان انسحاب القوات الروسية من الإقليم قد بدأ في 17 أبريل الماضي.\n"
+        "وأكد المتحدث باسم الكرملين بدء الانسحاب من الإقليم في اليوم نفسه.",
+        published=date(2024, 6, 13),
+    )
+    assert (withdrawal["type"], withdrawal["date_start"], len(withdrawal["evidence"])) == ("military", "2024-04-17", 2)
