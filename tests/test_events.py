@@ -335,3 +335,12 @@ def test_two_sentences_naming_one_day_with_the_same_trigger_word_are_one_happeni
         published=date(2024, 6, 13),
     )
     assert (withdrawal["type"], withdrawal["date_start"], len(withdrawal["evidence"])) == ("military", "2024-04-17", 2)
+
+
+def test_a_phrase_and_its_first_word_naming_one_day_are_one_happening() -> None:
+    (call,) = events_of(
+        "وجاءت التصريحات بعد ساعات من الاتصال الهاتفي الذي جرى أمس الثلاثاء بين الرئيسين الأمريكي والروسي.\n"
+        "ويعد اتصال الثلاثاء الثاني المعلن بين الرئيسين الأمريكي والروسي.",
+        published=date(2025, 3, 19),
+    )
+    assert (call["type"], call["date_start"], len(call["evidence"])) == ("meeting", "2025-03-18", 2)

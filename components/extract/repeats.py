@@ -88,8 +88,9 @@ def same_happening(
 
 
 def _trigger_word(event: Event) -> str:
-    """The word that typed the event, folded, without "و" and "ال" ("وأكد" and "أكد", "الانسحاب" and "انسحاب")."""
-    word = fold_key(event.trigger or "")
+    """The first word of the trigger that typed the event, folded, without "و" and "ال" ("وأكد" and "أكد", "الاتصال
+    الهاتفي" and "اتصال")."""
+    word = next(iter(fold_key(event.trigger or "").split()), "")
     for prefix in ("و", "ال"):
         word = word.removeprefix(prefix)
     return word
