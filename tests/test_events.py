@@ -137,6 +137,9 @@ def one_event(text: str) -> dict:
         ),
         # agreeing on the date or the place of a meeting schedules it: an announcement, not an agreement
         ("وأكد مساعد الرئيس الروسي اليوم السبت الاتفاق على موعد القمة ومكانها.", "statement"),
+        # clashes between the police and a crowd are unrest (protest), not fighting
+        ("وشهد محيط مقر البلدية أمس الأحد مناوشات بين الشرطة ومئات من سكان المدينة.", "protest"),
+        ("واندلعت اشتباكات بين القوات الأرمينية والأذربيجانية على الحدود أمس الأحد.", "military"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
