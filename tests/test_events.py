@@ -140,6 +140,8 @@ def one_event(text: str) -> dict:
         # clashes between the police and a crowd are unrest (protest), not fighting
         ("وشهد محيط مقر البلدية أمس الأحد مناوشات بين الشرطة ومئات من سكان المدينة.", "protest"),
         ("واندلعت اشتباكات بين القوات الأرمينية والأذربيجانية على الحدود أمس الأحد.", "military"),
+        # extending a mission's mandate is a decision of its own, not an agreement
+        ("قرر مجلس الاتحاد الأوروبي، أمس الخميس، تمديد ولاية البعثة المدنية لعامين إضافيين.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
