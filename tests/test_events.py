@@ -142,6 +142,12 @@ def one_event(text: str) -> dict:
         ("واندلعت اشتباكات بين القوات الأرمينية والأذربيجانية على الحدود أمس الأحد.", "military"),
         # extending a mission's mandate is a decision of its own, not an agreement
         ("قرر مجلس الاتحاد الأوروبي، أمس الخميس، تمديد ولاية البعثة المدنية لعامين إضافيين.", "other"),
+        # ... also when the relative clause names its subject before the date
+        (
+            "وتأتي الخطوة تنفيذاً للبيان المشترك الذي أصدره مكتب رئيس الوزراء الأرميني وإدارة الرئيس الأذربيجاني في "
+            "7 ديسمبر الجاري، وهو أول بيان من نوعه يصدر عن البلدين مباشرة.",
+            "agreement",
+        ),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
