@@ -148,6 +148,13 @@ def one_event(text: str) -> dict:
             "7 ديسمبر الجاري، وهو أول بيان من نوعه يصدر عن البلدين مباشرة.",
             "agreement",
         ),
+        # troops or border guards leaving withdraw; anyone else leaving stays other
+        (
+            "غادر حرس الحدود الروس مطار زفارتنوتس الدولي في العاصمة، أمس الأربعاء، بعد مراسم رسمية وقّع خلالها "
+            "مسؤولون من البلدين بروتوكول تسليم نقطة التفتيش.",
+            "military",
+        ),
+        ("وغادر الرئيس الإيراني باكو مساء أمس بعد لقاء مع أبناء الجالية.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],

@@ -90,6 +90,7 @@ CLAUSE_ROLES = (
     "during",
     "closing",
     "declaration",
+    "departing",
     "frontier",
     "message",
     "deciding",
@@ -120,6 +121,7 @@ RETYPINGS = (
     ("adopting_verb", "resolution", "statement", 0.8, 50),
     ("adopting_verb", "admission", "statement", 0.8, 70),
     ("closing", "frontier", "border", 0.85, 40),
+    ("departing", "troops", "military", 0.85, 25),
 )
 # (word role, subject role, type, weight, reach): a word typed by what is written BEFORE it ("والحدود بينهما مغلقة
 # منذ 1993": a closed border).
