@@ -155,6 +155,11 @@ def one_event(text: str) -> dict:
             "military",
         ),
         ("وغادر الرئيس الإيراني باكو مساء أمس بعد لقاء مع أبناء الجالية.", "other"),
+        # dissolving a body or institutions is a decided step (other)
+        (
+            "قرر المجلس الوزاري للمنظمة، أمس الاثنين، إغلاق مجموعة الوساطة وحل جميع الهياكل التابعة لها.",
+            "other",
+        ),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
