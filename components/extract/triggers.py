@@ -91,6 +91,8 @@ CLAUSE_ROLES = (
     "closing",
     "declaration",
     "departing",
+    "hosting",
+    "civilians",
     "frontier",
     "message",
     "deciding",
@@ -122,6 +124,7 @@ RETYPINGS = (
     ("adopting_verb", "admission", "statement", 0.8, 70),
     ("closing", "frontier", "border", 0.85, 40),
     ("departing", "troops", "military", 0.85, 25),
+    ("hosting", "civilians", "other", 0.85, 30),
 )
 # (word role, subject role, type, weight, reach): a word typed by what is written BEFORE it ("والحدود بينهما مغلقة
 # منذ 1993": a closed border).
