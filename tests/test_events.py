@@ -163,6 +163,7 @@ def one_event(text: str) -> dict:
         # hosting families or refugees is not talks; hosting a minister is
         ("وفي أبريل 2024 استضافت الدوحة عائلات روسية وأوكرانية استعادت أطفالها.", "other"),
         ("وفي أبريل 2024 استضافت الدوحة وزير الخارجية الروسي.", "meeting"),
+        ("وكان أولهم قد التقى جدته في مقر السفارة أمس الأحد.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
