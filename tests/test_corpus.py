@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 OUTLETS = Path(__file__).resolve().parent / "outlets"
 # Floors per part of tests/outlets: (span recall, strict precision, publication dates read). The frozen
 # part is never used to tune the rules: its floors only guard what unseen pages got when last measured.
-OUTLET_FLOORS = {"tune": (0.97, 0.94, 0.97), "frozen": (0.83, 0.68, 0.95)}
+OUTLET_FLOORS = {"tune": (0.97, 0.95, 0.97), "frozen": (0.83, 0.68, 0.95)}
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +35,11 @@ def test_happenings_are_found_with_the_right_span(corpus_score: StrictScore) -> 
 
 def test_one_correct_output_per_happening(corpus_score: StrictScore) -> None:
     wrong = [(event["page"], event.get("date_start"), event.get("date_text")) for event in corpus_score.wrong]
-    assert corpus_score.precision >= 0.92, wrong
+    assert corpus_score.precision >= 0.925, wrong
 
 
 def test_found_happenings_mostly_have_right_type_countries_and_place(corpus_score: StrictScore) -> None:
-    assert corpus_score.full_recall >= 0.75
+    assert corpus_score.full_recall >= 0.755
 
 
 def test_status_and_role_of_found_happenings(corpus_score: StrictScore) -> None:
