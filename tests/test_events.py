@@ -284,6 +284,8 @@ def test_a_yearly_date_is_not_an_event_date() -> None:
         ("وهي المعاهدة التي أعلن الجانبان الاتفاق على بنودها قبل شهرين.", "agreement"),
         # the date inside what was said, after "أن", dates what was said
         ("وأشار إلى أن الولايات المتحدة ستوقع غداً أيضاً اتفاقيات ثنائية مع كلا البلدين.", "agreement"),
+        # ... a mission is a weak trigger of its own: what it starts in the said date is the news
+        ("وأوضح البيان أن البعثة ستبدأ عملها في أكتوبر الجاري لمدة أقصاها شهران.", "other"),
         # a connector between the saying and the date: the date is another happening's
         ("وتأتي تصريحات الوزير بعد أيام من قرار المجلس في 12 مايو الجاري إغلاق البعثة.", "other"),
         # a word of announcing reports a happening on the ground as done; a word of stance does not
