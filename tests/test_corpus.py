@@ -35,11 +35,11 @@ def test_happenings_are_found_with_the_right_span(corpus_score: StrictScore) -> 
 
 def test_one_correct_output_per_happening(corpus_score: StrictScore) -> None:
     wrong = [(event["page"], event.get("date_start"), event.get("date_text")) for event in corpus_score.wrong]
-    assert corpus_score.precision >= 0.925, wrong
+    assert corpus_score.precision >= 0.93, wrong
 
 
 def test_found_happenings_mostly_have_right_type_countries_and_place(corpus_score: StrictScore) -> None:
-    assert corpus_score.full_recall >= 0.755
+    assert corpus_score.full_recall >= 0.76
 
 
 def test_status_and_role_of_found_happenings(corpus_score: StrictScore) -> None:
