@@ -88,6 +88,19 @@ def test_days_of_the_month_weekday_pairs_and_month_parts(text: str, start: str, 
     assert span.approximate
 
 
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        # "يومي" names two days: a span only when they follow each other
+        ("بعد زيارتين أجراهما الرئيسان إلى البيت الأبيض يومي 24 و27 أغسطس الماضي.", ["2025-08-24", "2025-08-27"]),
+        ("وجرت جولتا التصويت يومي السبت والاثنين.", ["2025-08-30", "2025-09-01"]),
+    ],
+)
+def test_two_days_named_by_yawmay_that_do_not_follow_each_other_are_two_days(text: str, days: list[str]) -> None:
+    spans = find_date_mentions(text, PUBLISHED)
+    assert [(span.start, span.end, span.precision) for span in spans] == [(D(day), D(day), "day") for day in days]
+
+
 def test_two_weekdays_that_are_not_consecutive_stay_two_days() -> None:
     found = find_date_mentions("وتظاهر المحتجون الخميس والسبت في الساحة.", PUBLISHED)
     assert [(s.start, s.end) for s in found] == [(D("2025-08-28"),) * 2, (D("2025-08-30"),) * 2]
@@ -156,3 +169,42 @@ def test_a_year_right_after_a_noun_naming_a_happening(text: str, year: str) -> N
 def test_weekdays_after_tomorrow_in_one_sentence_are_the_coming_ones() -> None:
     found = find_date_mentions("وتنطلق غداً الأربعاء محادثات جديدة تستمر يومي الأربعاء والخميس.", PUBLISHED)
     assert [(s.start, s.end) for s in found] == [(D("2025-09-03"),) * 2, (D("2025-09-03"), D("2025-09-04"))]
+
+
+def test_the_next_day_counts_from_a_recalled_day_of_its_own_sentence() -> None:
+    text = (
+        "تبنى مجلس الأمن أمس الاثنين قرارا بشأن الحرب. وظل المجلس عاجزا منذ بدء الهجوم في 24 فبراير 2022، "
+        "إذ استخدمت موسكو حق النقض ضد مشروع قرار في اليوم التالي."
+    )
+    *_, anchor = find_date_mentions(text, PUBLISHED)
+    assert (anchor.text, anchor.start) == ("اليوم التالي", D("2022-02-25"))
+
+
+def test_a_recalled_day_does_not_anchor_when_its_sentence_names_the_day_of_the_story() -> None:
+    text = "التقى الوزيران أمس الاثنين، وبحثا تنفيذ البيان الموقع في 9 نوفمبر 2020، واتفقا في اليوم نفسه على خطة."
+    *_, anchor = find_date_mentions(text, PUBLISHED)
+    assert (anchor.text, anchor.start) == ("اليوم نفسه", D("2025-09-01"))
+
+
+def test_a_date_recalled_after_since_is_in_the_past_even_in_a_clause_of_the_future() -> None:
+    (span,) = find_date_mentions(
+        "وستكون هذه الرحلة الثانية للرئيس إلى الخارج منذ بدء العملية العسكرية أواخر شباط.", PUBLISHED
+    )
+    assert (span.start, span.end, span.planned) == (D("2025-02-21"), D("2025-02-28"), False)
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        # after "منذ" or "عام" a word with tanween is an adverb, not a counted noun
+        ("والحدود البرية بينهما مغلقة منذ 1993 تضامناً من أنقرة مع حليفتها.", "1993"),
+        ("وبإعلان ألما آتا لعام 1991 أساساً لترسيم الحدود.", "عام 1991"),
+    ],
+)
+def test_a_year_after_since_or_a_year_word_before_an_adverb(text: str, written: str) -> None:
+    (span,) = find_date_mentions(text, PUBLISHED)
+    assert (span.text, span.precision) == (written, "year")
+
+
+def test_a_counted_noun_after_since_is_still_not_a_year() -> None:
+    assert find_date_mentions("ونشرت الوزارة حتى 1960 جنديًا، وكانت قد سحبت منذ 1500 جنديًا.", PUBLISHED) == []

@@ -33,6 +33,13 @@ def one_event(text: str) -> dict:
             "غادرت القوات الروسية القاعدة في غيومري، أمس الأحد، بعد مراسم وقّع خلالها مسؤولو البلدين البروتوكول.",
             "military",
         ),
+        # a connector phrase set off before the date names another event too
+        ("وفي موازاة المحادثات، أغلقت موسكو أمس مجالها الجوي أمام شركات الطيران الأوروبية.", "other"),
+        # "ردا على" (in response to) links to another event too
+        ("وجاءت الاحتجاجات ردا على إعلان رئيس الوزراء أمس الأحد أن حكومته قررت تجميد الملف.", "statement"),
+        # the subject of a verb of coinciding is not what the date after it is of
+        ("وتزامنت الزيارة مع نقل رفات المقاوم الفرنسي إلى مقبرة العظماء في اليوم ذاته.", "other"),
+        ("وتزامنت القمة مع الذكرى العاشرة لتوقيع معاهدة الاتحاد في 29 مايو 2014.", "agreement"),
         # "ل" + verbal noun is a purpose, not an event
         ("وكان باشينيان قد أعلن السبت الماضي استعداده لتوقيع وثيقة جديدة مع روسيا.", "statement"),
         # a word of saying that only cites the source
@@ -43,16 +50,123 @@ def one_event(text: str) -> dict:
         ("وكان لافروف قد صرح لوكالة تاس في 14 أبريل بأن الاتفاق يحتاج إلى مراجعة.", "statement"),
         # a noun with a pronoun ending, the hamza changing its seat (لقاء → لقائه)
         ("وقال بوتين خلال لقائه نظيره الأذربيجاني إلهام علييف أمس الأحد إن العلاقات تتطور.", "meeting"),
+        # ... and on a waw when the noun is a subject (لقاء → لقاؤهما)
+        ("أبرزها لقاؤهما في باريس في 21 فبراير الماضي خلال مراسم نقل رفات المقاوم إلى مقبرة العظماء.", "meeting"),
         # a round of talks outweighs an agreement reached in a relative clause
         ("جرت جولات التفاوض في إسطنبول في 16 مايو، والتي اتفق الطرفان في آخرها على تبادل الأسرى.", "meeting"),
         # the date belongs to the speaking; what was said ("أن مسار الانضمام …") does not type it
         ("أعلن السفير الأوروبي أمس الأحد أن مسار انضمام جورجيا إلى الاتحاد الأوروبي متوقف.", "statement"),
+        # ... also when the speaker is named with his title and name set off by commas
+        (
+            "أعلن سفير الاتحاد الأوروبي لدى جورجيا، بافيل هيرتشينسكي، أمس الثلاثاء في تبليسي، أن مسار انضمام هذا "
+            "البلد إلى الاتحاد متوقف في الوقت الحالي.",
+            "statement",
+        ),
         # a connector written right before the date says since when, it does not link to another event
         ("انتشرت بعثة المراقبين في المنطقة منذ آذار 2019 بموجب الاتفاق بين الطرفين.", "military"),
         # a trigger after the date in a relative clause tells more about the noun before the date
         ("وتأتي الخطوة بعد زيارة الرئيس إلى العاصمة في 15 مارس 2016، التي توجت بالتوقيع على وثيقة للشراكة.", "meeting"),
         # ... but a relative clause written right after the date describes the date itself
         ("وكان ذلك في 5 أيار الذي شهد توقيع الاتفاق بين البلدين.", "agreement"),
+        # a body adopting a resolution declares a position; adopting a law enacts it
+        ("تبنى مجلس الأمن الدولي أمس الأحد قرارا صاغته الولايات المتحدة يدعو إلى إنهاء الحرب.", "statement"),
+        ("وكانت الجمعية العامة قد تبنت في مارس 2022 قرارا يطالب روسيا بسحب قواتها.", "statement"),
+        ("وتبنى البرلمان الجورجي أمس الأحد القانون في قراءته الثالثة.", "other"),
+        # deciding to open negotiations (accession talks) is a step of its own, not a meeting
+        ("وقرر القادة الأوروبيون أمس كذلك فتح مفاوضات الانضمام مع أوكرانيا ومولدوفا.", "other"),
+        # admitting something (أقر ب…) is saying it
+        ("أقر الرئيس الأوكراني فولوديمير زيلينسكي اليوم الاثنين للمرة الأولى بالعملية في مقطع مصور.", "statement"),
+        ("- 10 أغسطس: الرئيس الأوكراني يقر ضمنا بالعملية، متحدثا عن نقل الحرب إلى أرض المعتدي.", "statement"),
+        # what talks held that day discuss is their topic, not the event
+        ("عقد مجلس الأمن الدولي اليوم الاثنين جلسة طارئة لبحث الهجوم على المستشفى.", "meeting"),
+        ("أجرى وزيرا خارجية البلدين أمس الأحد اتصالا هاتفيا بحثا خلاله سبل تطبيق الإعلان المشترك.", "meeting"),
+        # ... but a date written after the topic may be the topic's own
+        ("وبحثت القمة تنفيذ البيان الثلاثي الموقع في 9 نوفمبر 2020.", "agreement"),
+        # receiving or handing over territory (a border stretch, a crossing, villages) is a border step;
+        # handing over people or goods is not
+        ("وتسلمت القوات الأرمنية في يناير الماضي نقطة العبور على الحدود مع إيران.", "border"),
+        ("على أن تتسلم قوات حرس الحدود مقطع القرية في 24 مايو بعد فترة انتقالية.", "border"),
+        ("وجرى أمس الأحد في مقر السفارة تسليم أحد عشر طفلا إلى ذويهم.", "other"),
+        ("سلمت روسيا أمس الأحد إلى أوكرانيا ثلاث سفن حربية بعد نحو عام على احتجازها.", "other"),
+        ("وسلمت أذربيجان أمس الأحد أربع قرى حدودية إلى الجانب الأرمني.", "border"),
+        # a word of stance with an object pronoun (رفضها) is still a statement
+        (
+            "قالت الوزارة إن المحكمة لم تخلص إلى أن الحكومة نظمت الاحتجاجات، وجددت رغبتها في إقامة نقطة تفتيش "
+            "دائمة على الطريق، وهي فكرة كان الوزير قد رفضها أمس الأحد.",
+            "statement",
+        ),
+        # hinting (ألمح) is saying
+        (
+            "ويأتي استكمال الانسحاب في وقت تشهد فيه العلاقات بين يريفان وموسكو فتورا غير مسبوق، إذ ألمح رئيس الوزراء "
+            "الأرميني خلال الشهر الجاري إلى أن بلاده ستغادر المنظمة، من دون أن يحدد موعدا لذلك.",
+            "statement",
+        ),
+        # signing a decree enacts it, however long the subject and the date between them
+        (
+            "وقّع رئيس الكيان الانفصالي في الإقليم، سامفيل شهرامانيان، أمس الأحد، مرسوما يقضي بحل جميع المؤسسات.",
+            "other",
+        ),
+        # a noun written right before a year is named by it
+        ("ويخوض البلدان منذ حرب 2020 مفاوضات متقطعة للتوصل إلى معاهدة سلام شاملة.", "military"),
+        # a summit during which something was decided or granted is where the decision was taken
+        ("قرر قادة الاتحاد الأوروبي، خلال قمتهم في بروكسل مساء أمس الأحد، منح جورجيا صفة الدولة المرشحة.", "other"),
+        ("منح قادة دول الاتحاد، خلال قمتهم في العاصمة البلجيكية أمس الأحد، جورجيا صفة الدولة المرشحة.", "other"),
+        # ... but talks during which two sides agreed are the talks
+        ("واتفق الطرفان خلال لقائهما في العاصمة أمس الأحد على مواصلة الحوار.", "meeting"),
+        # a meeting after "أمام" is the audience of a speech
+        (
+            "وأثار الرئيس جدلا حين وصف النفط والغاز في كلمته أمام قمة القادة في 12 نوفمبر بأنهما هبة من الله.",
+            "statement",
+        ),
+        # the date of a relative clause belongs to the noun the clause describes
+        (
+            "ورفضت الرئيسة الاعتراف بنتائج الانتخابات البرلمانية التي جرت في 26 أكتوبر الماضي، وفاز فيها الحزب الحاكم.",
+            "other",
+        ),
+        # closing a border, the border written before or after the word of closing
+        ("وتبقى الحدود بين البلدين مغلقة منذ عام 1993 بقرار من أنقرة.", "border"),
+        ("وأغلقت تركيا الحدود المشتركة عام 1993 تضامنا مع أذربيجان.", "border"),
+        ("وأغلقت موسكو أمس الأحد مجالها الجوي أمام شركات الطيران الأوروبية.", "other"),
+        # a declaration named by a place and dated right after it is an agreed document; a place announcing is not
+        ("وتابع: اعترف الاتحاد الأوروبي بوضوح بحدود أرمينيا في إعلان براغ بتاريخ 6 أكتوبر 2022.", "agreement"),
+        ("وأعلنت موسكو في 6 أكتوبر 2022 انتهاء المهمة.", "statement"),
+        (
+            "فيما أكدت يريفان أن الترسيم يجري على أساس إعلان ألما آتا لعام 1991 الذي اعترفت بموجبه الجمهوريات "
+            "السابقة بحدود بعضها البعض.",
+            "agreement",
+        ),
+        # agreeing on the date or the place of a meeting schedules it: an announcement, not an agreement
+        ("وأكد مساعد الرئيس الروسي اليوم السبت الاتفاق على موعد القمة ومكانها.", "statement"),
+        # clashes between the police and a crowd are unrest (protest), not fighting
+        ("وشهد محيط مقر البلدية أمس الأحد مناوشات بين الشرطة ومئات من سكان المدينة.", "protest"),
+        ("واندلعت اشتباكات بين القوات الأرمينية والأذربيجانية على الحدود أمس الأحد.", "military"),
+        # extending a mission's mandate is a decision of its own, not an agreement
+        ("قرر مجلس الاتحاد الأوروبي، أمس الخميس، تمديد ولاية البعثة المدنية لعامين إضافيين.", "other"),
+        # ... also when the relative clause names its subject before the date
+        (
+            "وتأتي الخطوة تنفيذاً للبيان المشترك الذي أصدره مكتب رئيس الوزراء الأرميني وإدارة الرئيس الأذربيجاني في "
+            "7 ديسمبر الجاري، وهو أول بيان من نوعه يصدر عن البلدين مباشرة.",
+            "agreement",
+        ),
+        # troops or border guards leaving withdraw; anyone else leaving stays other
+        (
+            "غادر حرس الحدود الروس مطار زفارتنوتس الدولي في العاصمة، أمس الأربعاء، بعد مراسم رسمية وقّع خلالها "
+            "مسؤولون من البلدين بروتوكول تسليم نقطة التفتيش.",
+            "military",
+        ),
+        ("وغادر الرئيس الإيراني باكو مساء أمس بعد لقاء مع أبناء الجالية.", "other"),
+        # dissolving a body or institutions is a decided step (other)
+        ("وبموجب المرسوم، تزول الجمهورية غير المعترف بها يوم 1 يناير 2024، بعد ثلاثة عقود على إعلانها.", "other"),
+        (
+            "قرر المجلس الوزاري للمنظمة، أمس الاثنين، إغلاق مجموعة الوساطة وحل جميع الهياكل التابعة لها.",
+            "other",
+        ),
+        # hosting families or refugees is not talks; hosting a minister is
+        ("وفي أبريل 2024 استضافت الدوحة عائلات روسية وأوكرانية استعادت أطفالها.", "other"),
+        ("وفي أبريل 2024 استضافت الدوحة وزير الخارجية الروسي.", "meeting"),
+        ("وكان أولهم قد التقى جدته في مقر السفارة أمس الأحد.", "other"),
+        # a flow or supply of goods (gas, oil) is other, not the talks that led to it
+        ("بدأ أمس السبت تدفق الغاز الطبيعي إلى تركيا عبر الأراضي الإيرانية بعد مفاوضات امتدت عشرين عاما.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
     ],
@@ -88,6 +202,12 @@ def test_uncoordinated_dates_in_one_clause_are_shared_out() -> None:
         "وقررت الحكومة تعليق محادثات الانضمام إلى الاتحاد الأوروبي حتى نهاية عام 2028.",  # a time limit
         "وأقر لافروف في مستهل اللقاء بأن العام الماضي لم يكن سهلا على العلاقات.",  # the subject of the clause
         "وكان القانون قد طرح بمبادرة جمعت نحو 60 ألف توقيع في مارس 2024.",  # signatures, not a signing
+        # "the first … in eleven years" says how long nothing happened
+        "وتعد هذه أول زيارة لوزير خارجية أوكراني إلى العراق منذ 11 عاماً.",
+        # a budget year ("برسم السنة الجارية": for the current year) is not when something happened
+        "وجمّدت بروكسل الدعم المخصص لوزارة الدفاع والبالغ 30 مليون أورو برسم السنة الجارية.",
+        # a time limit written "في أجل أقصاه" (within a term of at most)
+        "على أن يستكمل نشر حرس الحدود قرب القرية في أجل أقصاه 24 مايو.",
     ],
 )
 def test_dates_that_are_not_when_something_happened_give_no_event(text: str) -> None:
@@ -165,6 +285,10 @@ def test_a_yearly_date_is_not_an_event_date() -> None:
         ("أعلن البلدان أمس الأحد الانتهاء من صياغة نص معاهدة السلام.", "agreement"),
         ("وكان الطرفان قد أعلنا في آذار الماضي التوصل إلى نص نهائي للاتفاقية.", "agreement"),
         ("وهي المعاهدة التي أعلن الجانبان الاتفاق على بنودها قبل شهرين.", "agreement"),
+        # the date inside what was said, after "أن", dates what was said
+        ("وأشار إلى أن الولايات المتحدة ستوقع غداً أيضاً اتفاقيات ثنائية مع كلا البلدين.", "agreement"),
+        # ... a mission is a weak trigger of its own: what it starts in the said date is the news
+        ("وأوضح البيان أن البعثة ستبدأ عملها في أكتوبر الجاري لمدة أقصاها شهران.", "other"),
         # a connector between the saying and the date: the date is another happening's
         ("وتأتي تصريحات الوزير بعد أيام من قرار المجلس في 12 مايو الجاري إغلاق البعثة.", "other"),
         # a word of announcing reports a happening on the ground as done; a word of stance does not
@@ -218,3 +342,37 @@ def test_one_sentence_naming_its_day_twice_is_one_happening() -> None:
 def test_two_actors_on_the_same_day_of_one_sentence_are_two_happenings() -> None:
     events = events_of("واتصل بوتين بأردوغان أمس الأحد، فيما التقى لافروف نظيره الصيني في بكين في اليوم ذاته.")
     assert [(event["type"], event["date_start"]) for event in events] == [("meeting", "2025-05-18")] * 2
+
+
+def test_two_sentences_naming_one_year_for_one_kind_of_event_are_one_happening() -> None:
+    (meeting,) = events_of(
+        "التقى رئيس الوزراء الهندي والرئيس الصيني أمس في قازان.\n"
+        "وكان آخر لقاء رسمي بين الزعيمين الهندي والصيني قد جرى عام 2019.\n"
+        "ولم يعقد الزعيمان الهندي والصيني أي لقاء ثنائي منذ عام 2019.",
+        published=date(2024, 10, 24),
+    )[1:]
+    assert (meeting["type"], meeting["date_start"], meeting["precision"]) == ("meeting", "2019-01-01", "year")
+    assert len(meeting["evidence"]) == 2
+
+
+def test_a_duration_after_since_without_the_first_is_still_dated() -> None:
+    (event,) = events_of("وتستضيف العاصمة المحادثات بين البلدين منذ عامين.")
+    assert (event["type"], event["date_start"]) == ("meeting", "2023-01-01")
+
+
+def test_two_sentences_naming_one_day_with_the_same_trigger_word_are_one_happening() -> None:
+    (withdrawal,) = events_of(
+        "وكان انسحاب القوات الروسية من الإقليم قد بدأ في 17 أبريل الماضي.\n"
+        "وأكد المتحدث باسم الكرملين بدء الانسحاب من الإقليم في اليوم نفسه.",
+        published=date(2024, 6, 13),
+    )
+    assert (withdrawal["type"], withdrawal["date_start"], len(withdrawal["evidence"])) == ("military", "2024-04-17", 2)
+
+
+def test_a_phrase_and_its_first_word_naming_one_day_are_one_happening() -> None:
+    (call,) = events_of(
+        "وجاءت التصريحات بعد ساعات من الاتصال الهاتفي الذي جرى أمس الثلاثاء بين الرئيسين الأمريكي والروسي.\n"
+        "ويعد اتصال الثلاثاء الثاني المعلن بين الرئيسين الأمريكي والروسي.",
+        published=date(2025, 3, 19),
+    )
+    assert (call["type"], call["date_start"], len(call["evidence"])) == ("meeting", "2025-03-18", 2)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -64,7 +64,7 @@ from components.extract.speech import (
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import ClauseWord, retype_by_object
+from components.extract.triggers import CONNECTOR_ROLES, ClauseWord, retype_by_object
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -80,10 +80,24 @@ TYPE_LABELS = {
 }
 CHARACTER_PENALTY = 0.002  # score lost per character between a trigger and its date
 CLAUSE_PENALTY = 0.2  # score lost per clause boundary between a trigger and its date
+FIRST_REACH = 60  # characters between "أول" and a duration "منذ 11 عاما" it reaches
 CONNECTOR_PENALTY = 0.35  # a connector between trigger and date: the trigger names another event
 REPORTED_PENALTY = 0.5  # a word inside reported speech, when the date belongs to the speaking
 SAID_PENALTY = 0.5  # a noun naming what a word of saying before the date says, calls for or announces
 RELATIVE_PENALTY = 0.3  # a trigger after the date in a relative clause ("زيارته في 15 مارس، التي توجت بالتوقيع")
+CONTENT_PENALTY = 0.3  # a word of saying whose "أن" comes before the date: the date is of what was said
+CONTENT_REACH = 60  # characters between the word of saying and its "أن"
+NAMED_BONUS = 0.4  # a noun named by the year written right after it ("حرب 2020")
+DECLARATION_WEIGHT = 1.0  # a declaration named by a place and a date ("إعلان براغ بتاريخ 6 أكتوبر 2022")
+DECLARATION_DATE_REACH = 10  # characters between the place and the date ("بتاريخ", "لعام")
+HEAD_BONUS = 0.15  # the noun a relative clause holding the date describes ("الانتخابات التي جرت في 26 أكتوبر")
+HEAD_REACH = 13  # characters between that noun and the relative pronoun (one adjective may stand between)
+HEAD_DATE_REACH = 70  # characters between the relative pronoun and the date (the clause's verb and subject between)
+AUDIENCE_PENALTY = 0.3  # a meeting named as the audience of a speech ("كلمته أمام قمة القادة")
+SETTING_PENALTY = 0.3  # a meeting during which something was decided or granted ("قرر القادة، خلال قمتهم، …")
+SETTING_REACH = 80  # characters between the word of deciding or granting and "خلال"
+TOPIC_PENALTY = 0.4  # a trigger naming what talks are about ("جلسة طارئة لبحث الهجوم")
+TOPIC_REACH = 30  # characters between a word of discussing and the trigger it names
 
 
 @dataclass(frozen=True)
@@ -122,8 +136,12 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
     )
     distance = max(0, high - low)
     clause_gap = frame.clause_gap(trigger.char_start, span.char_start)
-    separated = any(
-        low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
+    separated = (
+        any(
+            low <= word.char_start and word.char_end <= high and not opens_date(word, span) for word in frame.connectors
+        )
+        or coincides(trigger, span, frame.words)
+        or opens_with_connector(trigger, span, frame)
     )
     return (
         trigger.weight
@@ -133,6 +151,97 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (REPORTED_PENALTY if in_report else 0.0)
         - (SAID_PENALTY if said and not in_report else 0.0)
         - (RELATIVE_PENALTY if in_relative_clause(trigger, span, frame.words) else 0.0)
+        - (TOPIC_PENALTY if is_topic(trigger, span, frame) else 0.0)
+        + (HEAD_BONUS if heads_relative_clause(trigger, span, frame) else 0.0)
+        - (CONTENT_PENALTY if dates_what_was_said(trigger, span, frame) else 0.0)
+        + (NAMED_BONUS if named_by_year(trigger, span) else 0.0)
+        - (AUDIENCE_PENALTY if is_audience(trigger, frame.words) else 0.0)
+        - (SETTING_PENALTY if is_setting_of_decision(trigger, frame) else 0.0)
+    )
+
+
+def is_setting_of_decision(trigger: TriggerMatch, frame: Frame) -> bool:
+    """A meeting written right after "خلال" when a word of deciding or granting comes shortly before it ("قرر
+    قادة الاتحاد، خلال قمتهم في بروكسل أمس، منح جورجيا صفة المرشح"): the meeting is where the decision was taken,
+    the decision is the news."""
+    if trigger.event_type != "meeting":
+        return False
+    during = [word for word in frame.words if word.role == "during" and 0 <= trigger.char_start - word.char_end <= 1]
+    return any(
+        word.role in ("deciding", "granting")
+        and 0 <= place.char_start - word.char_end <= SETTING_REACH
+        and frame.clause_gap(word.char_start, place.char_start) <= 1
+        for place in during
+        for word in frame.words
+    )
+
+
+def is_audience(trigger: TriggerMatch, words: Sequence[ClauseWord]) -> bool:
+    """A meeting written right after "أمام" is the audience of what was said there ("وصف في كلمته أمام قمة القادة
+    في 12 نوفمبر …"), not the event."""
+    return trigger.event_type == "meeting" and any(
+        word.role == "audience" and 0 <= trigger.char_start - word.char_end <= 1 for word in words
+    )
+
+
+def named_by_year(trigger: TriggerMatch, span: DateSpan) -> bool:
+    """A noun written right before a year is named by it ("منذ حرب 2020", "انتخابات 2024"): that year is its."""
+    return span.precision == "year" and 0 <= span.char_start - trigger.char_end <= 1
+
+
+def dates_what_was_said(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The date is inside what a word of saying says, after its "أن" ("وأشار إلى أن الولايات المتحدة ستوقع غدا
+    اتفاقيات ثنائية"): it dates what was said, so the saying itself loses weight."""
+    return trigger.event_type == "statement" and any(
+        word.role == "subject"
+        and 0 <= word.char_start - trigger.char_end <= CONTENT_REACH
+        and word.char_end <= span.char_start
+        and frame.same_clause(word.char_start, span.char_start)
+        for word in frame.words
+    )
+
+
+def opens_with_connector(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The trigger is the noun of a connector phrase set off in a clause before the date ("وفي موازاة المحادثات،
+    أغلقت موسكو أمس مجالها الجوي", "وبعد الاجتماع، قال الوزير أمس"): it names another event."""
+    return (
+        trigger.char_end <= span.char_start
+        and frame.clause_gap(trigger.char_start, span.char_start) >= 1
+        and any(0 <= trigger.char_start - word.char_end <= 1 for word in frame.connectors)
+    )
+
+
+def coincides(trigger: TriggerMatch, span: DateSpan, words: Sequence[ClauseWord]) -> bool:
+    """The trigger is the subject of a verb of coinciding and the date follows it ("وتزامنت الزيارة مع نقل رفات …
+    في اليوم ذاته"): the date is of what it coincided with, another event."""
+    return trigger.char_end <= span.char_start and any(
+        word.role == "coinciding" and 0 <= trigger.char_start - word.char_end <= 1 for word in words
+    )
+
+
+def heads_relative_clause(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The trigger is the noun that a relative clause holding the date describes ("رفضت الرئيسة الاعتراف بنتائج
+    الانتخابات البرلمانية التي جرت في 26 أكتوبر"): the date is that noun's."""
+    return any(
+        word.role == "relative"
+        and 0 <= word.char_start - trigger.char_end <= HEAD_REACH
+        and 0 <= span.char_start - word.char_end <= HEAD_DATE_REACH
+        and frame.same_clause(trigger.char_start, span.char_start)
+        for word in frame.words
+    )
+
+
+def is_topic(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """The trigger follows a word of discussing written after the date, closely and in its clause: it names what
+    was discussed ("عقد مجلس الأمن اليوم جلسة طارئة لبحث الهجوم", "أجريا أمس اتصالا بحثا خلاله تطبيق الإعلان"),
+    the talks are the event. A date after the trigger may be that topic's own ("بحثت تنفيذ البيان الموقع في 9
+    نوفمبر")."""
+    return any(
+        word.role == "topic"
+        and span.char_end <= word.char_start
+        and 0 <= trigger.char_start - word.char_end <= TOPIC_REACH
+        and frame.same_clause(word.char_end, trigger.char_start)
+        for word in frame.words
     )
 
 
@@ -293,6 +402,7 @@ def index_findings(
     clause_words: Sequence[ClauseWord],
 ) -> Findings:
     triggers = retype_by_object(list(triggers), list(clause_words))
+    triggers = named_declarations(triggers, entities, dates, clause_words)
     triggers = discount_attributions(
         triggers,
         [word for word in clause_words if word.role == "attribution"],
@@ -303,7 +413,7 @@ def index_findings(
         triggers=Located(triggers),
         entities=Located(entities),
         words=Located(clause_words),
-        connectors=Located(word for word in clause_words if word.role == "connector"),
+        connectors=Located(word for word in clause_words if word.role in CONNECTOR_ROLES),
         reported=sorted(reported_speech_starts(triggers, clause_words)),
         located=located_places(entities, [word for word in clause_words if word.role == "locative"], article.text),
         tally=StateTally(entities),
@@ -313,18 +423,53 @@ def index_findings(
     )
 
 
+def named_declarations(
+    triggers: Sequence[TriggerMatch],
+    entities: Sequence[EntityMention],
+    dates: Sequence[DateSpan],
+    words: Sequence[ClauseWord],
+) -> list[TriggerMatch]:
+    """A declaration named by a place and dated right after it ("إعلان براغ بتاريخ 6 أكتوبر 2022", "إعلان ألما آتا
+    لعام 1991") is a document the parties agreed: an agreement, not a statement."""
+    declarations = {word.char_start for word in words if word.role == "declaration"}
+    places = [entity for entity in entities if entity.place is not None]
+    return [
+        replace(trigger, event_type="agreement", weight=max(trigger.weight, DECLARATION_WEIGHT))
+        if trigger.char_start in declarations
+        and any(
+            0 <= place.char_start - trigger.char_end <= 1
+            and any(0 <= span.char_start - place.char_end <= DECLARATION_DATE_REACH for span in dates)
+            for place in places
+        )
+        else trigger
+        for trigger in triggers
+    ]
+
+
 def event_dates(sentence: Sentence, found: Findings, text: str, published: date | None) -> list[DateSpan]:
     """The dates of a sentence that may date an event (not a time limit, not a yearly date; in quoted
     speech, see :func:`spoken_dates`)."""
+    words = found.words.within(sentence.start, sentence.end)
     dates = [
         span
         for span in found.dates.within(sentence.start, sentence.end)
         if not follows_word(span, found.not_event_date_ends, text)
         and not precedes_word(span, found.recurring_starts, text)
+        and not first_since(span, words)
     ]
     if any(span.deictic for span in dates):
         dates = spoken_dates(dates, quoted_ranges(sentence), published)
     return dates
+
+
+def first_since(span: DateSpan, words: Sequence[ClauseWord]) -> bool:
+    """A duration counted from the time of writing after a word of being the first ("أول زيارة لوزير خارجية
+    أوكراني إلى العراق منذ 11 عاما"): it says how long nothing happened, it dates no event."""
+    return (
+        span.deictic
+        and any(word.role == "since" and word.char_start == span.char_start for word in words)
+        and any(word.role == "first" and 0 <= span.char_start - word.char_end <= FIRST_REACH for word in words)
+    )
 
 
 def quotation_of(segment: Segment, quotations: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

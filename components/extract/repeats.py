@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from components.extract.models import Event
+from components.text.arabic import fold_key
 
 MAX_EVIDENCE = 12  # sentences kept per event
 MAX_CANDIDATES = 16  # kept events an event is compared with
@@ -68,8 +69,10 @@ def same_happening(
 ) -> bool:
     """Mentions of one happening: same type and status, nested spans, parties that agree; and one of
     them is a heading or caption, or names the happening less precisely (a month for a day); or one
-    sentence names the same span twice. Two other dates of one sentence, and two sentences naming the
-    same day ("أمس"، "في اليوم نفسه": often two happenings of that day), are not merged."""
+    sentence names the same span twice, or two sentences name the same year with places and actors that
+    agree, or the same day with the same trigger word. Two other dates of one sentence, and two other
+    sentences naming the same day ("أمس"، "في اليوم نفسه": often two happenings of that day), are not
+    merged."""
     if not (a.type == b.type and a.status == b.status and _nested(a, b)) or not _agree(a, b):
         return False
     if a.char_start == b.char_start:  # "وصل الاثنين … والتقى في اليوم ذاته": one sentence names its day twice
@@ -77,7 +80,20 @@ def same_happening(
     going_on = [event for event in (a, b) if event.char_start in continuations and not event.actors]
     if a.type == "statement" and _days(a) == _days(b) and going_on:
         return True  # "وأضاف اليوم …" (no new speaker named): the same speech, going on
+    if a.precision == "day" and _days(a) == _days(b) and _trigger_word(a) == _trigger_word(b) != "":
+        return True  # "بدأ الانسحاب في 17 أبريل" … "أكد بيسكوف بدء الانسحاب في اليوم نفسه": one withdrawal named twice
+    if a.precision == b.precision == "year" and _same_places(a, b) and _same_actors(a, b):
+        return True  # "التقيا عام 2019" … "منذ لقائهما قبل خمس سنوات": a year names one happening of a kind
     return _inside(headings, a) or _inside(headings, b) or a.precision != b.precision
+
+
+def _trigger_word(event: Event) -> str:
+    """The first word of the trigger that typed the event, folded, without "و" and "ال" ("وأكد" and "أكد", "الاتصال
+    الهاتفي" and "اتصال")."""
+    word = next(iter(fold_key(event.trigger or "").split()), "")
+    for prefix in ("و", "ال"):
+        word = word.removeprefix(prefix)
+    return word
 
 
 def _rank(event: Event, captions: Sequence[tuple[int, int]], headings: Sequence[tuple[int, int]]) -> tuple[int, ...]:

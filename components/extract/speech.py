@@ -10,11 +10,12 @@ from dataclasses import replace
 from datetime import date
 
 from components.extract.models import DateSpan, Sentence, TriggerMatch
-from components.extract.triggers import ClauseWord
+from components.extract.triggers import CONNECTOR_ROLES, ClauseWord
 
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
-REPORT_REACH = 60  # characters between a word of saying and the "أن" that opens what was said
+REPORT_REACH = 80  # characters between a word of saying and the "أن" that opens what was said (a speaker named
+# with his title and name set off by commas stands between)
 # Happenings on the ground that a word of announcing reports as done ("أعلنت روسيا أمس انسحاب قواتها"); other
 # things announced (talks, agreements, decisions) are what was said.
 REPORTED_ON_ANNOUNCING = ("military", "border", "protest")
@@ -53,7 +54,7 @@ def names_what_was_said(
     if any(word.role == "aspect" and span.char_end <= word.char_start <= trigger.char_start for word in words):
         return False
     deciding = {word.char_start for word in words if word.role == "deciding"}
-    announcing = {word.char_start for word in words if word.role == "announcing"}
+    announcing = {word.char_start for word in words if word.role in ("announcing", "declaration")}
     named = next(
         (other for other in triggers if other.event_type != "statement" and other.char_start >= span.char_end), None
     )
@@ -66,7 +67,8 @@ def names_what_was_said(
             other.event_type != "statement" and saying.char_end <= other.char_start < span.char_start
             for other in triggers
         ) or any(
-            word.role in ("subject", "connector") and saying.char_end <= word.char_start < span.char_start
+            (word.role == "subject" or word.role in CONNECTOR_ROLES)
+            and saying.char_end <= word.char_start < span.char_start
             for word in words
         )
         if (

@@ -47,10 +47,14 @@ PURPOSE_PENALTY = 0.4
 # A noun with ب right after a word of stance is its object ("رحب باتفاق"): it loses this much.
 OBJECT_PENALTY = 0.4
 OBJECT_REACH = 40  # characters between the word of stance and its object
+# Roles of words that link a trigger to another event ("بعد الاجتماع", "منذ إعلان").
+CONNECTOR_ROLES = ("connector", "since")
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
 CLAUSE_ROLES = (
     "connector",
+    "since",
+    "first",
     "pair",
     "deadline",
     "attribution",
@@ -76,7 +80,20 @@ CLAUSE_ROLES = (
     "accusations",
     "firing_verb",
     "fire",
+    "adopting_verb",
+    "resolution",
+    "admission",
     "relative",
+    "topic",
+    "coinciding",
+    "audience",
+    "during",
+    "closing",
+    "declaration",
+    "departing",
+    "hosting",
+    "civilians",
+    "frontier",
     "message",
     "deciding",
     "announcing",
@@ -89,12 +106,13 @@ CLAUSE_ROLES = (
 # power or an office (تسلم، تولى … السلطة، الرئاسة، منصبه) takes office (other); a withdrawal from an
 # agreement or an initiative is a political step (statement), not troops moving; granting a respite (منح …
 # مهلة) is an ultimatum (statement); exchanging views is talking (meeting), exchanging accusations a statement;
-# launching fire, missiles or shells (أطلق … النار) is shooting (military).
+# launching fire, missiles or shells (أطلق … النار) is shooting (military); a body adopting a resolution
+# (تبنى مجلس الأمن … قرارا) declares a position (statement), and so does admitting something (أقر … بالعملية).
 RETYPINGS = (
     ("deploy_verb", "troops", "military", 0.8, 30),
     ("deploy_verb", "message", "statement", 0.75, 30),
     ("handover_verb", "control", "border", 0.9, 50),
-    ("signing_verb", "decree", "other", 1.0, 40),
+    ("signing_verb", "decree", "other", 1.0, 80),
     ("handover_verb", "office", "other", 0.9, 40),
     ("assume_verb", "office", "other", 0.85, 40),
     ("withdrawal", "pact", "statement", 0.9, 25),
@@ -102,7 +120,15 @@ RETYPINGS = (
     ("exchange", "views", "meeting", 0.75, 30),
     ("exchange", "accusations", "statement", 0.7, 30),
     ("firing_verb", "fire", "military", 0.85, 40),
+    ("adopting_verb", "resolution", "statement", 0.8, 50),
+    ("adopting_verb", "admission", "statement", 0.8, 70),
+    ("closing", "frontier", "border", 0.85, 40),
+    ("departing", "troops", "military", 0.85, 25),
+    ("hosting", "civilians", "other", 0.85, 30),
 )
+# (word role, subject role, type, weight, reach): a word typed by what is written BEFORE it ("والحدود بينهما مغلقة
+# منذ 1993": a closed border).
+RETYPINGS_AFTER_SUBJECT = (("closing", "frontier", "border", 0.85, 70),)
 
 
 @dataclass(frozen=True)
@@ -163,8 +189,9 @@ def _with_endings(word: str, stem: bool) -> Iterator[str]:
         return
     for ending in STEM_SUFFIXES:
         yield word + ending
-        if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاءه
-            yield word[:-1] + "ي" + ending
+        if word.endswith("اء"):  # the hamza changes seat before an ending: لقاء → لقائه (folded لقايه), لقاؤه
+            yield word[:-1] + "ي" + ending  # (folded لقاوه, the case of a subject), لقاءه
+            yield word[:-1] + "و" + ending
     if word.endswith(TA_MARBUTA):  # ة is written ت before an ending: زيارة → زيارته, قمتهما, جولتين
         for ending in TA_MARBUTA_ENDINGS:
             yield word[: -len(TA_MARBUTA)] + ending
@@ -432,6 +459,9 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
     starts_by_role: dict[str, list[int]] = {}
     for word in clause_words:
         starts_by_role.setdefault(word.role, []).append(word.char_start)
+    ends_by_role: dict[str, list[int]] = {}
+    for word in clause_words:
+        ends_by_role.setdefault(word.role, []).append(word.char_end)
     retyped = []
     for trigger in triggers:
         for verb_role, object_role, event_type, weight, reach in RETYPINGS:
@@ -440,6 +470,13 @@ def retype_by_object(triggers: list[TriggerMatch], clause_words: list[ClauseWord
             ):
                 trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
                 break
+        else:
+            for word_role, subject_role, event_type, weight, reach in RETYPINGS_AFTER_SUBJECT:
+                if (word_role, trigger.char_start) in verbs and any(
+                    0 <= trigger.char_start - end <= reach for end in ends_by_role.get(subject_role, ())
+                ):
+                    trigger = replace(trigger, event_type=event_type, weight=max(trigger.weight, weight))
+                    break
         retyped.append(trigger)
     return retyped
 

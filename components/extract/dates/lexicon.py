@@ -66,7 +66,7 @@ _WORD_KINDS = {
     "dual_unit": UNITS,
     "single_unit": UNITS,
     "era": ("gregorian", "hijri"),
-    "range_lead": ("span", "cue"),
+    "range_lead": ("span", "cue", "pair"),  # pair: "يومي", two days (a span when they follow each other)
     "range_join": ("to", "and"),
 }
 

@@ -113,10 +113,13 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
     and not of the past (كان/كانت …).
 
     Only the words before the date count: in "قال في 15 أبريل إنه سيزور باكو" the future verb
-    belongs to another event.
+    belongs to another event. A date recalled as background ("منذ بدء العملية أواخر شباط", "الموقع في 9 نوفمبر")
+    is in the past whatever the clause says.
     """
     patterns = date_patterns()
     text = ctx.folded
+    if patterns.background.search(text, max(0, mention.start - BACKGROUND_REACH), mention.start):
+        return False
     reach = max(0, mention.start - FUTURE_REACH)
     left = max((m.end() for m in CLAUSE_END.finditer(text, reach, mention.start)), default=reach)
     clause = text[left : mention.end]
@@ -251,16 +254,30 @@ def _with_year(mention: Mention, ctx: _Context) -> Resolution:
 
 
 def _anchored(mention: Mention, ctx: _Context) -> Resolution:
-    """ "اليوم التالي", "في اليوم نفسه": a day counted from the latest day the story is at."""
+    """ "اليوم التالي", "في اليوم نفسه": a day counted from the latest day the story is at. A day recalled as
+    background ("منذ 20 يناير", "البيان الموقع في 9 نوفمبر") is not that day, unless it is the only earlier day
+    of the anchor's own sentence ("منذ بدء الهجوم في 24 فبراير 2022، إذ استخدمت موسكو … في اليوم التالي")."""
     offset = date_lexicon().number("anchor_day", mention.group("anchor") or "")
+    chosen = _anchor_day(mention, ctx)
+    if chosen is None or chosen.end is None:
+        return UNDATED
+    day = chosen.end + timedelta(days=offset)
+    return Resolved(day, day, "day", True, chosen.relative)
+
+
+def _anchor_day(mention: Mention, ctx: _Context) -> DateSpan | None:
     background = date_patterns().background
+    sentence = _sentence(ctx, mention.start)
+    recalled: DateSpan | None = None  # the latest background day of the anchor's sentence
     for earlier, span in islice(reversed(ctx.previous), ANCHOR_LOOKBACK):
+        if span.precision != "day" or span.end is None:
+            continue
+        same_sentence = _sentence(ctx, earlier.start) == sentence
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
-            continue  # "منذ 20 يناير", "البيان الموقع في 9 نوفمبر": not the day the story is at
-        if span.precision == "day" and span.end is not None:
-            day = span.end + timedelta(days=offset)
-            return Resolved(day, day, "day", True, span.relative)
-    return UNDATED
+            recalled = recalled or (span if same_sentence else None)
+            continue
+        return recalled if recalled is not None and not same_sentence else span
+    return recalled
 
 
 def _from_publication(mention: Mention, published: date, ctx: _Context) -> Resolution:

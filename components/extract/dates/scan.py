@@ -93,13 +93,16 @@ def _is_about(word: str | None) -> bool:
     return date_lexicon().label("hedge", word) == "about"
 
 
-def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str) -> bool:
-    """True when a number is followed by a counted noun ("1960 جنديا", "380 وحده", "50%")."""
+def _counted_after(folded: Folded, end: int, patterns: DatePatterns, original: str, listed_only: bool = False) -> bool:
+    """True when a number is followed by a counted noun ("1960 جنديا", "380 وحده", "50%"); ``listed_only``: only
+    a noun listed as counted, not any word with tanween (after "منذ" or "عام": "منذ 1993 تضامناً" is a year)."""
     word = WORD.search(folded.text, end, min(len(folded.text), end + 30))
     if word is None or folded.text[end : word.start()].strip(" \t"):
         return False
     if word.group() in patterns.counted_noun:
         return True
+    if listed_only:
+        return False
     start, stop = folded.to_original(word.start(), word.end())
     return "\u064b" in original[start : stop + 1]  # fathatan: an accusative counted noun (tamyiz)
 
@@ -125,7 +128,11 @@ class _Found:
         return self.groups.get("h1") or self.groups.get("h2")
 
     def counted_after(self) -> bool:
-        return _counted_after(self.folded, self.match.end(), self.patterns, self.original)
+        """A counted noun follows; after a year word or a cue of the past ("عام"، "منذ") only a listed one does."""
+        lexicon = date_lexicon()
+        cue = self.groups.get("cue")
+        year_led = bool(self.groups.get("yw")) or (cue is not None and cue in lexicon.words.get("background_cue", {}))
+        return _counted_after(self.folded, self.match.end(), self.patterns, self.original, listed_only=year_led)
 
     def mention(
         self, start: int | None = None, *, conditional: bool = False, day_list: tuple[int, int] | None = None
@@ -135,11 +142,12 @@ class _Found:
 
 
 def _range(found: _Found) -> Mention | None:
-    """ "من 10 إلى 12 مايو", "10 مايو - 2 يونيو"; "في 3 و7 مارس" is two days, not the days 3 to 7."""
+    """ "من 10 إلى 12 مايو", "10 مايو - 2 يونيو"; "في 3 و7 مارس" and "يومي 24 و27 فبراير" are two days, not the
+    days 3 to 7 ("يومي 10 و11 مايو" is a span)."""
     g, match, lexicon = found.groups, found.match, date_lexicon()
     lead = g.get("lead")
     lead_kind = lexicon.label("range_lead", lead) if lead else None
-    start = match.start("lead") if lead_kind == "span" else _span_start(match, ("da", "oa", "fa"))
+    start = match.start("lead") if lead_kind in ("span", "pair") else _span_start(match, ("da", "oa", "fa"))
     join_kind = lexicon.label("range_join", g["join"])
     if found.kind == "xrange" and join_kind == "and" and lead_kind is None:
         return None  # "10 مايو و12 يونيو" are two dates, not a range ("يومي 31 أغسطس و1 سبتمبر" is)
@@ -149,7 +157,7 @@ def _range(found: _Found) -> Mention | None:
     if (
         found.kind == "range"
         and join_kind == "and"
-        and lead is None
+        and lead_kind in (None, "pair")  # "يومي 24 و27 فبراير": two days that do not follow each other
         and "," not in found.folded.text[start : match.start("join")]
         and day_number(g, "b") != day_number(g, "a") + 1
     ):
@@ -221,7 +229,7 @@ def _weekday_range(found: _Found) -> Mention | None:
     spanned = lead_kind == "span" or lexicon.label("range_join", g["join"]) == "to"
     if first == last or not (spanned or (last - first) % 7 == 1):
         return None
-    start = found.match.start("lead") if lead_kind == "span" else _span_start(found.match, ("dp", "wd"))
+    start = found.match.start("lead") if lead_kind in ("span", "pair") else _span_start(found.match, ("dp", "wd"))
     return found.mention(start)
 
 
