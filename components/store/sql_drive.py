@@ -26,7 +26,7 @@ from components.store.facets import Facet, date_bounds
 from components.store.query import Filters
 from components.store.sql_filters import CODE_COLUMNS, all_of, column_of, marks, match_where
 
-REST_SAMPLE = 5000  # events of the other conditions counted at most (beyond: both are large)
+REST_SAMPLE = 50_000  # events of the other conditions counted at most (beyond: both are large)
 
 
 def _list_size(db: Db, facet: Facet, filters: Filters, facets: Sequence[Facet]) -> int:
