@@ -181,10 +181,11 @@ def test_clicking_a_timeline_mark_opens_its_details_beside_it_and_rings_it(app_u
     sentence = page.locator(f"{DETAILS} .tl-sentence")
     assert sentence.get_attribute("dir") == "rtl"
     assert sentence.locator("mark.tl-date").inner_text() == "9 نوفمبر 2020"
-    ring = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.some(t => t.marker && t.marker.size === 24)"
-    )
-    assert ring
+    mark = page.evaluate(POINT_POSITION, ["agreement", "2020-11-09"])
+    page.wait_for_selector(".st-key-timeline_chart svg.tl-ring circle", timeout=60_000)
+    ring = page.locator(".st-key-timeline_chart svg.tl-ring circle").first.bounding_box()
+    assert ring is not None  # the ring is centred on the clicked mark
+    assert abs(ring["x"] + ring["width"] / 2 - mark[0]) < 2 and abs(ring["y"] + ring["height"] / 2 - mark[1]) < 2
     screenshot(page, "timeline-click")
 
 
