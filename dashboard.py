@@ -179,13 +179,14 @@ def window_note(view: ViewState, window: charts.Window) -> None:
 def step_buttons(source: EventSource, version: str, view: ViewState, position: int, total: int) -> None:
     """Previous / next event in the table's order: the details can be walked with the keyboard."""
     lang = view.lang
+    first = max(0, position - 1)  # the events before and after, as one page of the table's order (one sort)
+    near = data.table_page(source, version, view.filters, view.sort, first, position - first + 2).events
     earlier, later, close = st.columns(3)
     for column, step, label in ((earlier, -1, "previous_event"), (later, 1, "next_event")):
-        target = position + step
-        if 0 <= target < total:
-            page = data.table_page(source, version, view.filters, view.sort, target, 1)
+        index = position + step - first
+        if 0 <= position + step < total and 0 <= index < len(near):
             column.button(
-                t(label, lang), key=f"{label}_{lang}", on_click=controls.pick_event, args=(page.events[0]["id"],)
+                t(label, lang), key=f"{label}_{lang}", on_click=controls.pick_event, args=(near[index]["id"],)
             )
     close.button(t("close", lang), key=f"close_{lang}", on_click=controls.pick_event, args=(None,))
 

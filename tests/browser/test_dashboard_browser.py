@@ -208,6 +208,26 @@ def test_a_click_anywhere_on_a_table_row_opens_its_details_in_view(app_url: str,
     screenshot(page, "table-click")
 
 
+def test_a_row_opened_from_the_table_is_ringed_on_the_timeline_as_drawn(app_url: str, new_page) -> None:
+    """Opening an event leaves the timeline's chart as it was drawn (the same plot, not drawn again)
+    and rings the event's mark over it."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?q=كاراباخ&type=agreement")
+    wait_ready(page)
+    page.evaluate("() => { document.querySelector('.st-key-timeline_chart .js-plotly-plot').__tlKept = true; }")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 55)
+    page.wait_for_url(re.compile(r"event="), timeout=90_000)
+    open_details(page, query_of(page)["event"][0])
+    assert in_viewport(page, DETAILS)
+    page.wait_for_selector(".st-key-timeline_chart svg.tl-ring circle", timeout=60_000)
+    kept = "() => document.querySelector('.st-key-timeline_chart .js-plotly-plot').__tlKept === true"
+    assert page.evaluate(kept)
+
+
 def test_the_details_can_be_walked_with_the_keyboard(app_url: str, new_page) -> None:
     page = new_page({"width": 1400, "height": 1000})
     page.goto(f"{app_url}?event=fixture-almaty-talks")
