@@ -228,6 +228,33 @@ def test_a_row_opened_from_the_table_is_ringed_on_the_timeline_as_drawn(app_url:
     assert page.evaluate(kept)
 
 
+def test_events_opened_from_the_table_are_steps_of_the_browser_history(app_url: str, new_page) -> None:
+    """Opening an event runs only part of the page, and still writes the link: Back and Forward step
+    through the events opened."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?country=KZ")
+    wait_ready(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    opened = []
+    for row_y in (55, 90):  # the first row, then the second
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + row_y)
+        page.wait_for_url(lambda url: "event=" in url and url not in opened, timeout=90_000)
+        opened.append(page.url)
+        open_details(page, query_of(page)["event"][0])
+    page.go_back()
+    page.wait_for_url(opened[0], timeout=90_000)
+    open_details(page, parse_qs(urlparse(opened[0]).query)["event"][0])
+    page.go_back()
+    page.wait_for_url(lambda url: "event=" not in url, timeout=90_000)
+    page.wait_for_function(f"() => !document.querySelector('{DETAILS}')", timeout=90_000)
+    page.go_forward()
+    page.wait_for_url(opened[0], timeout=90_000)
+    open_details(page, parse_qs(urlparse(opened[0]).query)["event"][0])
+
+
 def test_the_details_can_be_walked_with_the_keyboard(app_url: str, new_page) -> None:
     page = new_page({"width": 1400, "height": 1000})
     page.goto(f"{app_url}?event=fixture-almaty-talks")
