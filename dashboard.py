@@ -25,9 +25,10 @@ from components.ui.event_source import EventSource, configured_source, data_vers
 from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, t
 from components.ui.map_figure import topojson_url
 from components.ui.sidebar import render_sidebar
-from components.ui.style import DATE_PARTS, page_script, page_style
+from components.ui.style import DATE_PARTS, page_script, page_style, ring_script, scroll_script
 from components.ui.summary import summary_line
 from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
+from components.ui.timeline_figure import HIGHLIGHT, ring_points
 from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_string
 
 MAX_NOTICES = 10
@@ -72,8 +73,8 @@ def notices_text(notices: Sequence[Notice], lang: str) -> str:
     return "\n".join(lines)
 
 
-def header(source: EventSource, version: str, view: ViewState, notices: Sequence[Notice]) -> int:
-    """Title, summary line, share link, the link's notices; returns how many events match."""
+def header(source: EventSource, version: str, view: ViewState, notices: Sequence[Notice]) -> None:
+    """Title, summary line, share link, the link's notices."""
     lang = view.lang
     summary = data.summary(source, version, view.filters)
     hidden = 0 if view.filters.flag("planned") else data.facet_counts(source, version, view.filters, "planned")["1"]
@@ -81,36 +82,62 @@ def header(source: EventSource, version: str, view: ViewState, notices: Sequence
     st.caption(t("app_caption", lang))
     head, share = st.columns([4, 1])
     head.markdown(f"**{summary_line(summary, lang, planned_hidden=hidden)}**")
-    with share.popover(t("share", lang)):
-        st.caption(t("share_help", lang))
-        st.code(share_link(query_string(view)), language=None, wrap_lines=True)
+    with share:
+        link_part()
     if notices:
         st.warning(notices_text(notices, lang))
     if not summary.events:
         st.info(t("no_events", lang))
-    return summary.events
 
 
-def timeline_section(source: EventSource, version: str, view: ViewState) -> None:
-    lang = view.lang
-    st.subheader(t("timeline", lang))
+@st.fragment(key=controls.LINK_PART)
+def link_part() -> None:
+    """The share link, and the URL kept in step with the view (also when only the open event changed)."""
+    view = controls.state()
+    with st.popover(t("share", view.lang)):
+        st.caption(t("share_help", view.lang))
+        st.code(share_link(query_string(view)), language=None, wrap_lines=True)
+    controls.sync_url(view)
+
+
+@st.fragment(key=controls.TIMELINE_PART)
+def timeline_part(source: EventSource, version: str) -> None:
+    """The timeline's chart. Opening an event leaves it as it is: the ring is drawn over it."""
+    view = controls.state()
+    st.subheader(t("timeline", view.lang))
     window = charts.timeline_window(source, version, view.filters, view.zoom)
+    st.session_state[controls.TIMELINE_IDS_KEY] = ()
     if window.whole is None:
-        st.caption(t("timeline_nothing", lang))
+        st.caption(t("timeline_nothing", view.lang))
         return
-    chart = charts.timeline_chart(source, version, view.filters, view.lanes, lang, window.shown, view.event)
+    chart = charts.timeline_chart(source, version, view.filters, view.lanes, view.lang, window.shown)
     st.session_state[controls.TIMELINE_IDS_KEY] = chart.ids
+    chart.figure.update_layout(meta=st.session_state.get(controls.TIMELINE_CLICKS_KEY, 0))
     st.plotly_chart(
         chart.figure,
         key=controls.TIMELINE_CHART,
         on_select=controls.on_timeline_select,
         selection_mode=("points", "box"),
-        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"], **plotly_locale(lang)},
+        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"], **plotly_locale(view.lang)},
     )
+
+
+@st.fragment(key=controls.MARKS_LIST_PART)
+def marks_list_part(source: EventSource, version: str) -> None:
+    """Under the timeline: its marks as a list the keyboard reaches, and what the chart shows."""
+    view = controls.state()
+    window = charts.timeline_window(source, version, view.filters, view.zoom)
+    if window.whole is not None:
+        timeline_notes(source, version, view, window)
+
+
+def timeline_notes(source: EventSource, version: str, view: ViewState, window: charts.Window) -> None:
+    lang = view.lang
+    aggregated = bool(charts.timeline_content(source, version, view.filters, view.lanes, window.shown).buckets)
     marks = charts.timeline_list(source, version, view.filters, lang, window.shown)
-    kind = "timeline_periods" if chart.aggregated else "timeline_marks"
+    kind = "timeline_periods" if aggregated else "timeline_marks"
     choice_list("timeline", kind, marks, chosen(marks, event=view.event, places=()), lang)
-    st.caption(t("timeline_aggregated" if chart.aggregated else "timeline_help", lang))
+    st.caption(t("timeline_aggregated" if aggregated else "timeline_help", lang))
     window_note(view, window)
     undated = data.summary(source, version, view.filters).undated
     if undated:
@@ -130,7 +157,10 @@ def window_note(view: ViewState, window: charts.Window) -> None:
         note, button = st.columns([4, 1])
         note.caption(t("timeline_focus", lang, outside=and_join(parts, lang)))
         button.button(
-            t("show_all_dates", lang), key=f"show_all_{lang}", on_click=controls.update, kwargs={"zoom": window.whole}
+            t("show_all_dates", lang),
+            key=f"show_all_{lang}",
+            on_click=controls.change_view,
+            kwargs={"zoom": window.whole},
         )
     key = f"f_zoom_{lang}"
     low, high = window.whole
@@ -142,22 +172,23 @@ def window_note(view: ViewState, window: charts.Window) -> None:
         max_value=high,
         key=key,
         format="YYYY-MM-DD",
-        on_change=lambda: controls.update(zoom=tuple(st.session_state[key])),
+        on_change=lambda: controls.change_view(zoom=tuple(st.session_state[key])),
     )
 
 
 def step_buttons(source: EventSource, version: str, view: ViewState, position: int, total: int) -> None:
     """Previous / next event in the table's order: the details can be walked with the keyboard."""
     lang = view.lang
+    first = max(0, position - 1)  # the events before and after, as one page of the table's order (one sort)
+    near = data.table_page(source, version, view.filters, view.sort, first, position - first + 2).events
     earlier, later, close = st.columns(3)
     for column, step, label in ((earlier, -1, "previous_event"), (later, 1, "next_event")):
-        target = position + step
-        if 0 <= target < total:
-            page = data.table_page(source, version, view.filters, view.sort, target, 1)
+        index = position + step - first
+        if 0 <= position + step < total and 0 <= index < len(near):
             column.button(
-                t(label, lang), key=f"{label}_{lang}", on_click=controls.open_event, args=(page.events[0]["id"],)
+                t(label, lang), key=f"{label}_{lang}", on_click=controls.pick_event, args=(near[index]["id"],)
             )
-    close.button(t("close", lang), key=f"close_{lang}", on_click=controls.open_event, args=(None,))
+    close.button(t("close", lang), key=f"close_{lang}", on_click=controls.pick_event, args=(None,))
 
 
 def event_panel(source: EventSource, version: str, view: ViewState, store: Store | None, total: int) -> None:
@@ -166,12 +197,12 @@ def event_panel(source: EventSource, version: str, view: ViewState, store: Store
     event = data.event(source, version, view.event or "")
     if event is None:
         st.info(t("details_gone", lang))
-        st.button(t("close", lang), key=f"close_gone_{lang}", on_click=controls.open_event, args=(None,))
+        st.button(t("close", lang), key=f"close_gone_{lang}", on_click=controls.pick_event, args=(None,))
         return
     position = data.position(source, version, view.filters, str(event["id"]), view.sort)
     if position is None:
         st.warning(t("details_outside_filters", lang))
-        st.button(t("close", lang), key=f"close_outside_{lang}", on_click=controls.open_event, args=(None,))
+        st.button(t("close", lang), key=f"close_outside_{lang}", on_click=controls.pick_event, args=(None,))
     else:
         step_buttons(source, version, view, position, total)
     st.html(details_html(event, lang, data.paragraph(source, version, str(event["id"]))))
@@ -191,14 +222,27 @@ def place_list(source: EventSource, version: str, view: ViewState) -> None:
         st.button(
             f"{when} · {title_of(event, lang)}",
             key=f"at_{event['id']}_{lang}",
-            on_click=controls.open_event,
+            on_click=controls.pick_event,
             args=(event["id"],),
         )
     if page.total > PLACE_LIST:
         st.caption(t("place_more", lang, n=page.total - PLACE_LIST))
     st.button(
-        t("clear_places", lang), key=f"clear_places_{lang}", on_click=controls.set_filters, kwargs={"places": None}
+        t("clear_places", lang), key=f"clear_places_{lang}", on_click=controls.change_filters, kwargs={"places": None}
     )
+
+
+@st.fragment(key=controls.DETAILS_PART)
+def details_part(source: EventSource, version: str, store: Store | None) -> None:
+    """The details beside the timeline; what was just opened is brought into view."""
+    view = controls.state()
+    details_section(source, version, view, store, data.summary(source, version, view.filters).events)
+    rings = ring_points(st.session_state.get(controls.TIMELINE_IDS_KEY) or (), view.event)
+    drawn_before = controls.ringed(rings)
+    scripts = ring_script(controls.TIMELINE_CHART, rings, HIGHLIGHT) if rings or drawn_before else ""
+    scripts += scroll_script(view.event) if controls.scroll_pending() else ""
+    if scripts:
+        st.html(scripts, unsafe_allow_javascript=True)
 
 
 def details_section(source: EventSource, version: str, view: ViewState, store: Store | None, total: int) -> None:
@@ -267,7 +311,7 @@ def relations_section(source: EventSource, version: str, view: ViewState) -> Non
         key=key,
         horizontal=True,
         format_func=lambda value: t(f"relations_{value}", lang),
-        on_change=lambda: controls.update(pairs=st.session_state[key]),
+        on_change=lambda: controls.change_view(pairs=st.session_state[key]),
     )
     chart = charts.relations_chart(source, version, view.filters, view.pairs, lang)
     st.session_state[controls.PAIRS_KEY] = chart.pairs
@@ -284,6 +328,17 @@ def relations_section(source: EventSource, version: str, view: ViewState) -> Non
     st.caption(t("relations_help", lang))
 
 
+@st.fragment(key=controls.VIEWS_PART)
+def views_part(source: EventSource, version: str) -> None:
+    views_section(source, version, controls.state())
+
+
+@st.fragment(key=controls.TABLE_PART)
+def table_part(source: EventSource, version: str) -> None:
+    """The table; the last part to show what was just opened (its page turns to the open event)."""
+    table_section(source, version, controls.state(), controls.take_scroll())
+
+
 def views_section(source: EventSource, version: str, view: ViewState) -> None:
     """The map or the relations view (one at a time: the other costs nothing)."""
     lang = view.lang
@@ -294,7 +349,7 @@ def views_section(source: EventSource, version: str, view: ViewState) -> None:
         VIEWS,
         key=key,
         format_func=lambda value: t(f"view_{value}", lang),
-        on_change=lambda: controls.update(view=st.session_state[key] or VIEWS[0]),
+        on_change=lambda: controls.change_view(view=st.session_state[key] or VIEWS[0]),
         label_visibility="collapsed",
         required=True,
     )
@@ -338,7 +393,7 @@ def sort_control(view: ViewState) -> None:
         SORTS,
         key=key,
         format_func=lambda value: t(f"sort_{value.lstrip('-')}_{'desc' if value.startswith('-') else 'asc'}", lang),
-        on_change=lambda: controls.update(sort=st.session_state[key]),
+        on_change=lambda: controls.change_view(sort=st.session_state[key]),
     )
 
 
@@ -423,21 +478,21 @@ def page(lang: str) -> None:
     source, store, version = open_data(lang)
     known = {facet.name: data.facet_values(source, version, facet.name) for facet in FACETS if facet.kind is Kind.NAMES}
     view, notices = controls.resolve(known, KnownEvents(source, version))
-    just_opened = controls.take_scroll()
     sidebar(source, version)
     st.html(
         page_style(is_rtl(view.lang), [t(f"date_part_{part}", view.lang) for part in DATE_PARTS])
-        + page_script(view.lang, t("busy", view.lang), just_opened),
+        + page_script(view.lang, t("busy", view.lang)),
         unsafe_allow_javascript=True,
     )
-    total = header(source, version, view, notices)
+    header(source, version, view, notices)
     timeline_column, details_column = st.columns([3, 2])
     with timeline_column:
-        timeline_section(source, version, view)
+        timeline_part(source, version)
+        marks_list_part(source, version)
     with details_column:
-        details_section(source, version, view, store, total)
-    views_section(source, version, view)
-    table_section(source, version, view, just_opened)
+        details_part(source, version, store)
+    views_part(source, version)
+    table_part(source, version)
     downloads_section(source, version, view)
     if store is not None:
         store_panels(store, view.lang)

@@ -9,11 +9,16 @@ For each size the page runs on a file of synthetic events (``TIMELINE_EVENTS_JSO
 after one warm-up visit (which fills the server's caches) it measures, median of ``--runs``:
 
 * ``load``: a new browser context opens the page until every chart is drawn;
-* ``filter``: a click on a date preset until the page is idle again (the script has run and two
-  animation frames have passed);
+* ``new filter``: a start date typed into the sidebar's date field (applied on Enter), a different
+  day in each run, so that the server has never answered that filter before: from Enter until the
+  page is idle again with its charts drawn (what a user waits for on a new question);
+* ``preset filter``: a click on a date preset until the page is idle again (the script has run and two
+  animation frames have passed). The runs alternate two presets ("Since 2020", "All dates"), so from
+  the third run on the server answers from its caches: this is what the browser and Streamlit add to
+  a filter change;
 * ``click``: a click on a row of the table until that event's details are visible;
-* the bytes the server sends over the websocket for a filter change and for an event click, and
-  the page's DOM elements after the first load.
+* the bytes the server sends over the websocket for each of these, and the page's DOM elements
+  after the first load.
 
 Times are printed in seconds, with the ratio of each row to the first one measured in the same
 run (the smallest size: time should not grow faster than the data). The same run also measures a minimal Streamlit
@@ -29,11 +34,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,8 +72,10 @@ DETAILS_OF = """(previous) => { const card = document.querySelector('.tl-details
 @dataclass
 class Figures:
     load: list[float] = field(default_factory=list)
+    new_filter: list[float] = field(default_factory=list)
     filter: list[float] = field(default_factory=list)
     click: list[float] = field(default_factory=list)
+    new_filter_bytes: list[int] = field(default_factory=list)
     filter_bytes: list[int] = field(default_factory=list)
     click_bytes: list[int] = field(default_factory=list)
     nodes: int = 0
@@ -150,6 +159,27 @@ def filter_change(page: Page, frames: Frames, preset: str) -> tuple[float, int]:
     return (ended - started) / 1000, frames.received - before
 
 
+def new_start_day(run: int) -> date:
+    """A start date no earlier run on the same server has asked for (inside the synthetic events' years)."""
+    return date(2020, 3, 1) + timedelta(days=53 * run + 1)
+
+
+def new_filter(page: Page, frames: Frames, day: date) -> tuple[float, int]:
+    """Type ``day`` into the empty start-date field and press Enter; seconds from Enter until the
+    page is idle with its charts drawn, bytes received meanwhile."""
+    page.locator('[data-testid="stDateInput"]').first.locator('[data-type="year"]').click()
+    page.keyboard.type(day.strftime("%Y%m%d"))
+    page.evaluate(WATCH)
+    before = frames.received
+    started = page.evaluate("() => performance.now()")
+    page.keyboard.press("Enter")
+    page.wait_for_function(IDLE, timeout=300_000)
+    page.wait_for_function(CHARTS_DRAWN, timeout=300_000)
+    ended = page.evaluate(FRAMES)
+    page.wait_for_url(re.compile(f"from={day.isoformat()}"), timeout=60_000)  # the filter measured is the one typed
+    return (ended - started) / 1000, frames.received - before
+
+
 def event_click(page: Page, frames: Frames, row: int) -> tuple[float, int]:
     """Click a cell of a table row; seconds until its details are visible, bytes received meanwhile."""
     previous = page.evaluate("() => document.querySelector('.tl-details')?.dataset.eventId || ''")
@@ -178,6 +208,9 @@ def measure(browser, url: str, runs: int) -> Figures:
         page, frames, seconds = load_page(browser, url)
         figures.load.append(seconds)
         figures.nodes = page.evaluate("() => document.getElementsByTagName('*').length")
+        seconds, sent = new_filter(page, frames, new_start_day(run))
+        figures.new_filter.append(seconds)
+        figures.new_filter_bytes.append(sent)
         seconds, sent = filter_change(page, frames, ("Since 2020", "All dates")[run % 2])
         figures.filter.append(seconds)
         figures.filter_bytes.append(sent)
@@ -194,22 +227,23 @@ def report(results: dict[str, Figures], minimal: list[float], with_charts: list[
     print(f"minimal Streamlit page, load: {statistics.median(minimal):.2f} s (median of {len(minimal)})")
     print(f"minimal page with two plotly charts, load: {statistics.median(with_charts):.2f} s")
     print(
-        f"{'events':>28} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'÷ plotly':>8} {'filter s':>9} {'×':>5}"
-        f" {'click s':>8}"
-        f" {'×':>5} {'filter KB':>9} {'click KB':>9} {'DOM nodes':>9}"
+        f"{'events':>28} {'warm-up s':>9} {'load s':>7} {'×':>5} {'÷ min':>6} {'÷ plotly':>8}"
+        f" {'new filter s':>12} {'×':>5} {'preset filter s':>15} {'×':>5} {'click s':>8} {'×':>5}"
+        f" {'new filter KB':>13} {'preset KB':>9} {'click KB':>9} {'DOM nodes':>9}"
     )
     for label, fig in results.items():
-        load, change, click = (statistics.median(values) for values in (fig.load, fig.filter, fig.click))
-        ratios = [
-            value / statistics.median(other)
-            for value, other in ((load, base.load), (change, base.filter), (click, base.click))
-        ]
+        timings = (fig.load, fig.new_filter, fig.filter, fig.click)
+        bases = (base.load, base.new_filter, base.filter, base.click)
+        load, fresh, change, click = (statistics.median(values) for values in timings)
+        medians = (load, fresh, change, click)
+        ratios = [value / statistics.median(other) for value, other in zip(medians, bases, strict=True)]
+        sent = (fig.new_filter_bytes, fig.filter_bytes, fig.click_bytes)
+        kilobytes = [statistics.median(values) / 1000 for values in sent]
         print(
             f"{label:>28} {fig.warm_up:9.2f} {load:7.2f} {ratios[0]:5.2f} {load / statistics.median(minimal):6.2f}"
             f" {load / statistics.median(with_charts):8.2f}"
-            f" {change:9.2f} {ratios[1]:5.2f} {click:8.2f}"
-            f" {ratios[2]:5.2f} {statistics.median(fig.filter_bytes) / 1000:9.1f}"
-            f" {statistics.median(fig.click_bytes) / 1000:9.1f} {fig.nodes:9d}"
+            f" {fresh:12.2f} {ratios[1]:5.2f} {change:15.2f} {ratios[2]:5.2f} {click:8.2f} {ratios[3]:5.2f}"
+            f" {kilobytes[0]:13.1f} {kilobytes[1]:9.1f} {kilobytes[2]:9.1f} {fig.nodes:9d}"
         )
 
 

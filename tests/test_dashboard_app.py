@@ -167,6 +167,21 @@ def test_event_parameter_opens_details_and_escapes_them() -> None:
     assert "<img" not in body
 
 
+def test_previous_and_next_walk_the_table_order_and_the_link_follows() -> None:
+    app = run()
+    order = list(app.dataframe[0].value.index)
+    app = run(event=order[1])
+    app.button(key="next_event_en").click().run()
+    assert f'data-event-id="{order[2]}"' in details_body(app)
+    assert app.query_params["event"] == order[2]
+    app.button(key="previous_event_en").click().run()
+    app.button(key="previous_event_en").click().run()
+    assert f'data-event-id="{order[0]}"' in details_body(app) and app.query_params["event"] == order[0]
+    assert "previous_event_en" not in [button.key for button in app.button]  # the first event has none before it
+    app.button(key="close_en").click().run()
+    assert "event" not in app.query_params
+
+
 @pytest.mark.parametrize("event_id", ["fixture-background-1938", "fixture-planned-2050"])
 def test_events_far_in_the_past_or_future_open(event_id: str) -> None:
     app = run(event=event_id, planned="1")

@@ -21,7 +21,7 @@ from components.ui.i18n import plural, t, ui_strings
 from components.ui.map_figure import DEFAULT_FRAME, clusters, fit_frame, map_view, topojson_url
 from components.ui.relations_figure import pair_matrix, relations_view
 from components.ui.summary import summary_line
-from components.ui.timeline_figure import OTHER, TYPE_COLOURS, focus_window, timeline_view
+from components.ui.timeline_figure import OTHER, TYPE_COLOURS, focus_window, ring_points, timeline_view
 
 XSS = "<script>alert(1)</script> و <img src=x onerror=alert(1)>"
 MOSCOW = {"name_en": "Moscow", "name_ar": "موسكو", "country": "RU", "lat": 55.75, "lon": 37.62, "kind": "city"}
@@ -159,10 +159,13 @@ def test_hover_text_names_the_event_in_the_interface_language_and_shows_no_marku
     assert trace.hovertemplate.startswith("<b>لقاء</b>") and " — أرمينيا، أذربيجان — باكو<br>" in trace.hovertext[index]
 
 
-def test_the_open_event_is_ringed() -> None:
-    view, _ = timeline_of(EVENTS, highlight="span")
-    ring = view.figure.data[-1]
-    assert ring.marker.symbol == "circle-open" and list(ring.x) == ["2023-05-10"] and view.ids[-1] == ()
+def test_the_open_event_is_ringed_where_its_marks_are_drawn() -> None:
+    view, _ = timeline_of(EVENTS, lanes="country")
+    points = ring_points(view.ids, "span")
+    assert len(points) == 2  # one mark in each of its two countries' lanes
+    for trace, point in points:
+        assert view.ids[trace][point] == "span" and view.figure.data[trace].x[point] == "2023-05-10"
+    assert ring_points(view.ids, "not-drawn") == () and ring_points(view.ids, None) == ()
 
 
 def test_timeline_counts_thousands_of_events_per_week_or_month() -> None:

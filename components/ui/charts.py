@@ -72,11 +72,10 @@ def timeline_chart(
     lanes: str,
     lang: str,
     window: tuple[date, date] | None,
-    highlight: str | None,
 ) -> TimelineView:
     content = timeline_content(source, version, filters, lanes, window)
     hover = mark_hover(source, version, lang)
-    return timeline_view(content, lang=lang, hover=hover, window=window, highlight=highlight)
+    return timeline_view(content, lang=lang, hover=hover, window=window)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -35,6 +35,13 @@ MAP_PLACES_KEY = "_map_places"
 PAIRS_KEY = "_relation_pairs"
 TABLE_IDS_KEY = "_table_ids"
 TIMELINE_CHART, MAP_CHART, RELATIONS_CHART, TABLE = "timeline_chart", "map_chart", "relations_chart", "table"
+# The page's parts that show the open event, as fragments (``st.fragment(key=...)``), in the order they
+# run again when only the open event changes: the details first, the charts' highlights after them.
+DETAILS_PART, TABLE_PART, LINK_PART, MARKS_LIST_PART, VIEWS_PART = "details", "table_part", "link", "marks", "views"
+SELECTION_PARTS = (DETAILS_PART, TABLE_PART, LINK_PART, MARKS_LIST_PART, VIEWS_PART)
+TIMELINE_PART = "timeline"  # the timeline's chart: the open event's ring is drawn over it in the browser
+TIMELINE_CLICKS_KEY = "_timeline_clicks"
+RINGED_KEY = "_timeline_ringed"
 
 WidgetValue = list[str] | date | str | bool | float | None
 _COUNT_SUFFIX = re.compile(r"\s*\([\d,]+\)$")
@@ -109,6 +116,12 @@ def set_filters(**values: FilterValue | None) -> None:
     st.session_state[OFFSET_KEY] = 0
 
 
+def change_filters(**values: FilterValue | None) -> NoReturn:
+    """Callback: change some filters and run the whole page."""
+    set_filters(**values)
+    rerun_page()
+
+
 def clear_filters() -> None:
     update(filters=Filters(), zoom=None)
     st.session_state[OFFSET_KEY] = 0
@@ -118,6 +131,38 @@ def open_event(event_id: str | None, *, scroll: bool = True) -> None:
     """Open an event's details (and bring them into view), or close them with ``None``."""
     update(event=event_id)
     st.session_state[SCROLL_KEY] = bool(event_id) and scroll
+
+
+def rerun_page() -> NoReturn:
+    """End a widget's callback with a run of the whole page (a widget inside a fragment would
+    otherwise run its fragment alone)."""
+    st.rerun()
+
+
+def pick_event(event_id: str | None, *parts: str) -> NoReturn:
+    """Callback: open an event (or close it with ``None``). Only the parts that show the open
+    event run again (and ``parts``): the rest of the page (sidebar, header, timeline chart,
+    downloads) is unchanged."""
+    open_event(event_id, scroll=True)
+    st.rerun([*SELECTION_PARTS, *parts])
+
+
+def change_view(**changes: Any) -> NoReturn:
+    """Callback: change fields of the view (zoom, sort, the map or the relations) and run the whole page."""
+    update(**changes)
+    rerun_page()
+
+
+def ringed(rings: Sequence[object]) -> bool:
+    """Whether the timeline had rings drawn before this run (they are to be cleared when ``rings`` is empty)."""
+    before = bool(st.session_state.get(RINGED_KEY))
+    st.session_state[RINGED_KEY] = bool(rings)
+    return before
+
+
+def scroll_pending() -> bool:
+    """Whether an event (or a map marker's list) was just opened and should be brought into view."""
+    return bool(st.session_state.get(SCROLL_KEY, False))
 
 
 def take_scroll() -> bool:
@@ -223,18 +268,22 @@ def on_timeline_select() -> None:
     """A dragged range zooms the timeline (into the URL); a clicked mark opens its event."""
     window = _box_range(TIMELINE_CHART)
     if window is not None:
-        update(zoom=window)
-        return
+        change_view(zoom=window)
     event_id = _lookup(st.session_state.get(TIMELINE_IDS_KEY), _clicked_point(TIMELINE_CHART))
     if isinstance(event_id, str):
-        open_event(event_id, scroll=True)
+        # The chart is drawn anew, as a chart that remembers no click: plotly.js would otherwise
+        # keep the clicked mark selected (the others faded) and ignore a second click on it.
+        st.session_state[TIMELINE_CLICKS_KEY] = int(st.session_state.get(TIMELINE_CLICKS_KEY) or 0) + 1
+        pick_event(event_id, TIMELINE_PART)
 
 
-def pick_places(names: Sequence[str]) -> None:
-    """A marker lists all the events of the places it groups: they become the place filter."""
+def pick_places(names: Sequence[str]) -> NoReturn:
+    """A marker lists all the events of the places it groups: they become the place filter (the
+    whole page runs again)."""
     set_filters(places=tuple(names))
     open_event(None)
     st.session_state[SCROLL_KEY] = True
+    rerun_page()
 
 
 def on_map_select() -> None:
@@ -255,9 +304,9 @@ def on_chart_choice(key: str, chart: str) -> None:
     if not isinstance(picked, Choice):
         return
     if picked.event:
-        open_event(picked.event, scroll=True)
+        pick_event(picked.event)
     elif picked.window:
-        update(zoom=picked.window)
+        change_view(zoom=picked.window)
     elif picked.places:
         pick_places(picked.places)
 
@@ -270,6 +319,7 @@ def on_relations_select() -> None:
             set_filters(actors=tuple(pair), actor_mode=ALL_OF)
         else:
             set_filters(countries=tuple(pair), country_mode=ALL_OF)
+        rerun_page()
 
 
 def table_key(ids: Sequence[str], lang: str) -> str:
@@ -286,4 +336,4 @@ def on_table_select(key: str) -> None:
     rows = [cell[0] for cell in cells if isinstance(cell, list | tuple) and cell] or selection.get("rows") or []
     ids = st.session_state.get(TABLE_IDS_KEY) or ()
     if rows and isinstance(rows[0], int) and rows[0] < len(ids):
-        open_event(ids[rows[0]], scroll=True)
+        pick_event(ids[rows[0]])

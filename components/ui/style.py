@@ -1,4 +1,4 @@
-"""The page's CSS and its small script: the marks in the Arabic text, the details card, the busy
+"""The page's CSS and its small scripts: the marks in the Arabic text, the details card, the busy
 state during a rerun, right-to-left layout (tables shown from their right end), ``lang``/``dir`` on
 the page, dates applied on Enter, and bringing the opened details into view."""
 
@@ -61,8 +61,8 @@ DATE_HINT_STYLE = """<style>
 </style>"""
 
 # Runs in the page (st.html with JavaScript): puts lang/dir on <html>, makes Enter apply a typed
-# date (Streamlit applies it only when the field loses focus with its calendar closed), and, when
-# an event was just opened, scrolls its details into view. The values are JSON-encoded constants.
+# date (Streamlit applies it only when the field loses focus with its calendar closed). The values
+# are JSON-encoded constants.
 SCRIPT = """<script>
 (() => {
   const root = document.documentElement;
@@ -124,15 +124,71 @@ SCRIPT = """<script>
     new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
     watch();
   }
-  if (%(scroll)s) {
-    const show = () => {
-      const card = document.querySelector('.tl-details, .tl-place-list');
-      if (!card) { setTimeout(show, 50); return; }
-      card.scrollIntoView({block: 'nearest', behavior: 'instant'});
-      card.focus({preventScroll: true});
+})();
+</script>"""
+# Brings what was just opened (an event's details, a marker's events) into view and gives it the focus;
+# it runs again whenever its target changes (the target is part of the script).
+SCROLL_SCRIPT = """<script>
+(() => {
+  const id = %(event)s;
+  const target = id === null ? '.tl-place-list' : `[data-event-id="${CSS.escape(id)}"]`;
+  const show = () => {
+    const card = document.querySelector(target);
+    if (!card) { setTimeout(show, 50); return; }
+    card.scrollIntoView({block: 'nearest', behavior: 'instant'});
+    card.focus({preventScroll: true});
+  };
+  show();  // at once: the card is drawn before this script, and the charts redrawn after it must not delay it
+})();
+</script>"""
+
+# Rings the open event's marks over the timeline chart (an SVG layer of its own above plotly's), at
+# the marks' positions as plotly.js draws them; drawn again after each redraw of the chart (zoom,
+# resize, a new chart). ``points``: [trace number, point number] of each mark.
+RING_SCRIPT = """<script>
+(() => {
+  window.__tlRing = %(points)s;
+  const SVG = 'http://www.w3.org/2000/svg';
+  const draw = (plot) => {
+    const layout = plot._fullLayout, data = plot._fullData, holder = plot.querySelector('.svg-container');
+    if (!layout || !data || !layout.xaxis || !layout.yaxis || !holder) return;
+    let layer = holder.querySelector(':scope > svg.tl-ring');
+    if (!layer) {
+      layer = document.createElementNS(SVG, 'svg');
+      layer.setAttribute('class', 'tl-ring');
+      layer.style.cssText = 'position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible;';
+      holder.appendChild(layer);
+    }
+    layer.setAttribute('width', layout.width);
+    layer.setAttribute('height', layout.height);
+    const xa = layout.xaxis, ya = layout.yaxis, rings = [];
+    for (const [trace, point] of window.__tlRing) {
+      const marks = data[trace];
+      if (!marks || !marks.x || !marks.y || point >= marks.x.length) continue;
+      const x = xa._offset + xa.l2p(xa.d2l(marks.x[point])), y = ya._offset + ya.l2p(ya.d2l(marks.y[point]));
+      const inside = x >= xa._offset && x <= xa._offset + xa._length && y >= ya._offset && y <= ya._offset + ya._length;
+      if (!inside) continue;
+      const ring = document.createElementNS(SVG, 'circle');
+      for (const [name, value] of [['cx', x], ['cy', y], ['r', %(radius)s], ['fill', 'none'],
+                                   ['stroke', %(colour)s], ['stroke-width', 3]]) ring.setAttribute(name, value);
+      rings.push(ring);
+    }
+    layer.replaceChildren(...rings);
+  };
+  const plots = () => document.querySelectorAll('.st-key-%(chart)s .js-plotly-plot');
+  if (!window.__tlRingWatch) {
+    window.__tlRingWatch = true;
+    const watch = () => {
+      for (const plot of plots()) {
+        if (plot.__tlRinged || !plot.on) continue;
+        plot.__tlRinged = true;
+        plot.on('plotly_afterplot', () => draw(plot));
+        draw(plot);
+      }
     };
-    setTimeout(show, 0);
+    new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
   }
+  for (const plot of plots()) draw(plot);
 })();
 </script>"""
 
@@ -157,12 +213,27 @@ def page_style(rtl: bool, date_names: Sequence[str] | None = None) -> str:
     return STYLE + (RTL_STYLE if rtl else "") + (date_hint_style(date_names) if date_names else "")
 
 
-def page_script(lang: str, busy: str, scroll: bool) -> str:
-    """The script that sets the page's language and direction, applies dates on Enter and
-    brings just-opened details into view; ``busy`` is shown while the page reruns."""
+def page_script(lang: str, busy: str) -> str:
+    """The script that sets the page's language and direction and applies dates on Enter; ``busy``
+    is shown while the page reruns."""
     return SCRIPT % {
         "lang": json.dumps(lang),
         "dir": json.dumps("rtl" if lang == "ar" else "ltr"),
         "busy": json.dumps(json.dumps(busy, ensure_ascii=False), ensure_ascii=False),
-        "scroll": "true" if scroll else "false",
+    }
+
+
+def scroll_script(event_id: str | None) -> str:
+    """The script that brings the open event's details (or, with ``None``, the list of a map
+    marker's events) into view."""
+    return SCROLL_SCRIPT % {"event": json.dumps(event_id or None).replace("<", "\\u003c")}
+
+
+def ring_script(chart_key: str, points: Sequence[tuple[int, int]], colour: str, radius: int = 12) -> str:
+    """The script that rings ``points`` (trace number, point number) of the chart keyed ``chart_key``."""
+    return RING_SCRIPT % {
+        "points": json.dumps([list(point) for point in points]),
+        "chart": chart_key,
+        "colour": json.dumps(colour),
+        "radius": radius,
     }

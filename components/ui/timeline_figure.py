@@ -272,19 +272,14 @@ def _layout(figure: go.Figure, order: Sequence[str], lanes: str, lang: str, wind
     )
 
 
-def _highlight(marks: Sequence[Mark], event_id: str | None, lanes: str, order: Sequence[str]) -> go.Scatter | None:
-    """A ring around the open event's marks."""
-    mark = next((item for item in marks if item.id == event_id), None)
-    if mark is None:
-        return None
-    rows = [order.index(lane) + jitter(mark.id) for lane in lanes_of(mark.countries, mark.type, lanes, order)]
-    return go.Scatter(
-        x=[centre(mark).isoformat()] * len(rows),
-        y=rows,
-        mode="markers",
-        marker={"symbol": "circle-open", "size": 24, "color": HIGHLIGHT, "line": {"width": 3, "color": HIGHLIGHT}},
-        hoverinfo="skip",
-        showlegend=False,
+def ring_points(ids: Sequence[Sequence[str]], event_id: str | None) -> tuple[tuple[int, int], ...]:
+    """(trace number, point number) of each mark of the open event: where the page rings it. The
+    ring is drawn over the chart in the browser, so that opening an event leaves the figure (and
+    its thousand marks) as they are drawn. ``ids``: the event ids of each trace's points."""
+    if not event_id:
+        return ()
+    return tuple(
+        (trace, point) for trace, marks in enumerate(ids) for point, mark in enumerate(marks) if mark == event_id
     )
 
 
@@ -294,10 +289,8 @@ def timeline_view(
     lang: str = "en",
     hover: Hover | None = None,
     window: tuple[date, date] | None = None,
-    highlight: str | None = None,
 ) -> TimelineView:
-    """The figure of ``data``: its marks, or its week or month counts; ``window`` the visible days,
-    ``highlight`` the id of the open event."""
+    """The figure of ``data``: its marks, or its week or month counts; ``window`` the visible days."""
     describe = hover or (lambda mark: hover_text(mark, lang, mark_title(mark, lang)))
     if data.buckets:
         order = lane_order(bucket_lane_counts(data.buckets, data.lanes), data.lanes)
@@ -309,10 +302,6 @@ def timeline_view(
     traces, ids = _mark_traces(data.marks, data.lanes, order, lang, describe)
     traces += _key_traces(data.marks, lang)
     ids += [()] * (len(traces) - len(ids))
-    ring = _highlight(data.marks, highlight, data.lanes, order)
-    if ring is not None:
-        traces.append(ring)
-        ids.append(())
     figure = go.Figure(traces)
     _layout(figure, order, data.lanes, lang, window)
     return TimelineView(figure, tuple(ids), False, tuple(order))

@@ -181,10 +181,11 @@ def test_clicking_a_timeline_mark_opens_its_details_beside_it_and_rings_it(app_u
     sentence = page.locator(f"{DETAILS} .tl-sentence")
     assert sentence.get_attribute("dir") == "rtl"
     assert sentence.locator("mark.tl-date").inner_text() == "9 نوفمبر 2020"
-    ring = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.some(t => t.marker && t.marker.size === 24)"
-    )
-    assert ring
+    mark = page.evaluate(POINT_POSITION, ["agreement", "2020-11-09"])
+    page.wait_for_selector(".st-key-timeline_chart svg.tl-ring circle", timeout=60_000)
+    ring = page.locator(".st-key-timeline_chart svg.tl-ring circle").first.bounding_box()
+    assert ring is not None  # the ring is centred on the clicked mark
+    assert abs(ring["x"] + ring["width"] / 2 - mark[0]) < 2 and abs(ring["y"] + ring["height"] / 2 - mark[1]) < 2
     screenshot(page, "timeline-click")
 
 
@@ -205,6 +206,53 @@ def test_a_click_anywhere_on_a_table_row_opens_its_details_in_view(app_url: str,
         timeout=90_000,
     )
     screenshot(page, "table-click")
+
+
+def test_a_row_opened_from_the_table_is_ringed_on_the_timeline_as_drawn(app_url: str, new_page) -> None:
+    """Opening an event leaves the timeline's chart as it was drawn (the same plot, not drawn again)
+    and rings the event's mark over it."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?q=كاراباخ&type=agreement")
+    wait_ready(page)
+    page.evaluate("() => { document.querySelector('.st-key-timeline_chart .js-plotly-plot').__tlKept = true; }")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 55)
+    page.wait_for_url(re.compile(r"event="), timeout=90_000)
+    open_details(page, query_of(page)["event"][0])
+    assert in_viewport(page, DETAILS)
+    page.wait_for_selector(".st-key-timeline_chart svg.tl-ring circle", timeout=60_000)
+    kept = "() => document.querySelector('.st-key-timeline_chart .js-plotly-plot').__tlKept === true"
+    assert page.evaluate(kept)
+
+
+def test_events_opened_from_the_table_are_steps_of_the_browser_history(app_url: str, new_page) -> None:
+    """Opening an event runs only part of the page, and still writes the link: Back and Forward step
+    through the events opened."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?country=KZ")
+    wait_ready(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    opened = []
+    for row_y in (55, 90):  # the first row, then the second
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + row_y)
+        page.wait_for_url(lambda url: "event=" in url and url not in opened, timeout=90_000)
+        opened.append(page.url)
+        open_details(page, query_of(page)["event"][0])
+    page.go_back()
+    page.wait_for_url(opened[0], timeout=90_000)
+    open_details(page, parse_qs(urlparse(opened[0]).query)["event"][0])
+    page.go_back()
+    page.wait_for_url(lambda url: "event=" not in url, timeout=90_000)
+    page.wait_for_function(f"() => !document.querySelector('{DETAILS}')", timeout=90_000)
+    page.go_forward()
+    page.wait_for_url(opened[0], timeout=90_000)
+    open_details(page, parse_qs(urlparse(opened[0]).query)["event"][0])
 
 
 def test_the_details_can_be_walked_with_the_keyboard(app_url: str, new_page) -> None:
