@@ -22,10 +22,10 @@ from components.ui.chart_choices import Choice, chosen, map_choices
 from components.ui.correction_panel import render_add_event_form, render_correction_form, render_corrections_log
 from components.ui.details import details_html, title_of
 from components.ui.event_source import EventSource, configured_source, data_version
-from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, t
+from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, streamlit_labels, t
 from components.ui.map_figure import topojson_url
 from components.ui.sidebar import render_sidebar
-from components.ui.style import DATE_PARTS, page_script, page_style, ring_script, scroll_script
+from components.ui.style import DATE_PARTS, page_script, page_style, relabel_script, ring_script, scroll_script
 from components.ui.summary import summary_line
 from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
 from components.ui.timeline_figure import HIGHLIGHT, ring_points
@@ -392,6 +392,7 @@ def sort_control(view: ViewState) -> None:
         t("sort_label", lang),
         SORTS,
         key=key,
+        placeholder=t("choose", lang),
         format_func=lambda value: t(f"sort_{value.lstrip('-')}_{'desc' if value.startswith('-') else 'asc'}", lang),
         on_change=lambda: controls.change_view(sort=st.session_state[key]),
     )
@@ -481,7 +482,8 @@ def page(lang: str) -> None:
     sidebar(source, version)
     st.html(
         page_style(is_rtl(view.lang), [t(f"date_part_{part}", view.lang) for part in DATE_PARTS])
-        + page_script(view.lang, t("busy", view.lang)),
+        + page_script(view.lang, t("busy", view.lang))
+        + relabel_script(streamlit_labels(view.lang)),
         unsafe_allow_javascript=True,
     )
     header(source, version, view, notices)

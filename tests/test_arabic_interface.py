@@ -205,3 +205,14 @@ def test_the_walk_sees_english_words_when_there_are_some(allowed: list[str], mon
     assert any(word.startswith("'Timeline'") for word in words) and any(
         word.startswith("'Participants'") for word in words
     )
+
+
+def test_streamlits_own_labels_are_said_in_the_interface_language_both_ways_round() -> None:
+    from components.ui.i18n import streamlit_labels
+
+    arabic, english = streamlit_labels("ar"), streamlit_labels("en")
+    assert arabic.whole["Collapse sidebar"] == "إخفاء الشريط الجانبي"
+    assert english.whole["إخفاء الشريط الجانبي"] == "Collapse sidebar"  # said again after a switch
+    assert ("year, ", "سنة، ") in arabic.starts and ("سنة، ", "year, ") in english.starts
+    assert ("per file", "لكل ملف") in arabic.ends
+    assert all(not re.search("[A-Za-z]", said) or re.search(r"\b(?:CSV|PNG)\b", said) for said in arabic.whole.values())

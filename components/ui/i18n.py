@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -27,6 +28,37 @@ def ui_strings() -> dict[str, dict[str, str]]:
     """``{key: {"en": …, "ar": …}}`` from ``data/lexicon/ui_strings.tsv``."""
     rows = load_tsv("ui_strings.tsv", {"key": None, "en": None, "ar": None})
     return {str(row["key"]): {"en": str(row["en"]), "ar": str(row["ar"])} for row in rows}
+
+
+STREAMLIT_LABEL = "streamlit_label_"  # rows of a label of Streamlit's own widgets, its English exactly as written
+STREAMLIT_PART = "streamlit_part_"  # rows of a part of Streamlit's date fields, whose labels read "<part>, <field>"
+STREAMLIT_END = "streamlit_end_"  # rows of the end of a label of Streamlit's ("5MB per file")
+
+
+@dataclass(frozen=True)
+class Relabelling:
+    """How to say in the page's language what Streamlit's own widgets write in English: whole labels,
+    label beginnings and label ends, each ``(as written, as said)``. Both ways round, so that a label
+    already said in the other language is said again after a switch."""
+
+    whole: dict[str, str]
+    starts: list[tuple[str, str]]
+    ends: list[tuple[str, str]]
+
+
+def streamlit_labels(lang: str) -> Relabelling:
+    strings = ui_strings()
+    source, target = ("en", "ar") if lang == "ar" else ("ar", "en")
+
+    def pairs(prefix: str) -> list[tuple[str, str]]:
+        return [(row[source], row[target]) for key, row in strings.items() if key.startswith(prefix)]
+
+    first, then = LIST_SEPARATORS[source], LIST_SEPARATORS[target]
+    return Relabelling(
+        dict(pairs(STREAMLIT_LABEL)),
+        [(said + first, other + then) for said, other in pairs(STREAMLIT_PART)],
+        pairs(STREAMLIT_END),
+    )
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -1,11 +1,14 @@
 """The page's CSS and its small scripts: the marks in the Arabic text, the details card, the busy
 state during a rerun, right-to-left layout (tables shown from their right end), ``lang``/``dir`` on
-the page, dates applied on Enter, and bringing the opened details into view."""
+the page, dates applied on Enter, bringing the opened details into view, and Streamlit's own labels said in
+the page's language."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+
+from components.ui.i18n import Relabelling
 
 STYLE = """<style>
 .tl-sentence {direction: rtl; text-align: right; font-size: 1.1rem; line-height: 2; unicode-bidi: isolate;
@@ -211,6 +214,52 @@ def page_style(rtl: bool, date_names: Sequence[str] | None = None) -> str:
     date fields left-to-right. ``date_names`` (year, month, day) replace the letters an empty date
     field shows, for an interface whose language does not write them in Latin letters."""
     return STYLE + (RTL_STYLE if rtl else "") + (date_hint_style(date_names) if date_names else "")
+
+
+RELABEL_SCRIPT = """<script>
+(() => {
+  // Streamlit's own widgets and the charts' buttons write their labels in English: say them in the page's language.
+  window.__tlRelabelling = %(relabelling)s;
+  const ATTRIBUTES = ['aria-label', 'data-title', 'placeholder'];  // read aloud, a chart button's tooltip, a hint
+  // The widgets whose visible texts are Streamlit's own.
+  const OWN_TEXTS = '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"]';
+  const say = (label) => {
+    const {whole, starts, ends} = window.__tlRelabelling;
+    if (Object.prototype.hasOwnProperty.call(whole, label)) return whole[label];
+    for (const [start, other] of starts) if (label.startsWith(start)) return other + label.slice(start.length);
+    for (const [end, other] of ends) if (label.endsWith(end)) return label.slice(0, -end.length) + other;
+    return label;
+  };
+  const relabel = () => {
+    for (const element of document.querySelectorAll('[aria-label], [data-title], [placeholder]')) {
+      for (const name of ATTRIBUTES) {
+        const label = element.getAttribute(name);
+        if (label && say(label) !== label) element.setAttribute(name, say(label));
+      }
+    }
+    for (const widget of document.querySelectorAll(OWN_TEXTS)) {  // never the events' own words
+      const texts = document.createTreeWalker(widget, NodeFilter.SHOW_TEXT);
+      while (texts.nextNode()) {
+        const node = texts.currentNode, text = node.nodeValue.trim();
+        if (text && say(text) !== text) node.nodeValue = node.nodeValue.replace(text, say(text));
+      }
+    }
+  };
+  if (!window.__tlRelabels) {
+    window.__tlRelabels = true;
+    new MutationObserver(relabel).observe(document.body,
+      {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES});
+  }
+  relabel();
+})();
+</script>"""
+
+
+def relabel_script(relabelling: Relabelling) -> str:
+    """The script that says Streamlit's own labels and texts as ``relabelling`` says, wherever the page
+    shows them, now and after every change (``i18n.streamlit_labels``)."""
+    data = {"whole": relabelling.whole, "starts": relabelling.starts, "ends": relabelling.ends}
+    return RELABEL_SCRIPT % {"relabelling": json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")}
 
 
 def page_script(lang: str, busy: str) -> str:

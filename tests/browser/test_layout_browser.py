@@ -152,3 +152,46 @@ def test_the_maps_names_and_markers_do_not_cover_each_other_near_yerevan_and_bak
         for number, marker in enumerate(markers):
             assert not any(_discs_overlap(marker, other) for other in markers[number + 1 :])
     screenshot(page, f"map-caucasus-{lang}-{size}")
+
+
+# Every label a screen reader says, every chart button's tooltip and every hint, with its element's test id.
+LABELS = """() => Array.from(document.querySelectorAll('[aria-label], [data-title], [placeholder]')).flatMap(element =>
+  ['aria-label', 'data-title', 'placeholder'].map(name => element.getAttribute(name)).filter(Boolean)
+    .map(label => [(element.closest('[data-testid]') || element).getAttribute('data-testid'), label]))"""
+# The visible texts of the widgets whose texts are Streamlit's own (the file uploader, the skip link), less
+# the names of their icons (a font draws them as pictures).
+OWN_TEXTS = """() => Array.from(document.querySelectorAll(
+  '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"]')).map(element => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach(icon => icon.remove());
+    return copy.textContent;
+  })"""
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ADDRESS_OR_FORMAT = re.compile(r"https?://\S*|\d*(?:TXT|HTML|CSV|MB|PNG)\b")  # addresses and file formats, not words
+
+
+def _latin(labels: list[list[str]]) -> list[list[str]]:
+    return [label for label in labels if LATIN_WORD.search(ADDRESS_OR_FORMAT.sub("", label[-1]))]
+
+
+def test_streamlits_own_labels_are_said_in_arabic_and_in_english_again_after_a_switch(store_app_url, new_page) -> None:
+    """The date fields' parts, the sidebar's button, the charts' buttons, the file uploader: what
+    Streamlit writes in English is said in Arabic in the Arabic page, and in English after switching."""
+    page = new_page(SIZES["desktop"])
+    page.goto(f"{store_app_url}?lang=ar")
+    wait_ready(page)
+    for summary in page.locator('[data-testid="stExpander"] summary').all():
+        summary.click()  # the uploader is inside the panels
+    page.wait_for_function(f"() => ({OWN_TEXTS})().length === 2")
+    labels = page.evaluate(LABELS)
+    assert any(label == "سنة، من" for _, label in labels) and len(labels) > 20  # a date field's year
+    assert _latin(labels) == [], sorted({label for _, label in _latin(labels)})
+    assert not any(LATIN_WORD.search(ADDRESS_OR_FORMAT.sub("", text)) for text in page.evaluate(OWN_TEXTS))
+    page.locator('[data-testid="stRadio"] label').filter(has_text="English").first.click()
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    wait_ready(page)
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-testid="stSidebar"] [aria-label], header [aria-label]'))
+          .some(element => element.getAttribute('aria-label') === 'Collapse sidebar')"""
+    )
+    assert not any(re.search("[\u0600-\u06ff]", label) for _, label in page.evaluate(LABELS) if "Sidebar" in label)
