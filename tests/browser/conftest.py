@@ -169,3 +169,17 @@ def wait_ready(page, timeout: float = 120_000) -> None:
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+# The focused list shows its entries, or holds the typed text with its entries closed (its part of the
+# page re-drawn while the text was typed).
+SHOWN_OR_CLOSED = """(typed) => document.querySelector('[role="option"]') !== null
+  || (document.activeElement?.value === typed && document.activeElement?.getAttribute('aria-expanded') === 'false')"""
+
+
+def show_entries(page, typed: str) -> None:
+    """After ``typed`` was typed into a list, wait until it shows its entries; when they were closed
+    meanwhile, open them with the down arrow, as a keyboard user does."""
+    page.wait_for_function(SHOWN_OR_CLOSED, arg=typed, timeout=60_000)
+    if page.query_selector('[role="option"]') is None:
+        page.keyboard.press("ArrowDown")

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_ready
+from tests.browser.conftest import screenshot, show_entries, wait_ready
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 BORDERS = ".geo g.layer.countries path"
@@ -366,6 +366,7 @@ def _pick(page, label: str, text: str) -> None:
     """Choose the option of a multiselect that starts with ``text`` (waiting for the list to open)."""
     page.get_by_label(label, exact=True).click()
     page.keyboard.type(text)
+    show_entries(page, text)
     page.get_by_role("option", name=re.compile("^" + re.escape(text))).first.click(timeout=90_000)
     page.keyboard.press("Escape")
 

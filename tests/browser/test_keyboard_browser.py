@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_ready
+from tests.browser.conftest import screenshot, show_entries, wait_ready
 
 MAX_TABS = 150
 FOCUS_IN = """([selector, pattern]) => {
@@ -33,19 +33,11 @@ def tab_to(page, selector: str, pattern: str) -> None:
     raise AssertionError(f"Tab never reached {selector} matching {pattern!r}")
 
 
-# The focused list shows its entries, or holds the typed text with its entries closed (a rerun of its
-# part of the page re-drew it while the text was typed).
-SHOWN_OR_CLOSED = """(typed) => document.querySelector('[role="option"]') !== null
-  || (document.activeElement?.value === typed && document.activeElement?.getAttribute('aria-expanded') === 'false')"""
-
-
 def pick(page, typed: str) -> None:
     """In the focused list, type ``typed`` and take the first entry that matches it (opening the
     entries with the down arrow when they are closed, as a keyboard user does)."""
     page.keyboard.type(typed)
-    page.wait_for_function(SHOWN_OR_CLOSED, arg=typed, timeout=60_000)
-    if page.query_selector('[role="option"]') is None:
-        page.keyboard.press("ArrowDown")
+    show_entries(page, typed)
     page.wait_for_selector('[role="option"]', timeout=60_000)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
