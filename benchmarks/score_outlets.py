@@ -1,6 +1,6 @@
 """Score the extractor on the pages shaped like real outlets (tests/outlets/tune and frozen).
 
-python benchmarks/score_outlets.py [--part tune|frozen|both] [--details]
+python benchmarks/score_outlets.py [--part tune|frozen|both] [--details] [--pages 75-86]
 
 Prints, per part: span recall, strict precision (one output per happening; duplicates and
 undated outputs are wrong), full recall, status/role agreement, and how many pages that print
@@ -22,8 +22,14 @@ from components.evaluation.strict import PublicationScore, StrictScore
 OUTLETS = ROOT / "tests" / "outlets"
 
 
-def score_part(part: str) -> tuple[StrictScore, PublicationScore]:
-    return score_outlet_part(OUTLETS / part)
+def score_part(part: str, pages: range | None = None) -> tuple[StrictScore, PublicationScore]:
+    return score_outlet_part(OUTLETS / part, pages)
+
+
+def page_range(text: str) -> range:
+    """``75-86`` → the pages numbered 75 to 86."""
+    first, _, last = text.partition("-")
+    return range(int(first), int(last or first) + 1)
 
 
 def report(part: str, strict: StrictScore, printed: PublicationScore, details: bool) -> None:
@@ -53,9 +59,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=("tune", "frozen", "both"), default="both")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--pages", type=page_range, help="only the pages numbered in this range, e.g. 75-86")
     args = parser.parse_args()
     for part in ("tune", "frozen") if args.part == "both" else (args.part,):
-        report(part, *score_part(part), details=args.details)
+        report(part, *score_part(part, args.pages), details=args.details)
 
 
 if __name__ == "__main__":

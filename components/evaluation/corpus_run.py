@@ -33,11 +33,18 @@ def score_folder(folder: Path, golden_file: Path) -> tuple[StrictScore, list[Hap
     return score_pages(extract_folder(folder), golden), golden
 
 
-def score_outlet_part(part: Path) -> tuple[StrictScore, PublicationScore]:
+def score_outlet_part(part: Path, pages: range | None = None) -> tuple[StrictScore, PublicationScore]:
     """Score a part of ``tests/outlets`` (``pages/``, ``golden.tsv``, ``published.tsv``): the events
-    strictly, and the publication date each page prints."""
+    strictly, and the publication date each page prints. ``pages`` keeps only the pages whose file
+    name starts with one of those numbers (a batch written together)."""
+
+    def kept(name: str) -> bool:
+        return pages is None or (name[:2].isdigit() and int(name[:2]) in pages)
+
     resources = load_resources()
-    results = {path.name: extract_file(path, resources=resources) for path in iter_page_paths([part / "pages"])}
+    paths = [path for path in iter_page_paths([part / "pages"]) if kept(path.name)]
+    results = {path.name: extract_file(path, resources=resources) for path in paths}
     events = {name: [event_to_dict(e) for e in result.events] for name, result in results.items()}
-    strict = score_pages(events, load_happenings(part / "golden.tsv"))
-    return strict, score_publication(results, load_printed_dates(part / "published.tsv"))
+    rows = [row for row in load_happenings(part / "golden.tsv") if kept(row.page)]
+    printed = [entry for entry in load_printed_dates(part / "published.tsv") if kept(entry.page)]
+    return score_pages(events, rows), score_publication(results, printed)
