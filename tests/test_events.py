@@ -169,6 +169,20 @@ def one_event(text: str) -> dict:
         ("بدأ أمس السبت تدفق الغاز الطبيعي إلى تركيا عبر الأراضي الإيرانية بعد مفاوضات امتدت عشرين عاما.", "other"),
         # the trigger nearest to the date wins between two of equal weight
         ("وفي 19 أبريل، أصدرت اللجنتان الأرمينية والأذربيجانية المعنية بترسيم الحدود بيانًا بعد اجتماعهما.", "border"),
+        # announcing, the date, then the success of a happening: the happening is the news, not the announcing
+        (
+            "أعلنت دولة الإمارات اليوم نجاح جهود وساطة جديدة بين روسيا وأوكرانيا، تكللت بإنجاز عملية تبادل "
+            "شملت 146 أسيرا من كل جانب.",
+            "military",
+        ),
+        # what talks resulted in ("أسفرت عن") is their outcome, the date is the talks'
+        ("تلتها جولة ثانية في 2 يونيو أسفرت عن اتفاق على تبادل الأسرى المصابين بجروح خطيرة.", "meeting"),
+        # flights suspended or resumed, a ban lifted, diplomats expelled, an earthquake: other
+        ("وكانت موسكو قد علقت الرحلات الجوية إلى جورجيا في يوليو 2019.", "other"),
+        ("واستؤنفت الرحلات التجارية بين البلدين في فبراير 2022.", "other"),
+        ("وألغى الرئيس بمرسوم في العاشر من مايو الحظر المفروض على شركات الطيران.", "other"),
+        ("وفي أبريل 2023 طردت أذربيجان أربعة دبلوماسيين إيرانيين بعد الهجوم على سفارتها.", "other"),
+        ("وضرب الزلزال جنوب تركيا وشمال سوريا فجر الاثنين الماضي.", "other"),
     ],
 )
 def test_the_type_comes_from_the_right_word(text: str, expected_type: str) -> None:
@@ -208,6 +222,13 @@ def test_uncoordinated_dates_in_one_clause_are_shared_out() -> None:
         "وجمّدت بروكسل الدعم المخصص لوزارة الدفاع والبالغ 30 مليون أورو برسم السنة الجارية.",
         # a time limit written "في أجل أقصاه" (within a term of at most)
         "على أن يستكمل نشر حرس الحدود قرب القرية في أجل أقصاه 24 مايو.",
+        # a date right after "قبل" (before) is a time limit too
+        "وقال عمروف إن كييف اقترحت عقد لقاء بين الرئيسين قبل نهاية آب المقبل.",
+        "وأعلن رئيس الوزراء عدم طرح مسألة الانضمام إلى الاتحاد الأوروبي قبل نهاية 2028.",
+        # ... and so is the end of a truce ("حتى منتصف ليل يومه الأحد")
+        "وتستمر الهدنة حتى منتصف ليل يومه الأحد.",
+        # an ordinal counted since a time ("the seventh since the start of this year") dates nothing either
+        "وأوضحت الوزارة أن هذه الوساطة، وهي السابعة منذ مطلع العام الجاري، تعكس الثقة بين البلدين.",
     ],
 )
 def test_dates_that_are_not_when_something_happened_give_no_event(text: str) -> None:

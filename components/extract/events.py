@@ -20,8 +20,9 @@ refers to two parties ("البلدين", "الزعيمين"), or a meeting, agre
 names fewer than two states, takes the two states the article named most often before it; one that names no
 state and no place takes the state the article named most often ("البلاد", "البرلمان"). A word of
 saying that only cites a source ("وفق ما أعلنته الوزارة") loses weight. A date that is a time
-limit ("حتى نهاية عام 2028", "بحلول مايو") or the subject of a clause ("بأن العام الماضي لم يكن سهلا")
-is not the date of an event, nor is a date that recurs ("من كل عام") or a relative date inside quoted speech.
+limit ("حتى نهاية عام 2028", "بحلول مايو", "قبل نهاية أغسطس") or the subject of a clause ("بأن العام الماضي لم
+يكن سهلا") is not the date of an event, nor is a date that recurs ("من كل عام"), a relative date inside quoted
+speech, or a time counted from by an ordinal ("وهي السابعة منذ مطلع العام الجاري").
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ SETTING_PENALTY = 0.3  # a meeting during which something was decided or granted
 SETTING_REACH = 80  # characters between the word of deciding or granting and "خلال"
 TOPIC_PENALTY = 0.4  # a trigger naming what talks are about ("جلسة طارئة لبحث الهجوم")
 TOPIC_REACH = 30  # characters between a word of discussing and the trigger it names
+ANNOUNCED_ASPECT_PENALTY = 0.35  # announcing a date followed by the start, end or success of a happening
+ASPECT_REACH = 3  # characters between the date and that word of aspect
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,24 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         + (NAMED_BONUS if named_by_year(trigger, span) else 0.0)
         - (AUDIENCE_PENALTY if is_audience(trigger, frame.words) else 0.0)
         - (SETTING_PENALTY if is_setting_of_decision(trigger, frame) else 0.0)
+        - (ANNOUNCED_ASPECT_PENALTY if announces_aspect(trigger, span, frame) else 0.0)
+    )
+
+
+def announces_aspect(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> bool:
+    """A word of announcing, its date, then right after it the start, end or success of a happening ("أعلنت دولة
+    الإمارات اليوم نجاح جهود وساطة … تكللت بإنجاز عملية تبادل", "أعلنت الوزارة أمس اكتمال انسحاب القوات"): the
+    date is the happening's, which is the news; the announcing loses weight."""
+    return (
+        trigger.event_type == "statement"
+        and trigger.char_end <= span.char_start
+        and any(word.role == "announcing" and word.char_start == trigger.char_start for word in frame.words)
+        and any(
+            word.role == "aspect"
+            and 0 <= word.char_start - span.char_end <= ASPECT_REACH
+            and frame.same_clause(span.char_start, word.char_start)
+            for word in frame.words
+        )
     )
 
 
@@ -417,7 +438,7 @@ def index_findings(
         reported=sorted(reported_speech_starts(triggers, clause_words)),
         located=located_places(entities, [word for word in clause_words if word.role == "locative"], article.text),
         tally=StateTally(entities),
-        not_event_date_ends={word.char_end for word in clause_words if word.role in ("deadline", "subject")},
+        not_event_date_ends={word.char_end for word in clause_words if word.role in ("deadline", "before", "subject")},
         recurring_starts={word.char_start for word in clause_words if word.role == "recurring"},
         reference=reference_date(article.published, dates),
     )
@@ -463,11 +484,14 @@ def event_dates(sentence: Sentence, found: Findings, text: str, published: date 
 
 
 def first_since(span: DateSpan, words: Sequence[ClauseWord]) -> bool:
-    """A duration counted from the time of writing after a word of being the first ("أول زيارة لوزير خارجية
-    أوكراني إلى العراق منذ 11 عاما"): it says how long nothing happened, it dates no event."""
+    """A duration counted from the time of writing after a word of being the first or an ordinal ("أول زيارة لوزير
+    خارجية أوكراني إلى العراق منذ 11 عاما", "وهي السابعة منذ مطلع العام الجاري"): it says how long nothing
+    happened, or what is counted, it dates no event."""
     return (
         span.deictic
-        and any(word.role == "since" and word.char_start == span.char_start for word in words)
+        and any(
+            word.role == "since" and (word.char_start == span.char_start or opens_date(word, span)) for word in words
+        )
         and any(word.role == "first" and 0 <= span.char_start - word.char_end <= FIRST_REACH for word in words)
     )
 

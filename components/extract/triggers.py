@@ -48,12 +48,13 @@ PURPOSE_PENALTY = 0.4
 OBJECT_PENALTY = 0.4
 OBJECT_REACH = 40  # characters between the word of stance and its object
 # Roles of words that link a trigger to another event ("بعد الاجتماع", "منذ إعلان").
-CONNECTOR_ROLES = ("connector", "since")
+CONNECTOR_ROLES = ("connector", "since", "before")
 # Type of phrases that only block a shorter trigger inside them ("ألف توقيع": signatures, not a signing).
 NOT_A_TRIGGER = "none"
 CLAUSE_ROLES = (
     "connector",
     "since",
+    "before",
     "first",
     "pair",
     "deadline",
