@@ -183,6 +183,13 @@ def one_event(text: str) -> dict:
         ("وألغى الرئيس بمرسوم في العاشر من مايو الحظر المفروض على شركات الطيران.", "other"),
         ("وفي أبريل 2023 طردت أذربيجان أربعة دبلوماسيين إيرانيين بعد الهجوم على سفارتها.", "other"),
         ("وضرب الزلزال جنوب تركيا وشمال سوريا فجر الاثنين الماضي.", "other"),
+        # an accusation is a statement, whatever it accuses of
+        ("واتهم الرئيس الأوكراني، صباح اليوم الأحد، القوات الروسية بمواصلة القصف على عدة محاور.", "statement"),
+        # an announced resumption is what happened (a call for one is what was said: see below)
+        ("أعلنت وزارة الخارجية الأذربيجانية اليوم (الاثنين) استئناف سفارتها في طهران أعمالها في مبنى جديد.", "other"),
+        ("أعلنت وزارة الخارجية أمس الأحد استئناف المحادثات مع الجانب الأرميني في موسكو.", "meeting"),
+        # appointing envoys
+        ("وعين البلدان في ديسمبر 2021 مبعوثين خاصين لبحث تطبيع العلاقات.", "other"),
     ],
 )
 def test_the_type_comes_from_the_right_word(text: str, expected_type: str) -> None:

@@ -173,7 +173,7 @@ def announces_aspect(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> boo
         and trigger.char_end <= span.char_start
         and any(word.role == "announcing" and word.char_start == trigger.char_start for word in frame.words)
         and any(
-            word.role == "aspect"
+            word.role in ("aspect", "resumption")
             and 0 <= word.char_start - span.char_end <= ASPECT_REACH
             and frame.same_clause(span.char_start, word.char_start)
             for word in frame.words

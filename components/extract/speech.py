@@ -58,11 +58,16 @@ def names_what_was_said(
     named = next(
         (other for other in triggers if other.event_type != "statement" and other.char_start >= span.char_end), None
     )
+    resumes = any(
+        word.role == "resumption" and span.char_end <= word.char_start <= trigger.char_start for word in words
+    )
     for saying in triggers:
         if saying.event_type != "statement" or saying.char_end > span.char_start or saying.char_start in deciding:
             continue
-        if saying.char_start in announcing and named is not None and named.event_type in REPORTED_ON_ANNOUNCING:
-            continue  # "أعلنت روسيا أمس انسحاب قواتها": an announced happening on the ground is the news
+        if saying.char_start in announcing and (
+            (named is not None and named.event_type in REPORTED_ON_ANNOUNCING) or resumes
+        ):
+            continue  # "أعلنت روسيا أمس انسحاب قواتها", "أعلنت استئناف سفارتها أعمالها": the happening is the news
         interrupted = any(
             other.event_type != "statement" and saying.char_end <= other.char_start < span.char_start
             for other in triggers
