@@ -404,3 +404,20 @@ def test_a_phrase_and_its_first_word_naming_one_day_are_one_happening() -> None:
         published=date(2025, 3, 19),
     )
     assert (call["type"], call["date_start"], len(call["evidence"])) == ("meeting", "2025-03-18", 2)
+
+
+def test_a_statement_of_the_same_day_reporting_a_happening_told_before_is_that_happening() -> None:
+    (attack,) = events_of(
+        "شنت أوكرانيا صباح أمس الأحد هجوما بطائرات مسيرة على مدينة قازان الروسية.\n"
+        "وأعلنت وزارة الدفاع الروسية في اليوم ذاته أن الهجوم جرى على ثلاث موجات."
+    )
+    assert (attack["type"], attack["date_start"], len(attack["evidence"])) == ("military", "2025-05-18", 2)
+
+
+def test_a_statement_of_the_same_day_that_a_happening_answered_is_another_happening() -> None:
+    protest, statement = events_of(
+        "خرج آلاف المحتجين إلى شوارع تبليسي مساء أمس الأحد.\n"
+        "وجاءت الاحتجاجات ردا على إعلان رئيس الوزراء في اليوم ذاته أن حكومته قررت تعليق المفاوضات."
+    )
+    assert (protest["type"], statement["type"]) == ("protest", "statement")
+    assert protest["date_start"] == statement["date_start"] == "2025-05-18"

@@ -55,17 +55,19 @@ from components.extract.parties import (
     segment_parties,
 )
 from components.extract.records import MentionRecord
-from components.extract.repeats import drop_span_ends, merge_repeats
+from components.extract.repeats import drop_span_ends, merge_repeats, merge_same_day_reports
 from components.extract.segments import Segment, clause_groups, clause_of, segment_sentence
 from components.extract.speech import (
     discount_attributions,
     names_what_was_said,
     quoted_ranges,
     reported_speech_starts,
+    reported_types,
+    same_day_phrases,
     spoken_dates,
 )
 from components.extract.status import event_role, event_status, reference_date
-from components.extract.triggers import CONNECTOR_ROLES, ClauseWord, retype_by_object
+from components.extract.triggers import CONNECTOR_ROLES, ClauseWord, clause_word_forms, retype_by_object
 
 __all__ = ["actor_dict", "build_events", "place_dict", "title_of"]
 
@@ -561,7 +563,11 @@ def build_events(
     continuations = frozenset(
         w.char_start for w in clause_words if w.role == "continuation" and w.char_start in opening
     )
-    return merge_repeats(drop_span_ends(events), article.caption_ranges, article.heading_ranges, continuations)
+    merged = merge_repeats(drop_span_ends(events), article.caption_ranges, article.heading_ranges, continuations)
+    openers = clause_word_forms("subject")
+    return merge_same_day_reports(
+        merged, same_day_phrases(), lambda event: reported_types(event, found.triggers, openers)
+    )
 
 
 def at_dateline(events: Sequence[Event], dateline: Sequence[Place]) -> None:

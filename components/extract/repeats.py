@@ -6,12 +6,14 @@ a statement of the same day in a sentence that goes on with the speech ("وأض�
 :func:`same_happening`). The merged event keeps the most precise date
 (a day before a month, a shorter span before a longer one, a body sentence before a caption) and
 lists every sentence as evidence (at most :data:`MAX_EVIDENCE`). An event found only in a caption
-is dropped: captions illustrate, they do not report.
+is dropped: captions illustrate, they do not report. A statement dated "the same day" ("وأعلنت الوزارة في اليوم
+ذاته أن الهجوم …") that names the word of a happening of that day told before it reports on that happening: it
+is merged into it (see :func:`merge_same_day_reports`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -186,3 +188,36 @@ def merge_repeats(
             if key is not None:
                 filed.setdefault(key, []).append(event)
     return sorted(kept, key=lambda event: (event.char_start, event.mentions[0]["start"] if event.mentions else 0))
+
+
+def merge_same_day_reports(
+    events: Sequence[Event], same_day_phrases: frozenset[str], reported: Callable[[Event], frozenset[str]]
+) -> list[Event]:
+    """A statement dated by a phrase of the same day (``same_day_phrases``, folded: "اليوم نفسه", "اليوم ذاته")
+    that reports a happening of a type (``reported``: the types named in what it says) of which one was told
+    before it on that day reports on that happening ("شنت أوكرانيا صباح أمس السبت هجوما …" … "وأعلنت وزارة
+    الدفاع في اليوم ذاته أن الهجوم جرى على ثلاث موجات"): one happening, merged into the earlier event."""
+    by_day: dict[tuple[object, ...], list[Event]] = {}
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda event: event.char_start):
+        days = _days(event)
+        key = (days, event.status)
+        told = by_day.get(key, []) if days is not None and event.precision == "day" else []
+        if event.type == "statement" and told and _dated_same_day(event, same_day_phrases):
+            types = reported(event)
+            earlier = next(
+                (other for other in reversed(told) if other.type in types and other.char_start < event.char_start),
+                None,
+            )
+            if earlier is not None:
+                _absorb(earlier, event)
+                continue
+        kept.append(event)
+        if days is not None and event.precision == "day":
+            by_day.setdefault(key, []).append(event)
+    return kept
+
+
+def _dated_same_day(event: Event, phrases: frozenset[str]) -> bool:
+    written = fold_key(event.date_text)
+    return any(phrase in written for phrase in phrases)

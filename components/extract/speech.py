@@ -8,9 +8,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
-from components.extract.models import DateSpan, Sentence, TriggerMatch
+from components.extract.dates.lexicon import date_lexicon
+from components.extract.located import Located
+from components.extract.models import DateSpan, Event, Sentence, TriggerMatch
 from components.extract.triggers import CONNECTOR_ROLES, ClauseWord
+from components.text.arabic import fold_key
 
 ATTRIBUTION_PENALTY = 0.4  # "وفق ما أعلنته": the word of saying only cites the source
 ATTRIBUTION_GAP = 3  # characters between an attribution phrase and the word it governs
@@ -161,3 +165,24 @@ def _at_speech(span: DateSpan, speech: DateSpan | None, published: date | None) 
         return None  # a month or year counted from another day: not worth a guess
     start, end = span.start + shift, span.end + shift
     return replace(span, start=start, end=end, planned=span.planned and start > published)
+
+
+def reported_types(event: Event, triggers: Located[TriggerMatch], openers: frozenset[str]) -> frozenset[str]:
+    """The types of the happenings a statement reports when what it says opens right after its date with one of
+    ``openers`` ("وأعلنت الوزارة في اليوم ذاته أن الهجوم جرى …": military), up to the next comma or full stop."""
+    date_end = next((mention["end"] for mention in event.mentions if mention["kind"] == "date"), None)
+    if date_end is None:
+        return frozenset()
+    rest = event.sentence[date_end:]
+    words = fold_key(rest).split()
+    if not words or words[0] not in openers:
+        return frozenset()
+    stop = min((at for at in (rest.find(mark) for mark in "،,.؛") if at >= 0), default=len(rest))
+    start = event.char_start + date_end
+    return frozenset(t.event_type for t in triggers.within(start, start + stop) if t.event_type != "statement")
+
+
+@lru_cache(maxsize=1)
+def same_day_phrases() -> frozenset[str]:
+    """The anchor phrases of the date lexicon that name the day of the anchor itself ("اليوم نفسه")."""
+    return frozenset(phrase for phrase, offset in date_lexicon().words["anchor_day"].items() if offset == 0)

@@ -325,6 +325,14 @@ def load_triggers() -> PhraseIndex:
     return cache.cached("triggers", index_key("triggers.tsv"), build_triggers, encode_index, decode_index)
 
 
+@lru_cache(maxsize=64)
+def clause_word_forms(role: str) -> frozenset[str]:
+    """The written forms (folded) of the clause words of one role."""
+    return frozenset(
+        form for row in load_rows("clause_words.tsv", ClauseWordRow) if row.role == role for form in row.form
+    )
+
+
 @lru_cache(maxsize=1)
 def load_clause_words() -> PhraseIndex:
     return cache.cached("clause_words", index_key("clause_words.tsv"), build_clause_words, encode_index, decode_index)
