@@ -421,3 +421,12 @@ def test_a_statement_of_the_same_day_that_a_happening_answered_is_another_happen
     )
     assert (protest["type"], statement["type"]) == ("protest", "statement")
     assert protest["date_start"] == statement["date_start"] == "2025-05-18"
+
+
+def test_the_same_day_is_the_day_of_the_sentence_before_not_its_last_date() -> None:
+    events = events_of(
+        "استقبل الرئيس الفرنسي رئيس الوزراء الأرميني، أمس الأحد، على هامش قمة تتواصل أعمالها اليوم الاثنين.\n"
+        "وأكد الإليزيه في بيان صدر في اليوم ذاته أن ماكرون جدد دعمه لمعاهدة السلام."
+    )
+    statement = next(event for event in events if event["type"] == "statement")
+    assert statement["date_start"] == "2025-05-18"

@@ -254,9 +254,12 @@ def _with_year(mention: Mention, ctx: _Context) -> Resolution:
 
 
 def _anchored(mention: Mention, ctx: _Context) -> Resolution:
-    """ "اليوم التالي", "في اليوم نفسه": a day counted from the latest day the story is at. A day recalled as
-    background ("منذ 20 يناير", "البيان الموقع في 9 نوفمبر") is not that day, unless it is the only earlier day
-    of the anchor's own sentence ("منذ بدء الهجوم في 24 فبراير 2022، إذ استخدمت موسكو … في اليوم التالي")."""
+    """ "اليوم التالي", "في اليوم نفسه": a day counted from the day the story is at: the latest earlier day of the
+    anchor's own sentence, or else the first day of the nearest sentence before it that names one (its lead: "استقبل
+    ماكرون باشينيان أمس الاثنين، على هامش قمة تتواصل اليوم الثلاثاء" … "في بيان صدر في اليوم ذاته": Monday).
+    A day recalled as background ("منذ 20 يناير", "البيان الموقع في 9 نوفمبر") is not that day, unless it is the
+    only earlier day of the anchor's own sentence ("منذ بدء الهجوم في 24 فبراير 2022، إذ استخدمت موسكو … في اليوم
+    التالي")."""
     offset = date_lexicon().number("anchor_day", mention.group("anchor") or "")
     chosen = _anchor_day(mention, ctx)
     if chosen is None or chosen.end is None:
@@ -269,14 +272,23 @@ def _anchor_day(mention: Mention, ctx: _Context) -> DateSpan | None:
     background = date_patterns().background
     sentence = _sentence(ctx, mention.start)
     recalled: DateSpan | None = None  # the latest background day of the anchor's sentence
+    lead: DateSpan | None = None  # the first day of the nearest earlier sentence that has one
+    lead_sentence: int | None = None
     for earlier, span in islice(reversed(ctx.previous), ANCHOR_LOOKBACK):
         if span.precision != "day" or span.end is None:
             continue
-        same_sentence = _sentence(ctx, earlier.start) == sentence
+        earlier_sentence = _sentence(ctx, earlier.start)
+        same_sentence = earlier_sentence == sentence
         if background.search(ctx.folded, max(0, earlier.start - BACKGROUND_REACH), earlier.start):
             recalled = recalled or (span if same_sentence else None)
             continue
-        return recalled if recalled is not None and not same_sentence else span
+        if same_sentence:
+            return span
+        if lead_sentence is not None and earlier_sentence != lead_sentence:
+            break
+        lead, lead_sentence = span, earlier_sentence
+    if lead is not None:
+        return recalled if recalled is not None else lead
     return recalled
 
 
