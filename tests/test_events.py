@@ -188,6 +188,8 @@ def one_event(text: str) -> dict:
         # an announced resumption is what happened (a call for one is what was said: see below)
         ("أعلنت وزارة الخارجية الأذربيجانية اليوم (الاثنين) استئناف سفارتها في طهران أعمالها في مبنى جديد.", "other"),
         ("أعلنت وزارة الخارجية أمس الأحد استئناف المحادثات مع الجانب الأرميني في موسكو.", "meeting"),
+        # welcoming the start of something is a stance: the start is what was welcomed (announcing it would report it)
+        ("وكان وزراء خارجية دول الاتحاد قد رحبوا في 22 يوليو الماضي بنية المفوضية بدء الحوار مع يريفان.", "statement"),
         # appointing envoys
         ("وعين البلدان في ديسمبر 2021 مبعوثين خاصين لبحث تطبيع العلاقات.", "other"),
     ],

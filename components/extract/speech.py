@@ -55,10 +55,13 @@ def names_what_was_said(
     announcing names a happening on the ground first ("أعلنت روسيا أمس انسحاب قواتها")."""
     if trigger.event_type == "statement" or trigger.char_start < span.char_end:
         return False
-    if any(word.role == "aspect" and span.char_end <= word.char_start <= trigger.char_start for word in words):
-        return False
     deciding = {word.char_start for word in words if word.role == "deciding"}
     announcing = {word.char_start for word in words if word.role in ("announcing", "declaration")}
+    if any(word.role == "aspect" and span.char_end <= word.char_start <= trigger.char_start for word in words) and any(
+        saying.event_type == "statement" and saying.char_end <= span.char_start and saying.char_start in announcing
+        for saying in triggers
+    ):
+        return False
     named = next(
         (other for other in triggers if other.event_type != "statement" and other.char_start >= span.char_end), None
     )
