@@ -190,6 +190,9 @@ def one_event(text: str) -> dict:
         ("أعلنت وزارة الخارجية أمس الأحد استئناف المحادثات مع الجانب الأرميني في موسكو.", "meeting"),
         # welcoming the start of something is a stance: the start is what was welcomed (announcing it would report it)
         ("وكان وزراء خارجية دول الاتحاد قد رحبوا في 22 يوليو الماضي بنية المفوضية بدء الحوار مع يريفان.", "statement"),
+        # what is announced with "عن" before the date: the date is the announcing's (not a happening on the ground)
+        ("وكان الكرملين قد أعلن عن الزيارة في 19 أبريل الماضي.", "statement"),
+        ("أعلنت وزارة الدفاع عن انسحاب قواتها من القرية أمس الأحد.", "military"),
         # appointing envoys
         ("وعين البلدان في ديسمبر 2021 مبعوثين خاصين لبحث تطبيع العلاقات.", "other"),
     ],

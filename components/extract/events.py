@@ -58,6 +58,7 @@ from components.extract.records import MentionRecord
 from components.extract.repeats import drop_span_ends, merge_repeats, merge_same_day_reports
 from components.extract.segments import Segment, clause_groups, clause_of, segment_sentence
 from components.extract.speech import (
+    announced_about,
     discount_attributions,
     names_what_was_said,
     quoted_ranges,
@@ -163,6 +164,7 @@ def trigger_score(trigger: TriggerMatch, span: DateSpan, frame: Frame) -> float:
         - (AUDIENCE_PENALTY if is_audience(trigger, frame.words) else 0.0)
         - (SETTING_PENALTY if is_setting_of_decision(trigger, frame) else 0.0)
         - (ANNOUNCED_ASPECT_PENALTY if announces_aspect(trigger, span, frame) else 0.0)
+        - (SAID_PENALTY if announced_about(trigger, span, frame.triggers, frame.words) else 0.0)
     )
 
 

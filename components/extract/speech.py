@@ -24,6 +24,7 @@ REPORT_REACH = 80  # characters between a word of saying and the "أن" that ope
 # things announced (talks, agreements, decisions) are what was said.
 REPORTED_ON_ANNOUNCING = ("military", "border", "protest")
 SAYING_REACH = 100  # characters between a word of saying and its date (the speaker named between them)
+ABOUT_REACH = 40  # characters between a word of announcing and the "عن" that opens what it announces
 
 
 def reported_speech_starts(triggers: Sequence[TriggerMatch], clause_words: Sequence[ClauseWord]) -> list[int]:
@@ -189,3 +190,21 @@ def reported_types(event: Event, triggers: Located[TriggerMatch], openers: froze
 def same_day_phrases() -> frozenset[str]:
     """The anchor phrases of the date lexicon that name the day of the anchor itself ("اليوم نفسه")."""
     return frozenset(phrase for phrase, offset in date_lexicon().words["anchor_day"].items() if offset == 0)
+
+
+def announced_about(
+    trigger: TriggerMatch, span: DateSpan, triggers: Sequence[TriggerMatch], words: Sequence[ClauseWord]
+) -> bool:
+    """The trigger is what a word of announcing announces with "عن", and the date comes after it ("وكان الكرملين
+    قد أعلن عن الزيارة في 19 نيسان"): the date is the announcing's. Happenings on the ground announced so
+    ("أعلنت عن انسحاب قواتها أمس") are the news themselves."""
+    if trigger.event_type in ("statement", *REPORTED_ON_ANNOUNCING) or span.char_start < trigger.char_end:
+        return False
+    about = [word for word in words if word.role == "about" and 0 <= trigger.char_start - word.char_end <= 1]
+    announcing = [word for word in words if word.role == "announcing"]
+    return any(
+        0 <= at.char_start - word.char_end <= ABOUT_REACH
+        and any(t.event_type == "statement" and t.char_start == word.char_start for t in triggers)
+        for at in about
+        for word in announcing
+    )

@@ -100,6 +100,7 @@ CLAUSE_ROLES = (
     "announcing",
     "aspect",
     "resumption",
+    "about",
 )
 # (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
 # followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
