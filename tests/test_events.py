@@ -193,6 +193,8 @@ def one_event(text: str) -> dict:
         # what is announced with "عن" before the date: the date is the announcing's (not a happening on the ground)
         ("وكان الكرملين قد أعلن عن الزيارة في 19 أبريل الماضي.", "statement"),
         ("أعلنت وزارة الدفاع عن انسحاب قواتها من القرية أمس الأحد.", "military"),
+        # relations cut are not relations established
+        ("ولا توجد علاقات دبلوماسية بين البلدين منذ عام 2008.", "other"),
         # appointing envoys
         ("وعين البلدان في ديسمبر 2021 مبعوثين خاصين لبحث تطبيع العلاقات.", "other"),
     ],
