@@ -195,6 +195,11 @@ def one_event(text: str) -> dict:
         ("أعلنت وزارة الدفاع عن انسحاب قواتها من القرية أمس الأحد.", "military"),
         # relations cut are not relations established
         ("ولا توجد علاقات دبلوماسية بين البلدين منذ عام 2008.", "other"),
+        # "وقع" after an incident is that it happened, not a signing
+        (
+            "واكتفى بوتين حينها باعتذار هاتفي قدمه لعلييف في 28 ديسمبر 2024 عن حادث مأساوي وقع في الأجواء الروسية.",
+            "meeting",
+        ),
         # appointing envoys
         ("وعين البلدان في ديسمبر 2021 مبعوثين خاصين لبحث تطبيع العلاقات.", "other"),
     ],
