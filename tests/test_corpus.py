@@ -30,12 +30,12 @@ def corpus_score() -> StrictScore:
 
 def test_happenings_are_found_with_the_right_span(corpus_score: StrictScore) -> None:
     missed = [(row.page, row.date_start, row.date_texts[0]) for row in corpus_score.missed]
-    assert corpus_score.span_recall >= 0.95, missed
+    assert corpus_score.span_recall >= 0.955, missed
 
 
 def test_one_correct_output_per_happening(corpus_score: StrictScore) -> None:
     wrong = [(event["page"], event.get("date_start"), event.get("date_text")) for event in corpus_score.wrong]
-    assert corpus_score.precision >= 0.93, wrong
+    assert corpus_score.precision >= 0.945, wrong
 
 
 def test_found_happenings_mostly_have_right_type_countries_and_place(corpus_score: StrictScore) -> None:
