@@ -445,3 +445,13 @@ def test_the_same_day_is_the_day_of_the_sentence_before_not_its_last_date() -> N
     )
     statement = next(event for event in events if event["type"] == "statement")
     assert statement["date_start"] == "2025-05-18"
+
+
+def test_a_time_counted_forward_after_a_date_of_its_sentence_counts_from_that_date() -> None:
+    events = events_of(
+        "ففي أبريل 2023 طردت أذربيجان أربعة دبلوماسيين إيرانيين، وردت إيران بعد شهر بطرد أربعة دبلوماسيين أذربيجانيين."
+    )
+    assert [(event["date_start"], event["precision"]) for event in events] == [
+        ("2023-04-01", "month"),
+        ("2023-05-01", "month"),
+    ]

@@ -321,6 +321,21 @@ def _from_publication(mention: Mention, published: date, ctx: _Context) -> Resol
     return _resolved(year_span(published.year + direction), "year", True, True)
 
 
+def _written_before(mention: Mention, ctx: _Context) -> date | None:
+    """A time counted forward ("بعد شهر") in a sentence that wrote a date of its own before it ("ففي أبريل 2023
+    طردت أذربيجان أربعة دبلوماسيين، وردت إيران بعد شهر بطرد …"): it counts from that date, not from the time of
+    writing. The date's first day (a month counts from its month)."""
+    if date_lexicon().number("count_lead", mention.group("lead") or "") <= 0:
+        return None
+    sentence = _sentence(ctx, mention.start)
+    for earlier, span in reversed(ctx.previous):
+        if _sentence(ctx, earlier.start) != sentence:
+            return None
+        if span.start is not None and not span.relative:
+            return span.start
+    return None
+
+
 def _counted(mention: Mention, published: date) -> Resolution:
     """ "قبل 3 أيام", "منذ شهرين", "بعد أسبوعين": days and weeks give a day, months a month, years a year."""
     lexicon = date_lexicon()
@@ -363,6 +378,8 @@ def _relative(mention: Mention, ctx: _Context) -> Resolution:
     """Mentions resolved against the publication date (or, for anchors, the previous day)."""
     if mention.kind == "anchor":
         return _anchored(mention, ctx)
+    if mention.kind == "counted" and (written := _written_before(mention, ctx)) is not None:
+        return _counted(mention, written)
     if mention.kind == "relmonth_day" and mention.group("same"):
         previous = _previous_dated(ctx)
         span = day_span(previous.year, previous.month, day_number(mention.groups, "a")) if previous else None
