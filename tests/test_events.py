@@ -451,7 +451,7 @@ def test_a_time_counted_forward_after_a_date_of_its_sentence_counts_from_that_da
     events = events_of(
         "ففي أبريل 2023 طردت أذربيجان أربعة دبلوماسيين إيرانيين، وردت إيران بعد شهر بطرد أربعة دبلوماسيين أذربيجانيين."
     )
-    assert [(event["date_start"], event["precision"]) for event in events] == [
-        ("2023-04-01", "month"),
-        ("2023-05-01", "month"),
+    assert [(event["date_start"], event["precision"], event["status"]) for event in events] == [
+        ("2023-04-01", "month", "reported"),
+        ("2023-05-01", "month", "reported"),
     ]

@@ -442,7 +442,7 @@ def _planned(mention: Mention, ctx: _Context) -> bool:
     if mention.today is not None and mention.today > 0:
         return True
     if mention.kind == "counted" and lexicon.number("count_lead", mention.group("lead") or "") > 0:
-        return True
+        return _written_before(mention, ctx) is None  # "بعد شهر" from a date written before it is not ahead
     directions = [mention.group(name) for name in ("dir", "mda", "mdb", "rda", "rdb")]
     if any(word and lexicon.number("direction", word) > 0 for word in directions):
         return True
@@ -464,7 +464,9 @@ def _span(
         resolved.approximate,
         resolved.relative,
         planned=_planned(mention, ctx),
-        deictic=mention.kind in DEICTIC_KINDS and not mention.group("same"),
+        deictic=mention.kind in DEICTIC_KINDS
+        and not mention.group("same")
+        and not (mention.kind == "counted" and _written_before(mention, ctx) is not None),
     )
 
 
