@@ -46,3 +46,19 @@ def test_the_printed_stamp_beats_a_given_date() -> None:
     assert (article.published, article.published_how) == (date(2025, 3, 12), "stamp")
     (article,) = _page_result(page_meta={"published": "2025-03-13"}).articles
     assert (article.published, article.published_how) == (date(2025, 3, 13), "metadata")
+
+
+def test_a_later_part_of_the_page_with_no_date_of_its_own_takes_the_page_date() -> None:
+    page = "\n".join(
+        [
+            "قناة الضفة العربية",
+            "ماكرون يجمع علييف وباشينيان في بروكسل",
+            "الخميس 16 ديسمبر 2021 - 11:16 بتوقيت غرينتش",
+            "عقد الرئيس الفرنسي إيمانويل ماكرون اجتماعا مع الرئيس الأذربيجاني ورئيس الوزراء الأرميني في بروكسل.",
+            "العالم-أوروبا",
+            "جرى الاجتماع مساء أمس الأربعاء على هامش قمة الشراكة الشرقية التي استضافتها بروكسل.",
+        ]
+    )
+    result = extract_page(decode_page(page.encode("utf-8"), "brussels.txt"))
+    assert len(result.articles) == 2 and result.articles[1].published == date(2021, 12, 16)
+    assert [(event.type, event.date_start) for event in result.events] == [("meeting", "2021-12-15")]

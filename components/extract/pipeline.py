@@ -185,15 +185,19 @@ def extract_page(
     resources: Resources | None = None,
 ) -> PageResult:
     """Articles and events of one page (see :func:`article_meta` for which metadata applies; ``published``
-    is used when neither the metadata nor the page itself gives a date)."""
+    is used when neither the metadata nor the page itself gives a date; a later article of the page that
+    prints no date of its own takes the date of the page's first dated article)."""
     resources = resources or load_resources()
     given = {"source": source, "url": url}
     articles: list[Article] = []
     events: list[Event] = []
+    page_date: date | None = None  # the date of the page's first dated article
     for index, draft in enumerate(split_page(page)):
         if draft.related_story and not lists_article(page_meta or {}, index):
             continue  # a story printed under a read-also marker: not an article of the page
-        article = build_article(draft, page, article_meta(page_meta or {}, index, given), index, published)
+        # a later part of the page that prints no date of its own was published with the page
+        article = build_article(draft, page, article_meta(page_meta or {}, index, given), index, published or page_date)
+        page_date = page_date or article.published
         result = extract_article_result(article, resources)
         articles.append(replace(article, warnings=tuple(result.warnings)))
         events.extend(result.events)
