@@ -461,3 +461,11 @@ def test_a_time_counted_forward_after_a_date_of_its_sentence_counts_from_that_da
         ("2023-04-01", "month", "reported"),
         ("2023-05-01", "month", "reported"),
     ]
+
+
+def test_a_date_in_a_relative_clause_of_the_future_after_a_past_verb_is_ahead() -> None:
+    (meeting,) = events_of(
+        "وقال ميشيل إن اللقاء كان إعدادا جيدا للاجتماع المقبل الذي سيعقد في بروكسل في 21 يوليو.",
+        published=date(2023, 6, 2),
+    )
+    assert (meeting["type"], meeting["date_start"], meeting["status"]) == ("meeting", "2023-07-21", "planned")

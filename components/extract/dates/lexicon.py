@@ -36,6 +36,7 @@ KINDS = (
     "counted_noun",
     "future_marker",
     "past_marker",
+    "relative_pronoun",
     "future_verb_prefix",
     "not_future_verb",
     "noun_ending",

@@ -110,7 +110,7 @@ def _sentence(ctx: _Context, offset: int) -> int:
 
 def _future_clause(ctx: _Context, mention: Mention) -> bool:
     """True when the clause leading to the mention speaks of the future (سوف، المقرر، ستعقد … before the date)
-    and not of the past (كان/كانت …).
+    and not of the past (كان/كانت …), unless a relative clause after the word of the past has a tense of its own.
 
     Only the words before the date count: in "قال في 15 أبريل إنه سيزور باكو" the future verb
     belongs to another event. A date recalled as background ("منذ بدء العملية أواخر شباط", "الموقع في 9 نوفمبر")
@@ -122,9 +122,14 @@ def _future_clause(ctx: _Context, mention: Mention) -> bool:
         return False
     reach = max(0, mention.start - FUTURE_REACH)
     left = max((m.end() for m in CLAUSE_END.finditer(text, reach, mention.start)), default=reach)
+    past = max((m.start() for m in patterns.past.finditer(text, left, mention.end)), default=-1)
+    if past >= 0:  # "وكان … قد أوقف في 18 حزيران": a past perfect, whatever follows, unless a relative clause
+        # after it has a tense of its own ("إن اللقاء كان إعدادا جيدا للاجتماع المقبل الذي سيعقد في 21 يوليو")
+        relative = next(patterns.relative.finditer(text, past, mention.end), None)
+        if relative is None:
+            return False
+        left = relative.end()
     clause = text[left : mention.end]
-    if patterns.past.search(clause):  # "وكان … قد أوقف في 18 حزيران": a past perfect, whatever follows
-        return False
     if patterns.future.search(clause):
         return True
     return any(_future_verb(ctx, verb) for verb in patterns.future_verb.finditer(text, left, mention.end))

@@ -94,6 +94,7 @@ class DatePatterns:
     link_gap: re.Pattern[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
+    relative: re.Pattern[str]  # a relative pronoun: the clause it opens has its own tense
     background: re.Pattern[str]
     future_verb: re.Pattern[str]
     not_future_verb: frozenset[str]
@@ -291,6 +292,7 @@ def date_patterns() -> DatePatterns:
         link_gap=store.compile(rf"[\s,،(\-]*(?:{alternation(w['link'])}[\s,،(\-]*)?"),
         future=store.compile(rf"(?<!\w){p.conjunction}?{alternation(w['future_marker'])}(?!\w)"),
         past=store.compile(rf"(?<!\w){alternation(w['past_marker'])}(?!\w)"),
+        relative=store.compile(rf"(?<!\w){p.conjunction}?{alternation(w['relative_pronoun'])}(?!\w)"),
         background=store.compile(rf"(?<!\w){p.conjunction}?{alternation(w['background_cue'])}{background_words}"),
         future_verb=store.compile(
             rf"(?<!\w){p.conjunction}?(?P<prefix>{alternation(w['future_verb_prefix'])})\w{{2,}}"
