@@ -212,6 +212,12 @@ def one_event(text: str) -> dict:
         # a commitment made on a date is an agreement; affirming one today is a statement
         ("وأكد الزعيمان التزامهما الذي صيغ في براغ في 6 أكتوبر 2022 باحترام الحدود.", "agreement"),
         ("أكد الوزير أمس الأحد التزام بلاده بمسار السلام.", "statement"),
+        # a meeting of the border commissions is a border step
+        (
+            "عقدت لجنتا ترسيم الحدود بين أذربيجان وأرمينيا، برئاسة نائبي رئيسي الوزراء في البلدين، اليوم الثلاثاء، "
+            "أول اجتماع مشترك بينهما على الحدود.",
+            "border",
+        ),
         # appointing envoys
         ("وعين البلدان في ديسمبر 2021 مبعوثين خاصين لبحث تطبيع العلاقات.", "other"),
     ],

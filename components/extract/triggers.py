@@ -101,6 +101,8 @@ CLAUSE_ROLES = (
     "aspect",
     "resumption",
     "about",
+    "gathering",
+    "delimitation",
 )
 # (verb role, object role, type, weight, reach): a verb of publishing, sending or deploying (نشر، أرسل، سحب)
 # followed within reach characters by troops or weapons moves them, by a letter says something; a verb of
@@ -130,8 +132,12 @@ RETYPINGS = (
     ("hosting", "civilians", "other", 0.85, 30),
 )
 # (word role, subject role, type, weight, reach): a word typed by what is written BEFORE it ("والحدود بينهما مغلقة
-# منذ 1993": a closed border).
-RETYPINGS_AFTER_SUBJECT = (("closing", "frontier", "border", 0.85, 70),)
+# منذ 1993": a closed border; "عقدت لجنتا ترسيم الحدود، برئاسة …، اليوم الثلاثاء أول اجتماع": the border commissions'
+# meeting is a border step; the reach lets the chairs be named between).
+RETYPINGS_AFTER_SUBJECT = (
+    ("closing", "frontier", "border", 0.85, 70),
+    ("gathering", "delimitation", "border", 0.9, 130),
+)
 
 
 @dataclass(frozen=True)
