@@ -35,6 +35,7 @@ from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_strin
 
 MAX_NOTICES = 10
 PLACE_LIST = 20
+MAP_RING = 15  # the radius of the rings at the open event's places on the map, in pixels
 
 
 class KnownEvents:
@@ -232,9 +233,12 @@ def place_list(source: EventSource, version: str, view: ViewState) -> None:
 def details_part(source: EventSource, version: str, view: ViewState, store: Store | None) -> None:
     """The details beside the timeline; what was just opened is brought into view."""
     details_section(source, version, view, store, data.summary(source, version, view.filters).events)
-    rings = ring_points(st.session_state.get(controls.TIMELINE_IDS_KEY) or (), view.event)
-    drawn_before = controls.ringed(rings)
-    scripts = ring_script(controls.TIMELINE_CHART, rings, HIGHLIGHT) if rings or drawn_before else ""
+    marks = ring_points(st.session_state.get(controls.TIMELINE_IDS_KEY) or (), view.event)
+    places = [(lon, lat) for lat, lon in event_places(source, version, view)]
+    scripts = ""
+    for chart, rings, radius in ((controls.TIMELINE_CHART, marks, 12), (controls.MAP_CHART, places, MAP_RING)):
+        if controls.ringed(chart, rings) or rings:
+            scripts += ring_script(chart, rings, HIGHLIGHT, radius)
     scripts += scroll_script(view.event) if controls.scroll_pending() else ""
     if scripts:
         st.html(scripts, unsafe_allow_javascript=True)
@@ -260,7 +264,7 @@ def event_places(source: EventSource, version: str, view: ViewState) -> tuple[tu
 
 def map_section(source: EventSource, version: str, view: ViewState) -> None:
     lang = view.lang
-    chart = charts.map_chart(source, version, view.filters, lang, event_places(source, version, view))
+    chart = charts.map_chart(source, version, view.filters, lang)  # the open event's places: rings over it
     st.session_state[controls.MAP_PLACES_KEY] = chart.places
     base = topojson_url(st.get_option("server.baseUrlPath") or "")
     st.plotly_chart(

@@ -41,7 +41,7 @@ TIMELINE_CHART, MAP_CHART, RELATIONS_CHART, TABLE = "timeline_chart", "map_chart
 SELECTION_PART = "selection"
 TIMELINE_PART = "timeline"  # the timeline's chart: the open event's ring is drawn over it in the browser
 TIMELINE_CLICKS_KEY = "_timeline_clicks"
-RINGED_KEY = "_timeline_ringed"
+RINGED_KEY = "_ringed_"  # + a chart's key
 
 WidgetValue = list[str] | date | str | bool | float | None
 _COUNT_SUFFIX = re.compile(r"\s*\([\d,]+\)$")
@@ -152,10 +152,11 @@ def change_view(**changes: Any) -> NoReturn:
     rerun_page()
 
 
-def ringed(rings: Sequence[object]) -> bool:
-    """Whether the timeline had rings drawn before this run (they are to be cleared when ``rings`` is empty)."""
-    before = bool(st.session_state.get(RINGED_KEY))
-    st.session_state[RINGED_KEY] = bool(rings)
+def ringed(chart: str, rings: Sequence[object]) -> bool:
+    """Whether the chart keyed ``chart`` had rings drawn before this run (they are to be cleared when
+    ``rings`` is empty)."""
+    before = bool(st.session_state.get(RINGED_KEY + chart))
+    st.session_state[RINGED_KEY + chart] = bool(rings)
     return before
 
 

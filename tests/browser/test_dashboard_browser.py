@@ -234,6 +234,39 @@ def test_a_row_opened_from_the_table_is_ringed_on_the_timeline_as_drawn(app_url:
     assert page.evaluate(kept)
 
 
+MAP_PLOT = ".st-key-map_chart .js-plotly-plot"
+# The centres of the map's rings and of its markers, in page pixels.
+MAP_RINGS_AND_MARKERS = f"""() => {{
+  const centre = (element) => {{ const box = element.getBoundingClientRect();
+    return [box.x + box.width / 2, box.y + box.height / 2]; }};
+  return [Array.from(document.querySelectorAll('.st-key-map_chart svg.tl-ring circle')).map(centre),
+          Array.from(document.querySelectorAll('.st-key-map_chart {MAP_MARKERS}')).map(centre)];
+}}"""
+
+
+def test_a_row_opened_from_the_table_is_ringed_on_the_map_as_drawn(app_url: str, new_page) -> None:
+    """Opening an event leaves the map's figure as it is (the same plot, its figure not sent again) and
+    rings the event's place over it, on the marker that holds it; closing it takes the ring away."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?country=KZ")
+    wait_ready(page)
+    page.evaluate(f"() => {{ document.querySelector('{MAP_PLOT}').__tlKept = true; }}")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 55)
+    page.wait_for_url(re.compile(r"event="), timeout=90_000)
+    open_details(page, query_of(page)["event"][0])
+    page.wait_for_selector(".st-key-map_chart svg.tl-ring circle", timeout=60_000)
+    rings, markers = page.evaluate(MAP_RINGS_AND_MARKERS)
+    assert rings and all(min(abs(r[0] - m[0]) + abs(r[1] - m[1]) for m in markers) < 20 for r in rings)
+    assert page.evaluate(f"() => document.querySelector('{MAP_PLOT}').__tlKept === true")
+    page.get_by_role("button", name="Close").click()
+    page.wait_for_function(f"() => !document.querySelector('{DETAILS}')", timeout=90_000)
+    page.wait_for_function("() => !document.querySelector('.st-key-map_chart svg.tl-ring circle')", timeout=60_000)
+
+
 def test_events_opened_from_the_table_are_steps_of_the_browser_history(app_url: str, new_page) -> None:
     """Opening an event runs only part of the page, and still writes the link: Back and Forward step
     through the events opened."""
