@@ -27,9 +27,17 @@ from components.ui.event_source import EventSource, configured_source, data_vers
 from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, streamlit_labels, t
 from components.ui.map_figure import topojson_url
 from components.ui.sidebar import render_sidebar
-from components.ui.style import DATE_PARTS, page_script, page_style, relabel_script, ring_script, scroll_script
+from components.ui.style import (
+    DATE_PARTS,
+    page_script,
+    page_style,
+    relabel_script,
+    ring_script,
+    scroll_script,
+    table_row_script,
+)
 from components.ui.summary import summary_line
-from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
+from components.ui.table import PAGE_SIZE, TABLE_ROW_HEIGHT, column_order, page_label, table_frame
 from components.ui.timeline_figure import HIGHLIGHT, ring_points
 from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_string
 
@@ -390,16 +398,20 @@ def table_section(source: EventSource, version: str, view: ViewState, just_opene
     frame = table_frame(page.events, lang)
     st.session_state[controls.TABLE_IDS_KEY] = list(frame.index)
     key = controls.table_key(list(frame.index), lang)
-    st.dataframe(
-        highlighted(frame, view.event),
+    st.dataframe(  # the same data whichever event is open: the open one's row is marked over the grid
+        frame,
         key=key,
         on_select=partial(controls.on_table_select, key),
         selection_mode="single-cell",
         hide_index=True,
         column_order=column_order(lang),
         width="stretch",
+        row_height=TABLE_ROW_HEIGHT,
     )
     pager(page.offset, len(page.events), page.total, lang)
+    row = list(frame.index).index(view.event) if view.event in frame.index else None
+    if controls.ringed(controls.TABLE, [row] if row is not None else []) or row is not None:
+        st.html(table_row_script(key, row, HIGHLIGHT, TABLE_ROW_HEIGHT), unsafe_allow_javascript=True)
 
 
 def sort_control(view: ViewState) -> None:

@@ -213,6 +213,61 @@ RING_SCRIPT = """<script>
 </script>"""
 
 
+# Marks the open event's row of the table (``window.__tlTableRow``: the table's key and the row's number on its
+# page, or null) with a band over the data grid, which draws its rows on a canvas: the grid's data stays the
+# same when an event opens, so its rows are not sent again. The band follows the grid's scrolling; a click on
+# the grid's header (the grid sorts its rows in the browser) takes it away, its row no longer known.
+TABLE_ROW_SCRIPT = """<script>
+(() => {
+  window.__tlTableRow = %(row)s;
+  const ROW = %(height)s, HEADER = %(height)s;
+  const place = (frame) => {
+    const scroller = frame.querySelector('.dvn-scroller');
+    let clip = frame.querySelector(':scope > .tl-row-clip');
+    const open = window.__tlTableRow;
+    const shown = scroller && open && frame.closest(`.st-key-${open.key}`) && !frame.dataset.tlSorted;
+    if (!shown) { if (clip) clip.remove(); return; }
+    if (!clip) {
+      clip = document.createElement('div');
+      clip.className = 'tl-row-clip';
+      clip.style.cssText = 'position: absolute; overflow: hidden; pointer-events: none; z-index: 2;';
+      clip.appendChild(document.createElement('div'));
+      frame.style.position = 'relative';
+      frame.appendChild(clip);
+    }
+    clip.style.top = `${scroller.offsetTop + HEADER}px`;
+    clip.style.left = `${scroller.offsetLeft}px`;
+    clip.style.width = `${scroller.clientWidth}px`;
+    clip.style.height = `${Math.max(0, scroller.clientHeight - HEADER)}px`;
+    clip.firstChild.style.cssText = `position: absolute; left: 0; right: 0; height: ${ROW}px;
+      top: ${open.row * ROW - scroller.scrollTop}px; background: rgba(255, 214, 10, 0.35);
+      mix-blend-mode: multiply; box-shadow: inset 0 0 0 2px %(colour)s;`;
+  };
+  const frames = () => document.querySelectorAll('[data-testid="stDataFrame"]');
+  if (!window.__tlTableRowWatch) {
+    window.__tlTableRowWatch = true;
+    const watch = () => {
+      for (const frame of frames()) {
+        const scroller = frame.querySelector('.dvn-scroller');
+        if (scroller && !scroller.__tlRowWatched) {
+          scroller.__tlRowWatched = true;
+          scroller.addEventListener('scroll', () => place(frame), {passive: true});
+          frame.addEventListener('pointerdown', (event) => {
+            const top = scroller.getBoundingClientRect().top;
+            if (event.clientY >= top && event.clientY < top + HEADER) { frame.dataset.tlSorted = '1'; place(frame); }
+          }, true);
+        }
+        place(frame);
+      }
+    };
+    new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
+    new ResizeObserver(() => frames().forEach(place)).observe(document.body);
+  }
+  frames().forEach(place);
+})();
+</script>"""
+
+
 def css_string(text: str) -> str:
     """``text`` as a CSS string literal (quotes, backslashes and ``<`` escaped, no line breaks)."""
     return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
@@ -305,3 +360,10 @@ def ring_script(chart_key: str, points: Sequence[Sequence[float]], colour: str, 
         "colour": json.dumps(colour),
         "radius": radius,
     }
+
+
+def table_row_script(table_key: str, row: int | None, colour: str, height: int) -> str:
+    """The script that marks row ``row`` (its number on the page) of the table keyed ``table_key``, or
+    no row with ``None``; ``height``: the grid's row height in pixels (its header's too)."""
+    mark = {"key": table_key, "row": row} if row is not None else None
+    return TABLE_ROW_SCRIPT % {"row": json.dumps(mark), "colour": colour, "height": height}

@@ -267,6 +267,43 @@ def test_a_row_opened_from_the_table_is_ringed_on_the_map_as_drawn(app_url: str,
     page.wait_for_function("() => !document.querySelector('.st-key-map_chart svg.tl-ring circle')", timeout=60_000)
 
 
+# The text of the table's row under the band that marks the open event (the grid's rows are 35 pixels high,
+# its accessible rows are numbered from its header's, 1), with the grid's data element.
+MARKED_ROW = """() => {
+  const band = document.querySelector('.tl-row-clip div'), clip = document.querySelector('.tl-row-clip');
+  if (!band) return null;
+  const frame = band.closest('[data-testid="stDataFrame"]'), scroller = frame.querySelector('.dvn-scroller');
+  const row = Math.round((band.getBoundingClientRect().top - clip.getBoundingClientRect().top + scroller.scrollTop) / 35);
+  const line = frame.querySelector(`[role="row"][aria-rowindex="${row + 2}"]`);
+  return line ? line.textContent : null;
+}"""
+
+
+def test_the_open_events_row_is_marked_in_the_table_without_its_rows_sent_again(app_url: str, new_page) -> None:
+    """An event opened from its details' Next button (not from the table) is marked in the table: the band
+    lies over its row; the grid keeps its data (its element is the same) and nothing runs twice."""
+    page = new_page({"width": 1400, "height": 1000})
+    frames = record_frames(page)
+    page.goto(f"{app_url}?country=KZ&event=fixture-almaty-talks")
+    open_details(page, "fixture-almaty-talks")
+    page.wait_for_selector(".tl-row-clip div", timeout=60_000)
+    title = page.locator(f"{DETAILS} h4").first.inner_text()
+    page.wait_for_function(f"() => ({MARKED_ROW})()?.includes({title!r})", timeout=60_000)
+    page.evaluate("() => { document.querySelector('[data-testid=\"stDataFrame\"] canvas').__tlKept = true; }")
+    frames.clear()
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_url(lambda url: "fixture-almaty-talks" not in url, timeout=90_000)
+    page.wait_for_function(f"() => document.querySelector('{DETAILS}')?.dataset.eventId !== 'fixture-almaty-talks'")
+    wait_ready(page)
+    following = page.locator(f"{DETAILS} h4").first.inner_text()
+    assert following != title
+    page.wait_for_function(f"() => ({MARKED_ROW})()?.includes({following!r})", timeout=60_000)
+    assert page.evaluate("() => document.querySelector('[data-testid=\"stDataFrame\"] canvas').__tlKept === true")
+    assert run_endings(frames) == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"]
+    page.get_by_role("button", name="Close").click()
+    page.wait_for_function("() => !document.querySelector('.tl-row-clip')", timeout=60_000)
+
+
 def test_events_opened_from_the_table_are_steps_of_the_browser_history(app_url: str, new_page) -> None:
     """Opening an event runs only part of the page, and still writes the link: Back and Forward step
     through the events opened."""
