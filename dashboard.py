@@ -8,9 +8,11 @@ the view and the URL from ``components/ui/controls.py``, the sidebar from ``comp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components.store.event_store import Store, StoreError
 from components.store.exports import to_csv_bytes, to_geojson_bytes, to_json_bytes
@@ -25,14 +27,23 @@ from components.ui.event_source import EventSource, configured_source, data_vers
 from components.ui.i18n import and_join, code_span, format_day, is_rtl, plotly_locale, plural, streamlit_labels, t
 from components.ui.map_figure import topojson_url
 from components.ui.sidebar import render_sidebar
-from components.ui.style import DATE_PARTS, page_script, page_style, relabel_script, ring_script, scroll_script
+from components.ui.style import (
+    DATE_PARTS,
+    page_script,
+    page_style,
+    relabel_script,
+    ring_script,
+    scroll_script,
+    table_row_script,
+)
 from components.ui.summary import summary_line
-from components.ui.table import PAGE_SIZE, column_order, highlighted, page_label, table_frame
+from components.ui.table import PAGE_SIZE, TABLE_ROW_HEIGHT, column_order, page_label, table_frame
 from components.ui.timeline_figure import HIGHLIGHT, ring_points
 from components.ui.url_state import SORTS, VIEWS, Notice, ViewState, query_string
 
 MAX_NOTICES = 10
 PLACE_LIST = 20
+MAP_RING = 15  # the radius of the rings at the open event's places on the map, in pixels
 
 
 class KnownEvents:
@@ -73,8 +84,8 @@ def notices_text(notices: Sequence[Notice], lang: str) -> str:
     return "\n".join(lines)
 
 
-def header(source: EventSource, version: str, view: ViewState, notices: Sequence[Notice]) -> None:
-    """Title, summary line, share link, the link's notices."""
+def header(source: EventSource, version: str, view: ViewState, notices: Sequence[Notice]) -> DeltaGenerator:
+    """Title, summary line, the link's notices; returns the place of the share link."""
     lang = view.lang
     summary = data.summary(source, version, view.filters)
     hidden = 0 if view.filters.flag("planned") else data.facet_counts(source, version, view.filters, "planned")["1"]
@@ -82,18 +93,15 @@ def header(source: EventSource, version: str, view: ViewState, notices: Sequence
     st.caption(t("app_caption", lang))
     head, share = st.columns([4, 1])
     head.markdown(f"**{summary_line(summary, lang, planned_hidden=hidden)}**")
-    with share:
-        link_part()
     if notices:
         st.warning(notices_text(notices, lang))
     if not summary.events:
         st.info(t("no_events", lang))
+    return share
 
 
-@st.fragment(key=controls.LINK_PART)
-def link_part() -> None:
+def link_part(view: ViewState) -> None:
     """The share link, and the URL kept in step with the view (also when only the open event changed)."""
-    view = controls.state()
     with st.popover(t("share", view.lang)):
         st.caption(t("share_help", view.lang))
         st.code(share_link(query_string(view)), language=None, wrap_lines=True)
@@ -122,10 +130,8 @@ def timeline_part(source: EventSource, version: str) -> None:
     )
 
 
-@st.fragment(key=controls.MARKS_LIST_PART)
-def marks_list_part(source: EventSource, version: str) -> None:
+def marks_list_part(source: EventSource, version: str, view: ViewState) -> None:
     """Under the timeline: its marks as a list the keyboard reaches, and what the chart shows."""
-    view = controls.state()
     window = charts.timeline_window(source, version, view.filters, view.zoom)
     if window.whole is not None:
         timeline_notes(source, version, view, window)
@@ -232,14 +238,15 @@ def place_list(source: EventSource, version: str, view: ViewState) -> None:
     )
 
 
-@st.fragment(key=controls.DETAILS_PART)
-def details_part(source: EventSource, version: str, store: Store | None) -> None:
+def details_part(source: EventSource, version: str, view: ViewState, store: Store | None) -> None:
     """The details beside the timeline; what was just opened is brought into view."""
-    view = controls.state()
     details_section(source, version, view, store, data.summary(source, version, view.filters).events)
-    rings = ring_points(st.session_state.get(controls.TIMELINE_IDS_KEY) or (), view.event)
-    drawn_before = controls.ringed(rings)
-    scripts = ring_script(controls.TIMELINE_CHART, rings, HIGHLIGHT) if rings or drawn_before else ""
+    marks = ring_points(st.session_state.get(controls.TIMELINE_IDS_KEY) or (), view.event)
+    places = [(lon, lat) for lat, lon in event_places(source, version, view)]
+    scripts = ""
+    for chart, rings, radius in ((controls.TIMELINE_CHART, marks, 12), (controls.MAP_CHART, places, MAP_RING)):
+        if controls.ringed(chart, rings) or rings:
+            scripts += ring_script(chart, rings, HIGHLIGHT, radius)
     scripts += scroll_script(view.event) if controls.scroll_pending() else ""
     if scripts:
         st.html(scripts, unsafe_allow_javascript=True)
@@ -265,7 +272,7 @@ def event_places(source: EventSource, version: str, view: ViewState) -> tuple[tu
 
 def map_section(source: EventSource, version: str, view: ViewState) -> None:
     lang = view.lang
-    chart = charts.map_chart(source, version, view.filters, lang, event_places(source, version, view))
+    chart = charts.map_chart(source, version, view.filters, lang)  # the open event's places: rings over it
     st.session_state[controls.MAP_PLACES_KEY] = chart.places
     base = topojson_url(st.get_option("server.baseUrlPath") or "")
     st.plotly_chart(
@@ -328,15 +335,34 @@ def relations_section(source: EventSource, version: str, view: ViewState) -> Non
     st.caption(t("relations_help", lang))
 
 
-@st.fragment(key=controls.VIEWS_PART)
-def views_part(source: EventSource, version: str) -> None:
-    views_section(source, version, controls.state())
+@dataclass(frozen=True)
+class SelectionPlaces:
+    """Where the parts that show the open event go on the page (containers made by the whole page's run)."""
+
+    link: DeltaGenerator
+    marks: DeltaGenerator
+    details: DeltaGenerator
+    views: DeltaGenerator
+    table: DeltaGenerator
 
 
-@st.fragment(key=controls.TABLE_PART)
-def table_part(source: EventSource, version: str) -> None:
-    """The table; the last part to show what was just opened (its page turns to the open event)."""
-    table_section(source, version, controls.state(), controls.take_scroll())
+@st.fragment(key=controls.SELECTION_PART)
+def selection_part(source: EventSource, version: str, store: Store | None, places: SelectionPlaces) -> None:
+    """Every part that shows the open event, written into its place on the page: the details first, then
+    the table (its page turns to the open event), the share link and URL, the timeline's keyboard list and
+    the map. Its widgets (the table, Previous / Next, the keyboard lists, the pager) run this part again,
+    and only once: opening an event runs nothing else."""
+    view = controls.state()
+    with places.details:
+        details_part(source, version, view, store)
+    with places.table:
+        table_section(source, version, view, controls.take_scroll())
+    with places.link:
+        link_part(view)
+    with places.marks:
+        marks_list_part(source, version, view)
+    with places.views:
+        views_section(source, version, view)
 
 
 def views_section(source: EventSource, version: str, view: ViewState) -> None:
@@ -372,16 +398,20 @@ def table_section(source: EventSource, version: str, view: ViewState, just_opene
     frame = table_frame(page.events, lang)
     st.session_state[controls.TABLE_IDS_KEY] = list(frame.index)
     key = controls.table_key(list(frame.index), lang)
-    st.dataframe(
-        highlighted(frame, view.event),
+    st.dataframe(  # the same data whichever event is open: the open one's row is marked over the grid
+        frame,
         key=key,
         on_select=partial(controls.on_table_select, key),
         selection_mode="single-cell",
         hide_index=True,
         column_order=column_order(lang),
         width="stretch",
+        row_height=TABLE_ROW_HEIGHT,
     )
     pager(page.offset, len(page.events), page.total, lang)
+    row = list(frame.index).index(view.event) if view.event in frame.index else None
+    if controls.ringed(controls.TABLE, [row] if row is not None else []) or row is not None:
+        st.html(table_row_script(key, row, HIGHLIGHT, TABLE_ROW_HEIGHT), unsafe_allow_javascript=True)
 
 
 def sort_control(view: ViewState) -> None:
@@ -486,15 +516,13 @@ def page(lang: str) -> None:
         + relabel_script(streamlit_labels(view.lang)),
         unsafe_allow_javascript=True,
     )
-    header(source, version, view, notices)
+    share = header(source, version, view, notices)
     timeline_column, details_column = st.columns([3, 2])
     with timeline_column:
         timeline_part(source, version)
-        marks_list_part(source, version)
-    with details_column:
-        details_part(source, version, store)
-    views_part(source, version)
-    table_part(source, version)
+        marks = st.container()
+    places = SelectionPlaces(share.container(), marks, details_column.container(), st.container(), st.container())
+    selection_part(source, version, store, places)
     downloads_section(source, version, view)
     if store is not None:
         store_panels(store, view.lang)

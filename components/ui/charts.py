@@ -6,10 +6,12 @@ Hover texts of the timeline are built once per data version and language (a shar
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.store.query import Filters
@@ -87,10 +89,17 @@ def timeline_list(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def map_chart(
-    source: EventSource, version: str, filters: Filters, lang: str, highlight: tuple[tuple[float, float], ...]
-) -> MapView:
-    return map_view(data.places(source, version, filters), lang=lang, highlight=highlight)
+def map_chart(source: EventSource, version: str, filters: Filters, lang: str) -> MapView:
+    """The map of the filtered events' places (the open event's places are ringed over it by the page)."""
+    view = map_view(data.places(source, version, filters), lang=lang)
+    return dataclasses.replace(view, figure=as_kept(view.figure))
+
+
+def as_kept(figure: go.Figure) -> go.Figure:
+    """The figure as the cache gives it back (a copy: its layout's fields in another order), also on the run
+    that builds it. The same chart then reaches the browser as the same element, which keeps it as drawn
+    instead of drawing it anew when a part of the page runs again (opening an event)."""
+    return go.Figure(figure.to_dict())
 
 
 def party_label(by: str, lang: str, arabic_names: dict[str, str]) -> Callable[[str], str]:
@@ -103,7 +112,8 @@ def party_label(by: str, lang: str, arabic_names: dict[str, str]) -> Callable[[s
 @st.cache_data(show_spinner=False, max_entries=32)
 def relations_chart(source: EventSource, version: str, filters: Filters, by: str, lang: str) -> RelationsView:
     names = data.arabic_names(source, version, "actors") if by == "actors" else {}
-    return relations_view(data.pairs(source, version, filters, by), lang=lang, label=party_label(by, lang, names))
+    view = relations_view(data.pairs(source, version, filters, by), lang=lang, label=party_label(by, lang, names))
+    return dataclasses.replace(view, figure=as_kept(view.figure))
 
 
 @dataclass(frozen=True)

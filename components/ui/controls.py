@@ -35,13 +35,13 @@ MAP_PLACES_KEY = "_map_places"
 PAIRS_KEY = "_relation_pairs"
 TABLE_IDS_KEY = "_table_ids"
 TIMELINE_CHART, MAP_CHART, RELATIONS_CHART, TABLE = "timeline_chart", "map_chart", "relations_chart", "table"
-# The page's parts that show the open event, as fragments (``st.fragment(key=...)``), in the order they
-# run again when only the open event changes: the details first, the charts' highlights after them.
-DETAILS_PART, TABLE_PART, LINK_PART, MARKS_LIST_PART, VIEWS_PART = "details", "table_part", "link", "marks", "views"
-SELECTION_PARTS = (DETAILS_PART, TABLE_PART, LINK_PART, MARKS_LIST_PART, VIEWS_PART)
+# The page's parts that show the open event (the details, the table, the share link and URL, the timeline's
+# keyboard list, the map), written by one fragment (``st.fragment(key=...)``) into their places on the page:
+# the only part that runs again when only the open event changes.
+SELECTION_PART = "selection"
 TIMELINE_PART = "timeline"  # the timeline's chart: the open event's ring is drawn over it in the browser
 TIMELINE_CLICKS_KEY = "_timeline_clicks"
-RINGED_KEY = "_timeline_ringed"
+RINGED_KEY = "_ringed_"  # + a chart's key
 
 WidgetValue = list[str] | date | str | bool | float | None
 _COUNT_SUFFIX = re.compile(r"\s*\([\d,]+\)$")
@@ -139,12 +139,11 @@ def rerun_page() -> NoReturn:
     st.rerun()
 
 
-def pick_event(event_id: str | None, *parts: str) -> NoReturn:
-    """Callback: open an event (or close it with ``None``). Only the parts that show the open
-    event run again (and ``parts``): the rest of the page (sidebar, header, timeline chart,
-    downloads) is unchanged."""
+def pick_event(event_id: str | None) -> None:
+    """Callback of a widget of the selection part (the table, Previous / Next, a keyboard list): open
+    an event (or close it with ``None``). Its own run, that of the selection part, is the only one: the
+    rest of the page (sidebar, header, timeline chart, downloads) is unchanged."""
     open_event(event_id, scroll=True)
-    st.rerun([*SELECTION_PARTS, *parts])
 
 
 def change_view(**changes: Any) -> NoReturn:
@@ -153,10 +152,11 @@ def change_view(**changes: Any) -> NoReturn:
     rerun_page()
 
 
-def ringed(rings: Sequence[object]) -> bool:
-    """Whether the timeline had rings drawn before this run (they are to be cleared when ``rings`` is empty)."""
-    before = bool(st.session_state.get(RINGED_KEY))
-    st.session_state[RINGED_KEY] = bool(rings)
+def ringed(chart: str, rings: Sequence[object]) -> bool:
+    """Whether the chart keyed ``chart`` had rings drawn before this run (they are to be cleared when
+    ``rings`` is empty)."""
+    before = bool(st.session_state.get(RINGED_KEY + chart))
+    st.session_state[RINGED_KEY + chart] = bool(rings)
     return before
 
 
@@ -274,7 +274,8 @@ def on_timeline_select() -> None:
         # The chart is drawn anew, as a chart that remembers no click: plotly.js would otherwise
         # keep the clicked mark selected (the others faded) and ignore a second click on it.
         st.session_state[TIMELINE_CLICKS_KEY] = int(st.session_state.get(TIMELINE_CLICKS_KEY) or 0) + 1
-        pick_event(event_id, TIMELINE_PART)
+        open_event(event_id, scroll=True)
+        st.rerun([SELECTION_PART, TIMELINE_PART])
 
 
 def pick_places(names: Sequence[str]) -> NoReturn:

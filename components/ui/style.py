@@ -145,16 +145,32 @@ SCROLL_SCRIPT = """<script>
 })();
 </script>"""
 
-# Rings the open event's marks over the timeline chart (an SVG layer of its own above plotly's), at
-# the marks' positions as plotly.js draws them; drawn again after each redraw of the chart (zoom,
-# resize, a new chart). ``points``: [trace number, point number] of each mark.
+# Rings the open event over a chart (an SVG layer of its own above plotly's), where plotly.js draws it: on
+# the timeline at its marks, on the map at its places; drawn again after each redraw of the chart (zoom,
+# pan, resize, a new chart), so that the chart's figure never changes with the open event. Each chart's
+# rings are kept by its key in ``window.__tlRings``: ``points`` are [trace number, point number] of the
+# timeline's marks or [longitude, latitude] of the map's places.
 RING_SCRIPT = """<script>
 (() => {
-  window.__tlRing = %(points)s;
+  window.__tlRings = Object.assign(window.__tlRings || {}, {%(chart)s: {points: %(points)s, radius: %(radius)s,
+    colour: %(colour)s}});
   const SVG = 'http://www.w3.org/2000/svg';
-  const draw = (plot) => {
-    const layout = plot._fullLayout, data = plot._fullData, holder = plot.querySelector('.svg-container');
-    if (!layout || !data || !layout.xaxis || !layout.yaxis || !holder) return;
+  const inside = (x, y, xa, ya) => x >= xa._offset && x <= xa._offset + xa._length
+    && y >= ya._offset && y <= ya._offset + ya._length;
+  const place = (plot, point) => {  // where a ring goes in the chart's pixels, or null when not shown
+    const layout = plot._fullLayout, data = plot._fullData;
+    if (layout.geo && layout.geo._subplot) {
+      const geo = layout.geo._subplot, xy = geo.projection && geo.projection(point);
+      return xy && inside(xy[0], xy[1], geo.xaxis, geo.yaxis) ? xy : null;
+    }
+    const xa = layout.xaxis, ya = layout.yaxis, marks = data[point[0]];
+    if (!xa || !ya || !marks || !marks.x || !marks.y || point[1] >= marks.x.length) return null;
+    const x = xa._offset + xa.l2p(xa.d2l(marks.x[point[1]])), y = ya._offset + ya.l2p(ya.d2l(marks.y[point[1]]));
+    return inside(x, y, xa, ya) ? [x, y] : null;
+  };
+  const draw = (plot, chart) => {
+    const layout = plot._fullLayout, holder = plot.querySelector('.svg-container'), rings = window.__tlRings[chart];
+    if (!layout || !plot._fullData || !holder || !rings) return;
     let layer = holder.querySelector(':scope > svg.tl-ring');
     if (!layer) {
       layer = document.createElementNS(SVG, 'svg');
@@ -164,34 +180,90 @@ RING_SCRIPT = """<script>
     }
     layer.setAttribute('width', layout.width);
     layer.setAttribute('height', layout.height);
-    const xa = layout.xaxis, ya = layout.yaxis, rings = [];
-    for (const [trace, point] of window.__tlRing) {
-      const marks = data[trace];
-      if (!marks || !marks.x || !marks.y || point >= marks.x.length) continue;
-      const x = xa._offset + xa.l2p(xa.d2l(marks.x[point])), y = ya._offset + ya.l2p(ya.d2l(marks.y[point]));
-      const inside = x >= xa._offset && x <= xa._offset + xa._length && y >= ya._offset && y <= ya._offset + ya._length;
-      if (!inside) continue;
+    const drawn = [];
+    for (const point of rings.points) {
+      const xy = place(plot, point);
+      if (!xy) continue;
       const ring = document.createElementNS(SVG, 'circle');
-      for (const [name, value] of [['cx', x], ['cy', y], ['r', %(radius)s], ['fill', 'none'],
-                                   ['stroke', %(colour)s], ['stroke-width', 3]]) ring.setAttribute(name, value);
-      rings.push(ring);
+      for (const [name, value] of [['cx', xy[0]], ['cy', xy[1]], ['r', rings.radius], ['fill', 'none'],
+                                   ['stroke', rings.colour], ['stroke-width', 3]]) ring.setAttribute(name, value);
+      drawn.push(ring);
     }
-    layer.replaceChildren(...rings);
+    layer.replaceChildren(...drawn);
   };
-  const plots = () => document.querySelectorAll('.st-key-%(chart)s .js-plotly-plot');
+  const plots = (chart) => document.querySelectorAll(`.st-key-${chart} .js-plotly-plot`);
   if (!window.__tlRingWatch) {
     window.__tlRingWatch = true;
     const watch = () => {
-      for (const plot of plots()) {
-        if (plot.__tlRinged || !plot.on) continue;
-        plot.__tlRinged = true;
-        plot.on('plotly_afterplot', () => draw(plot));
-        draw(plot);
+      for (const chart of Object.keys(window.__tlRings)) {
+        for (const plot of plots(chart)) {
+          if (plot.__tlRinged || !plot.on) continue;
+          plot.__tlRinged = true;
+          for (const change of ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting']) {
+            plot.on(change, () => draw(plot, chart));
+          }
+          draw(plot, chart);
+        }
       }
     };
     new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
   }
-  for (const plot of plots()) draw(plot);
+  for (const plot of plots(%(chart_name)s)) draw(plot, %(chart_name)s);
+})();
+</script>"""
+
+
+# Marks the open event's row of the table (``window.__tlTableRow``: the table's key and the row's number on its
+# page, or null) with a band over the data grid, which draws its rows on a canvas: the grid's data stays the
+# same when an event opens, so its rows are not sent again. The band follows the grid's scrolling; a click on
+# the grid's header (the grid sorts its rows in the browser) takes it away, its row no longer known.
+TABLE_ROW_SCRIPT = """<script>
+(() => {
+  window.__tlTableRow = %(row)s;
+  const ROW = %(height)s, HEADER = %(height)s;
+  const place = (frame) => {
+    const scroller = frame.querySelector('.dvn-scroller');
+    let clip = frame.querySelector(':scope > .tl-row-clip');
+    const open = window.__tlTableRow;
+    const shown = scroller && open && frame.closest(`.st-key-${open.key}`) && !frame.dataset.tlSorted;
+    if (!shown) { if (clip) clip.remove(); return; }
+    if (!clip) {
+      clip = document.createElement('div');
+      clip.className = 'tl-row-clip';
+      clip.style.cssText = 'position: absolute; overflow: hidden; pointer-events: none; z-index: 2;';
+      clip.appendChild(document.createElement('div'));
+      frame.style.position = 'relative';
+      frame.appendChild(clip);
+    }
+    clip.style.top = `${scroller.offsetTop + HEADER}px`;
+    clip.style.left = `${scroller.offsetLeft}px`;
+    clip.style.width = `${scroller.clientWidth}px`;
+    clip.style.height = `${Math.max(0, scroller.clientHeight - HEADER)}px`;
+    clip.firstChild.style.cssText = `position: absolute; left: 0; right: 0; height: ${ROW}px;
+      top: ${open.row * ROW - scroller.scrollTop}px; background: rgba(255, 214, 10, 0.35);
+      mix-blend-mode: multiply; box-shadow: inset 0 0 0 2px %(colour)s;`;
+  };
+  const frames = () => document.querySelectorAll('[data-testid="stDataFrame"]');
+  if (!window.__tlTableRowWatch) {
+    window.__tlTableRowWatch = true;
+    const watch = () => {
+      for (const frame of frames()) {
+        const scroller = frame.querySelector('.dvn-scroller');
+        if (scroller && !scroller.__tlRowWatched) {
+          scroller.__tlRowWatched = true;
+          scroller.addEventListener('scroll', () => place(frame), {passive: true});
+          frame.addEventListener('pointerdown', (event) => {
+            const top = scroller.getBoundingClientRect().top;
+            if (event.clientY >= top && event.clientY < top + HEADER) { frame.dataset.tlSorted = '1'; place(frame); }
+          }, true);
+        }
+        place(frame);
+      }
+    };
+    new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
+    new ResizeObserver(() => frames().forEach(place)).observe(document.body);
+  }
+  frames().forEach(place);
 })();
 </script>"""
 
@@ -278,11 +350,20 @@ def scroll_script(event_id: str | None) -> str:
     return SCROLL_SCRIPT % {"event": json.dumps(event_id or None).replace("<", "\\u003c")}
 
 
-def ring_script(chart_key: str, points: Sequence[tuple[int, int]], colour: str, radius: int = 12) -> str:
-    """The script that rings ``points`` (trace number, point number) of the chart keyed ``chart_key``."""
+def ring_script(chart_key: str, points: Sequence[Sequence[float]], colour: str, radius: int = 12) -> str:
+    """The script that rings ``points`` of the chart keyed ``chart_key``: [trace number, point number] of
+    a chart with axes (the timeline), [longitude, latitude] of a map."""
     return RING_SCRIPT % {
         "points": json.dumps([list(point) for point in points]),
-        "chart": chart_key,
+        "chart": json.dumps(chart_key),
+        "chart_name": json.dumps(chart_key),
         "colour": json.dumps(colour),
         "radius": radius,
     }
+
+
+def table_row_script(table_key: str, row: int | None, colour: str, height: int) -> str:
+    """The script that marks row ``row`` (its number on the page) of the table keyed ``table_key``, or
+    no row with ``None``; ``height``: the grid's row height in pixels (its header's too)."""
+    mark = {"key": table_key, "row": row} if row is not None else None
+    return TABLE_ROW_SCRIPT % {"row": json.dumps(mark), "colour": colour, "height": height}

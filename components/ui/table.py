@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from components.store.facets import event_role, event_status
 from components.store.records import StoredEvent
@@ -14,7 +13,7 @@ from components.ui.details import title_of, unique_sources
 from components.ui.i18n import country_name, join_list, t, type_label
 
 PAGE_SIZE = 50
-HIGHLIGHT_STYLE = "background-color: #fff3b0; font-weight: 600"
+TABLE_ROW_HEIGHT = 35  # pixels: the data grid's rows and header (the page marks the open event's row over it)
 COLUMNS = (
     "col_date",
     "col_type",
@@ -86,17 +85,6 @@ def table_frame(events: Sequence[StoredEvent], lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[t(column, lang) for column in COLUMNS])
     frame.index = pd.Index([str(event["id"]) for event in events], name="id")
     return frame[column_order(lang)]
-
-
-def highlighted(frame: pd.DataFrame, event_id: str | None) -> pd.DataFrame | Styler:
-    """The frame with the open event's row highlighted (the frame itself when it is not on this page)."""
-    if not event_id or event_id not in frame.index:
-        return frame
-
-    def style(row: pd.Series) -> list[str]:
-        return [HIGHLIGHT_STYLE if row.name == event_id else ""] * len(row)
-
-    return frame.style.apply(style, axis=1)
 
 
 def page_label(offset: int, shown: int, total: int, lang: str) -> str:

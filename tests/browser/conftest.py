@@ -183,3 +183,24 @@ def show_entries(page, typed: str) -> None:
     page.wait_for_function(SHOWN_OR_CLOSED, arg=typed, timeout=60_000)
     if page.query_selector('[role="option"]') is None:
         page.keyboard.press("ArrowDown")
+
+
+def record_frames(page) -> list[bytes]:
+    """The websocket frames the page receives from now on (call before ``page.goto``)."""
+    frames: list[bytes] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: frames.append(payload)))
+    return frames
+
+
+def run_endings(frames: list[bytes]) -> list[str]:
+    """How each run of the page's script that ``frames`` tell of ended (Streamlit's ``script_finished``),
+    e.g. ``FINISHED_FRAGMENT_RUN_SUCCESSFULLY`` or ``FINISHED_EARLY_FOR_RERUN`` (a run stopped for another)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    endings = []
+    for frame in frames:
+        if isinstance(frame, bytes | bytearray):
+            message = ForwardMsg.FromString(bytes(frame))
+            if message.WhichOneof("type") == "script_finished":
+                endings.append(ForwardMsg.ScriptFinishedStatus.Name(message.script_finished))
+    return endings

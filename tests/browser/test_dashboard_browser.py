@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, show_entries, wait_ready
+from tests.browser.conftest import record_frames, run_endings, screenshot, show_entries, wait_ready
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 BORDERS = ".geo g.layer.countries path"
@@ -190,9 +190,13 @@ def test_clicking_a_timeline_mark_opens_its_details_beside_it_and_rings_it(app_u
 
 
 def test_a_click_anywhere_on_a_table_row_opens_its_details_in_view(app_url: str, new_page) -> None:
+    """The click runs the part of the page that shows the open event once: the run it starts is not
+    stopped for another one."""
     page = new_page({"width": 1400, "height": 1000})
+    frames = record_frames(page)
     page.goto(f"{app_url}?country=KZ")
     wait_ready(page)
+    frames.clear()
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
@@ -205,6 +209,8 @@ def test_a_click_anywhere_on_a_table_row_opens_its_details_in_view(app_url: str,
                    return box.top < window.innerHeight && box.bottom > 0; }""",
         timeout=90_000,
     )
+    wait_ready(page)
+    assert run_endings(frames) == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"]
     screenshot(page, "table-click")
 
 
@@ -226,6 +232,76 @@ def test_a_row_opened_from_the_table_is_ringed_on_the_timeline_as_drawn(app_url:
     page.wait_for_selector(".st-key-timeline_chart svg.tl-ring circle", timeout=60_000)
     kept = "() => document.querySelector('.st-key-timeline_chart .js-plotly-plot').__tlKept === true"
     assert page.evaluate(kept)
+
+
+MAP_PLOT = ".st-key-map_chart .js-plotly-plot"
+# The centres of the map's rings and of its markers, in page pixels.
+MAP_RINGS_AND_MARKERS = f"""() => {{
+  const centre = (element) => {{ const box = element.getBoundingClientRect();
+    return [box.x + box.width / 2, box.y + box.height / 2]; }};
+  return [Array.from(document.querySelectorAll('.st-key-map_chart svg.tl-ring circle')).map(centre),
+          Array.from(document.querySelectorAll('.st-key-map_chart {MAP_MARKERS}')).map(centre)];
+}}"""
+
+
+def test_a_row_opened_from_the_table_is_ringed_on_the_map_as_drawn(app_url: str, new_page) -> None:
+    """Opening an event leaves the map's figure as it is (the same plot, its figure not sent again) and
+    rings the event's place over it, on the marker that holds it; closing it takes the ring away."""
+    page = new_page({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}?country=KZ")
+    wait_ready(page)
+    page.evaluate(f"() => {{ document.querySelector('{MAP_PLOT}').__tlKept = true; }}")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 55)
+    page.wait_for_url(re.compile(r"event="), timeout=90_000)
+    open_details(page, query_of(page)["event"][0])
+    page.wait_for_selector(".st-key-map_chart svg.tl-ring circle", timeout=60_000)
+    rings, markers = page.evaluate(MAP_RINGS_AND_MARKERS)
+    assert rings and all(min(abs(r[0] - m[0]) + abs(r[1] - m[1]) for m in markers) < 20 for r in rings)
+    assert page.evaluate(f"() => document.querySelector('{MAP_PLOT}').__tlKept === true")
+    page.get_by_role("button", name="Close").click()
+    page.wait_for_function(f"() => !document.querySelector('{DETAILS}')", timeout=90_000)
+    page.wait_for_function("() => !document.querySelector('.st-key-map_chart svg.tl-ring circle')", timeout=60_000)
+
+
+# The text of the table's row under the band that marks the open event (the grid's rows are 35 pixels high,
+# its accessible rows are numbered from its header's, 1), with the grid's data element.
+MARKED_ROW = """() => {
+  const band = document.querySelector('.tl-row-clip div'), clip = document.querySelector('.tl-row-clip');
+  if (!band) return null;
+  const frame = band.closest('[data-testid="stDataFrame"]'), scroller = frame.querySelector('.dvn-scroller');
+  const row = Math.round((band.getBoundingClientRect().top - clip.getBoundingClientRect().top + scroller.scrollTop) / 35);
+  const line = frame.querySelector(`[role="row"][aria-rowindex="${row + 2}"]`);
+  return line ? line.textContent : null;
+}"""
+
+
+def test_the_open_events_row_is_marked_in_the_table_without_its_rows_sent_again(app_url: str, new_page) -> None:
+    """An event opened from its details' Next button (not from the table) is marked in the table: the band
+    lies over its row; the grid keeps its data (its element is the same) and nothing runs twice."""
+    page = new_page({"width": 1400, "height": 1000})
+    frames = record_frames(page)
+    page.goto(f"{app_url}?country=KZ&event=fixture-almaty-talks")
+    open_details(page, "fixture-almaty-talks")
+    page.wait_for_selector(".tl-row-clip div", timeout=60_000)
+    title = page.locator(f"{DETAILS} h4").first.inner_text()
+    page.wait_for_function(f"() => ({MARKED_ROW})()?.includes({title!r})", timeout=60_000)
+    page.evaluate("() => { document.querySelector('[data-testid=\"stDataFrame\"] canvas').__tlKept = true; }")
+    frames.clear()
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.wait_for_url(lambda url: "fixture-almaty-talks" not in url, timeout=90_000)
+    page.wait_for_function(f"() => document.querySelector('{DETAILS}')?.dataset.eventId !== 'fixture-almaty-talks'")
+    wait_ready(page)
+    following = page.locator(f"{DETAILS} h4").first.inner_text()
+    assert following != title
+    page.wait_for_function(f"() => ({MARKED_ROW})()?.includes({following!r})", timeout=60_000)
+    assert page.evaluate("() => document.querySelector('[data-testid=\"stDataFrame\"] canvas').__tlKept === true")
+    assert run_endings(frames) == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"]
+    page.get_by_role("button", name="Close").click()
+    page.wait_for_function("() => !document.querySelector('.tl-row-clip')", timeout=60_000)
 
 
 def test_events_opened_from_the_table_are_steps_of_the_browser_history(app_url: str, new_page) -> None:
