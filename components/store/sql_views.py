@@ -17,8 +17,9 @@ from typing import Any
 from components.store.database import from_json
 from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
+from components.store.kept_given import kept_of, kept_span
 from components.store.kept_places import kept_places
-from components.store.kept_summary import kept_summary
+from components.store.kept_summary import SUMMARY
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, option_counts, pair_counts
@@ -27,7 +28,7 @@ from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
 from components.store.sql_timeline import timeline_query
-from components.store.totals import allowed_flag_sets
+from components.store.totals import total_counts
 from components.store.views import (
     DEFAULT_SORT,
     LANES,
@@ -100,12 +101,19 @@ class SqlViews:
                 unindexed = unindexed_bounds(db, considered, self._facets)
         return match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
 
+    def _span_where(self, filters: Filters, where: Where) -> Where:
+        """For one chosen value, its events checked one by one (its first and last days are read over
+        a month of the date index); otherwise ``where``."""
+        if where.given is None:
+            return where
+        return match_where(self._store.engine, filters, self._facets, probed=(where.given[0],))
+
     def summary(self, filters: Filters) -> Summary:
         where = self.where(filters)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
+        kept_rows = kept_of(where)
         with self._store.read() as db:
-            if allowed is not None:  # the first view: kept ready
-                kept = kept_summary(db, allowed)
+            if kept_rows is not None:  # the first view or one chosen value: kept ready
+                kept = kept_span(db, kept_rows, self._span_where(filters, where))
                 articles, sources = (distinct_count(db, where, name) for name in (ARTICLES, "sources"))
                 return Summary(
                     events=kept["events"], articles=articles, sources=sources, first_day=_day(kept["first_day"]),
@@ -131,10 +139,10 @@ class SqlViews:
 
     def page(self, filters: Filters, *, sort: Sort = DEFAULT_SORT, offset: int = 0, limit: int = 100) -> EventPage:
         where, offset = self.where(filters), max(0, offset)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
+        kept = kept_of(where)
         with self._store.read() as db:
-            if allowed is not None:  # the first view: its count is kept ready
-                total = int(kept_summary(db, allowed)["events"])
+            if kept is not None:  # the first view or one chosen value: its count is kept ready
+                total = total_counts(db, SUMMARY, kept).get("events", 0)
             else:
                 total = int(db.value(f"SELECT count(*) AS n FROM merged_events m WHERE {where.sql}", where.params))
             rows = db.rows(_PAGE.format(where=where.sql, order=order_by(sort)), (*where.params, max(0, limit), offset))
@@ -170,16 +178,15 @@ class SqlViews:
         if lanes not in LANES:
             raise ValueError(f"lanes must be one of {', '.join(LANES)}")
         where = self.where(filters)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
-            return timeline_query(db, where, lanes, max_marks, allowed)
+            return timeline_query(db, where, lanes, max_marks, kept_of(where), self._span_where(filters, where))
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         where = self.where(filters)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
+        kept = kept_of(where)
         with self._store.read() as db:
-            if allowed is not None:  # the first view: kept ready
-                return kept_places(db, allowed, limit, per_place)
+            if kept is not None:  # the first view or one chosen value: kept ready
+                return kept_places(db, kept, limit, per_place)
             return places_query(db, where, limit, per_place)
 
     def arabic_names(self, facet: str) -> dict[str, str]:
