@@ -11,6 +11,7 @@ equal those of :class:`~components.store.memory_views.MemoryViews` over ``Store.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -80,11 +81,14 @@ def _events(rows: Sequence[Any]) -> tuple[Any, ...]:
 
 
 class SqlViews:
-    """The views of a store, read in one snapshot per call; holds no events."""
+    """The views of a store, read in one snapshot per call; holds no events. ``per_value``: a filter
+    that is one value of one list is answered from the counts kept for that value (``False``: from
+    its matching rows, as any other filter; the answers are the same)."""
 
-    def __init__(self, store: Store, facets: Sequence[Facet] = FACETS) -> None:
+    def __init__(self, store: Store, facets: Sequence[Facet] = FACETS, *, per_value: bool = True) -> None:
         self._store = store
         self._facets = tuple(facets)
+        self._per_value = per_value
 
     def version(self) -> str:
         return self._store.version()
@@ -99,7 +103,8 @@ class SqlViews:
             with self._store.read() as db:
                 probed = probed_lists(db, considered, self._facets)
                 unindexed = unindexed_bounds(db, considered, self._facets)
-        return match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
+        where = match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
+        return where if self._per_value else replace(where, given=None)
 
     def _span_where(self, filters: Filters, where: Where) -> Where:
         """For one chosen value, its events checked one by one (its first and last days are read over
