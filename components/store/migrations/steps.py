@@ -69,4 +69,5 @@ STEPS: dict[int, Callable[[Db], None]] = {
     12: _fill_places,
     13: _fill_lists,
     14: _fill_given,
+    15: _analyse,
 }
