@@ -56,6 +56,7 @@ _ORDERS = {
 _PAIR_LISTS = {"countries": PARTICIPANTS, "actors": "actors"}
 # Events with no place that has coordinates (what GeoJSON leaves out).
 _WITHOUT_PLACE = "coalesce(sum(1 - m.placed), 0) AS without_place"
+COMMON = 20  # a chosen value held by one event in this many or more: its map's newest events are walked
 
 
 # A page of the table: the ids found and sorted over a covering index first, then only their rows read
@@ -200,9 +201,17 @@ class SqlViews:
         where = self.where(filters)
         kept = kept_of(where)
         with self._store.read() as db:
-            if kept is not None:  # the first view or one chosen value: kept ready
+            if kept is not None and (kept.given is None or self._common(db, kept)):  # kept ready
                 return kept_places(db, kept, limit, per_place)
             return places_query(db, where, limit, per_place)
+
+    @staticmethod
+    def _common(db: Db, kept: Kept) -> bool:
+        """Whether a chosen value's events are at least a twentieth of the events: the map then walks
+        each place's newest events checking each (a few per place shown), else it reads the value's
+        events (few) as any filter does."""
+        matching = total_counts(db, SUMMARY, kept).get("events", 0)
+        return matching * COMMON >= total_counts(db, SUMMARY, Kept(kept.flag_sets)).get("events", 0)
 
     def arabic_names(self, facet: str) -> dict[str, str]:
         if facet not in NAMED_LISTS:
