@@ -22,6 +22,8 @@ Per size and engine:
   repeats: a filter query (country + date range + type: matches and the table's first page),
   option counts of every list, the timeline's aggregation, the map's places, and a whole filter
   change (everything a rerun asks for, one new filter); the first (unfiltered) view; query plans;
+  for the filters of one value of one list (answered from the counts kept per value), the same
+  rerun from their matching rows (``SqlViews(per_value=False)``, as before schema version 14);
 * ``apptest``: the dashboard script in Streamlit's AppTest, in a fresh process per store: first run
   and filter changes (server time), and that process's resident memory after them. There is no
   browser part: ``benchmarks/bench_browser.py`` measures the first load in Chromium, on files of
@@ -53,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 from components.evaluation.synthetic_pages import iter_synthetic_pages
 from components.store.event_store import Store, open_store
 from components.store.facets import FACETS
+from components.store.kept_given import kept_of
 from components.store.query import Filters
 from components.store.sql_views import SqlViews
 
@@ -316,6 +319,7 @@ CHANGES = (  # filter changes, each from the unfiltered view
     FILTER,
     Filters(types=("meeting",)),
     Filters(countries=("GE",)),
+    Filters(countries=("AM",)),
     Filters(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31)),
     Filters(q="يريفان"),
 )
@@ -349,7 +353,8 @@ def counts(views: SqlViews, filters: Filters) -> list[dict[str, int]]:
 
 
 def measure_queries(store: Store) -> dict[str, tuple[float, float]]:
-    views = SqlViews(store)
+    views, from_rows = SqlViews(store), SqlViews(store, per_value=False)
+    one_value = [change for change in CHANGES if kept_of(views.where(change)) is not None]
     return {
         "filter query (country + year + type: count and first page)": timed(lambda: views.page(FILTER, limit=100)),
         f"option counts of the {len(LISTS)} lists, filtered": timed(lambda: counts(views, FILTER)),
@@ -360,6 +365,10 @@ def measure_queries(store: Store) -> dict[str, tuple[float, float]]:
         "map places, unfiltered": timed(lambda: views.places(Filters(), limit=2000, per_place=1)),
         "first view (unfiltered rerun)": timed(lambda: rerun(views, Filters()), 2),
         **{f"filter change: {change!r}": timed(lambda c=change: rerun(views, c), 2) for change in CHANGES},
+        **{
+            f"the same from its matching rows: {change!r}": timed(lambda c=change: rerun(from_rows, c), 2)
+            for change in one_value
+        },
     }
 
 
@@ -487,8 +496,8 @@ def apptest_child(location: str) -> dict[str, float]:
     if app.exception or app.error:
         raise RuntimeError([item.value for item in (*app.exception, *app.error)])
     after_first = _rss_mb()
-    changes = []
-    for param, value in (("type", ["meeting"]), ("country", ["AM"]), ("type", []), ("country", ["GE"])):
+    changes, steps = [], (("type", ["meeting"]), ("country", ["AM"]), ("type", []), ("country", ["GE"]))
+    for param, value in steps:
         (widget,) = [w for w in app.multiselect if w.key in (f"f_{param}", f"f_{param}_en")]  # keys by version
         started = time.perf_counter()
         widget.set_value(value).run()
@@ -498,6 +507,10 @@ def apptest_child(location: str) -> dict[str, float]:
     return {
         "first run": first,
         "filter change (median of 4)": statistics.median(changes),
+        **{
+            f"change {n + 1}: {param} {value}": seconds
+            for n, ((param, value), seconds) in enumerate(zip(steps, changes, strict=True))
+        },
         "memory before the first run (MB)": baseline,
         "memory after the first run (MB)": after_first,
         "memory after 4 filter changes (MB)": _rss_mb(),

@@ -96,6 +96,7 @@ def _grow_totals(db: Db, times: int) -> None:
             (f"~{n}", ARTICLES),
         )
     db.execute("UPDATE facet_totals SET events = events * ? WHERE facet <> ?", (times, ARTICLES))
+    db.execute("UPDATE given_totals SET events = events * ?", (times,))  # it counts no articles
 
 
 def grow(location: str, times: int) -> int:

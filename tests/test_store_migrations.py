@@ -110,3 +110,19 @@ def test_migrating_fills_each_event_lists_as_the_write_path_does(v1_store: Path)
         with store._write() as db:  # rewrite every merged event through the write path
             write_groups(db, all_group_ids(db))
         assert stored(store) == migrated
+
+
+def test_migrating_fills_the_counts_per_value_as_the_write_path_keeps_them(v1_store: Path) -> None:
+    """Version 14 fills ``given_totals`` from the merged events: the rows the write path leaves
+    after rewriting every merged event, and a count from the events themselves."""
+    from test_given_totals import given_afresh, kept
+
+    from components.store.merged import all_group_ids, write_groups
+
+    with open_store(v1_store) as store:
+        migrated = kept(store)
+        assert migrated, "the migration counted the stored events"
+        assert migrated == given_afresh(store)
+        with store._write() as db:
+            write_groups(db, all_group_ids(db))
+        assert kept(store) == migrated

@@ -72,6 +72,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("merged_events", ("data", "lists")),
     ("event_facets", ()),
     ("facet_totals", ()),
+    ("given_totals", ()),
     ("event_places", ()),
     ("place_events", ()),
     ("event_names", ()),

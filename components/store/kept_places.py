@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from components.store import kept_summary
@@ -20,7 +21,7 @@ from components.store.database import Db, Row, from_json
 from components.store.groups import chunks, marks, rows_in
 from components.store.records import StoredEvent
 from components.store.rows import day_number, place_values
-from components.store.totals import SEPARATOR, FacetRow, add_up, flag_sets, visible_rows
+from components.store.totals import SEPARATOR, FacetRow, Kept, add_up, flag_sets, visible_rows
 from components.store.views import PlaceCount
 
 PLACES = "~places"  # the totals' list: value ``name_en<US>lat<US>lon<US>type``
@@ -50,26 +51,41 @@ def _tally(rows: Iterable[Sequence[Any]]) -> Counter[tuple[str, str, str]]:
     return Counter(_total_key(row[1], row[2], row[3], row[4], row[5]) for row in rows)
 
 
-def take_out(db: Db, event_ids: Sequence[str], facet_rows: Sequence[FacetRow]) -> Counter[Key3]:
-    """Delete the rows of ``event_ids`` (before their merged events are rewritten; ``facet_rows``:
-    their visible events' facet rows, which give their flags); returns the totals they counted."""
+@dataclass(frozen=True)
+class Counted:
+    """What a batch of visible merged events counts in the kept rows: its ``place_events`` rows
+    (in the order of :data:`COLUMNS`) and its summary facts (:func:`kept_summary.facts`)."""
+
+    places: list[tuple[Any, ...]]
+    facts: list[kept_summary.Facts]
+
+    def totals(self, flags: dict[str, str]) -> Counter[Key3]:
+        """The totals they add up to (``flags``: each event's flags)."""
+        counted = _tally(self.places)
+        counted.update(kept_summary.tally(self.facts, flags))
+        return counted
+
+
+def take_out(db: Db, event_ids: Sequence[str]) -> Counted:
+    """Delete the rows of ``event_ids`` (before their merged events are rewritten); returns what
+    their visible events counted."""
     found = rows_in(db, "SELECT * FROM place_events WHERE event_id IN ({marks})", event_ids)
-    counted = _tally(tuple(row[name] for name in COLUMNS) for row in found)
-    counted.update(kept_summary.tally(kept_summary.before(db, event_ids), flag_sets(facet_rows)))
+    counted = Counted([tuple(row[name] for name in COLUMNS) for row in found], kept_summary.before(db, event_ids))
     db.execute(f"DELETE FROM place_events WHERE event_id IN ({marks(event_ids)})", event_ids)
     return counted
 
 
-def put_in(db: Db, visible: Sequence[StoredEvent], facet_rows: Sequence[FacetRow], before: Counter[Key3]) -> None:
+def put_in(db: Db, visible: Sequence[StoredEvent], facet_rows: Sequence[FacetRow], before: Counter[Key3]) -> Counted:
     """Write the rows of the ``visible`` merged events (``facet_rows``: theirs, which give their
-    flags) and bring the totals from ``before`` to counting them."""
+    flags) and bring the totals from ``before`` to counting them; returns what they count."""
     flags = flag_sets(facet_rows)
     after = [row for event in visible for row in place_rows(event, flags.get(str(event["id"]), ""))]
     db.executemany(f"INSERT INTO place_events ({', '.join(COLUMNS)}) VALUES ({marks(COLUMNS)})", after)
-    delta = _tally(after)
-    delta.update(kept_summary.tally((kept_summary.facts(event) for event in visible), flags))
+    counted = Counted(after, [kept_summary.facts(event) for event in visible])
+    delta = counted.totals(flags)
     delta.subtract(before)
     add_up(db, delta)
+    return counted
 
 
 def refill(db: Db) -> None:
@@ -83,26 +99,28 @@ def refill(db: Db) -> None:
         put_in(db, [from_json(row["data"]) for row in found], visible_rows(db, batch), Counter())
 
 
-def _counted(db: Db, allowed: Sequence[str]) -> dict[Key, Counter[str]]:
-    sql = (
-        "SELECT value, sum(events) AS n FROM facet_totals"
-        f" WHERE facet = ? AND flags IN ({marks(allowed)}) GROUP BY value"
-    )
+def _counted(db: Db, kept: Kept) -> dict[Key, Counter[str]]:
+    rows, params = kept.rows(PLACES)
     types: dict[Key, Counter[str]] = {}
-    for row in db.rows(sql, (PLACES, *allowed)):
+    for row in db.rows(f"SELECT value, sum(events) AS n {rows} GROUP BY value", params):
         if int(row["n"]) > 0:
             name_en, lat, lon, kind = str(row["value"]).rsplit(SEPARATOR, 3)
             types.setdefault((name_en, float(lat), float(lon)), Counter())[kind] = int(row["n"])
     return types
 
 
-def _newest(db: Db, key: Key, allowed: Sequence[str], per_place: int) -> list[Row]:
+def _newest(db: Db, key: Key, kept: Kept, per_place: int) -> list[Row]:
+    """A place's newest events that ``kept`` counts: its rows newest first over the index
+    ``place_events_newest``, each checked against the chosen value (when there is one)."""
+    given = "" if kept.given is None else (
+        " AND EXISTS (SELECT 1 FROM event_facets g WHERE g.facet = ? AND g.value = ? AND g.event_id = p.event_id)"
+    )  # fmt: skip
     sql = (
-        "SELECT event_id, day_start, date_end, name_ar, country, kind FROM place_events"
-        f" WHERE name_en = ? AND lat = ? AND lon = ? AND flags IN ({marks(allowed)})"
-        " ORDER BY day_start DESC NULLS LAST, date_end DESC, event_id DESC LIMIT ?"
+        "SELECT p.event_id, p.day_start, p.date_end, p.name_ar, p.country, p.kind FROM place_events p"
+        f" WHERE p.name_en = ? AND p.lat = ? AND p.lon = ? AND p.flags IN ({marks(kept.flag_sets)}){given}"
+        " ORDER BY p.day_start DESC NULLS LAST, p.date_end DESC, p.event_id DESC LIMIT ?"
     )
-    return db.rows(sql, (*key, *allowed, max(1, per_place)))
+    return db.rows(sql, (*key, *kept.flag_sets, *(kept.given or ()), max(1, per_place)))
 
 
 def _shown(types: dict[Key, Counter[str]], limit: int) -> list[Key]:
@@ -118,12 +136,12 @@ def _shown(types: dict[Key, Counter[str]], limit: int) -> list[Key]:
     return ranked[:limit] + [key for key in ranked[limit:] if rank(key) == last]
 
 
-def kept_places(db: Db, allowed: Sequence[str], limit: int, per_place: int) -> tuple[PlaceCount, ...]:
-    """The first view's places, over the visible events whose flags are one of ``allowed``."""
-    types = _counted(db, allowed)
+def kept_places(db: Db, kept: Kept, limit: int, per_place: int) -> tuple[PlaceCount, ...]:
+    """The places of the visible events that ``kept`` counts (the first view's, or a chosen value's)."""
+    types = _counted(db, kept)
     found = []
     for key in _shown(types, limit):
-        latest = _newest(db, key, allowed, per_place)
+        latest = _newest(db, key, kept, per_place)
         newest, counts = latest[0], types[key]
         place = PlaceCount(
             name_en=key[0], name_ar=str(newest["name_ar"] or key[0]), country=newest["country"], lat=key[1],

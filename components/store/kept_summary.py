@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from components.store.database import Db
-from components.store.groups import marks, rows_in
+from components.store.groups import rows_in
 from components.store.records import StoredEvent
 from components.store.rows import day_number, place_values
-from components.store.totals import SEPARATOR, Key, total_counts
+from components.store.totals import SEPARATOR, Kept, Key, total_counts
 
 SUMMARY, FIRST, LAST = "~summary", "~first", "~last"
 BUCKETS = {"month": "~months", "week": "~weeks"}  # the timeline's counts per bucket and type
@@ -82,25 +82,23 @@ def tally(found: Iterable[Facts], flags: dict[str, str]) -> Counter[Key]:
     return totals
 
 
-def _edge(db: Db, name: str, allowed: Sequence[str], order: str) -> int | None:
-    sql = (
-        f"SELECT value FROM facet_totals WHERE facet = ? AND flags IN ({marks(allowed)}) ORDER BY value {order} LIMIT 1"
-    )
-    found = db.value(sql, (name, *allowed))
+def _edge(db: Db, name: str, kept: Kept, order: str) -> int | None:
+    rows, params = kept.rows(name)
+    found = db.value(f"SELECT value {rows} ORDER BY value {order} LIMIT 1", params)
     return None if found is None else int(str(found))
 
 
-def kept_summary(db: Db, allowed: Sequence[str]) -> dict[str, Any]:
+def kept_summary(db: Db, kept: Kept) -> dict[str, Any]:
     """Counts (events, dated, planned, background, unplaced) and the first and last day of the
-    visible events whose flags are one of ``allowed``."""
+    visible events that ``kept`` counts."""
     counts: dict[str, Any] = dict.fromkeys(("events", "dated", "planned", "background", "unplaced"), 0)
-    counts.update(total_counts(db, SUMMARY, allowed))
-    counts["first_day"], counts["last_day"] = _edge(db, FIRST, allowed, "ASC"), _edge(db, LAST, allowed, "DESC")
+    counts.update(total_counts(db, SUMMARY, kept))
+    counts["first_day"], counts["last_day"] = _edge(db, FIRST, kept, "ASC"), _edge(db, LAST, kept, "DESC")
     return counts
 
 
-def kept_buckets(db: Db, allowed: Sequence[str], bucket: str) -> list[tuple[str, str, int]]:
+def kept_buckets(db: Db, kept: Kept, bucket: str) -> list[tuple[str, str, int]]:
     """(bucket: month ``YYYY-MM`` or the day number of a week's Monday, event type, events)."""
-    found = total_counts(db, BUCKETS[bucket], allowed)
+    found = total_counts(db, BUCKETS[bucket], kept)
     split = ((value.split(SEPARATOR), n) for value, n in found.items())
     return [(first if bucket == "month" else str(int(first)), kind, n) for (first, kind), n in split]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from components.store import kept_places, merge, totals
+from components.store import kept_given, kept_places, merge, totals
 from components.store.corrections import MANUAL_PREFIX, apply_corrections
 from components.store.database import Db, from_json
 from components.store.groups import chunks, marks, rows_in
@@ -92,11 +92,18 @@ def merged_events(db: Db, group_ids: Sequence[str]) -> list[StoredEvent]:
 
 def write_groups(db: Db, group_ids: Iterable[str]) -> None:
     """Recompute the rows of ``group_ids``: rewritten where the group exists, deleted where it is
-    gone; the first view's option counts (``facet_totals``) and map (``place_events``) follow."""
+    gone; the first view's option counts (``facet_totals``) and map (``place_events``) follow, and
+    so do the counts per chosen value (``given_totals``)."""
     for batch in chunks(sorted(set(group_ids))):
         events = merged_events(db, batch)
+        rows = [row for event in events for row in facet_values(event)]
+        visible = {str(event["id"]) for event in events if not event.get("hidden")}
+        shown, shown_rows = [e for e in events if str(e["id"]) in visible], [r for r in rows if r[0] in visible]
         before = totals.visible_rows(db, batch)
-        places_before = kept_places.take_out(db, batch, before)
+        counted_before = kept_places.take_out(db, batch)
+        articles = kept_given.articles_of(before) | kept_given.articles_of(shown_rows)
+        given_before = kept_given.given_totals(before, counted_before)
+        given_before.update(kept_given.article_totals(kept_given.presence(db, articles)))
         db.execute(f"DELETE FROM event_facets WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_places WHERE event_id IN ({marks(batch)})", batch)
         db.execute(f"DELETE FROM event_names WHERE event_id IN ({marks(batch)})", batch)
@@ -105,18 +112,18 @@ def write_groups(db: Db, group_ids: Iterable[str]) -> None:
             f"INSERT INTO merged_events ({', '.join(MERGED_COLUMNS)}) VALUES ({marks(MERGED_COLUMNS)})",
             [merged_values(event, db.json) for event in events],
         )
-        rows = [row for event in events for row in facet_values(event)]
         db.executemany("INSERT INTO event_facets (event_id, facet, value) VALUES (?, ?, ?)", rows)
-        visible = {str(event["id"]) for event in events if not event.get("hidden")}
-        totals.change(db, before, [row for row in rows if row[0] in visible])
+        totals.change(db, before, shown_rows)
         db.executemany(
             "INSERT INTO event_places (event_id, place_no, name_en, name_ar, country, lat, lon, kind)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [row for event in events for row in place_values(event)],
         )
         db.executemany(NAMES_INSERT, [row for event in events for row in name_values(event)])
-        shown = [event for event in events if str(event["id"]) in visible]
-        kept_places.put_in(db, shown, [row for row in rows if row[0] in visible], places_before)
+        counted = kept_places.put_in(db, shown, shown_rows, counted_before.totals(totals.flag_sets(before)))
+        given_after = kept_given.given_totals(shown_rows, counted)
+        given_after.update(kept_given.article_totals(kept_given.presence(db, articles)))
+        kept_given.change(db, given_before, given_after)
 
 
 def groups_of_keys(db: Db, keys: Sequence[str]) -> set[str]:
@@ -170,6 +177,7 @@ def fill_lists(db: Db) -> None:
 def rebuild_all(db: Db) -> None:
     """Every merged event afresh (after a migration, or when the facet table changed)."""
     db.execute("DELETE FROM facet_totals")
+    db.execute("DELETE FROM given_totals")
     db.execute("DELETE FROM place_events")
     db.execute("DELETE FROM event_facets")
     db.execute("DELETE FROM event_places")

@@ -2,7 +2,8 @@
 pairs of values that meet in one event.
 
 With no filter but visibility and the flags, a list's options and distinct values are added up
-from the totals kept ready (``facet_totals``); a list whose value is a column of
+from the totals kept ready (``facet_totals``), and with one value of one list chosen besides, from
+that value's (``given_totals``, :mod:`components.store.kept_given`); a list whose value is a column of
 ``merged_events`` (the type, the role) is counted over that column's covering index; a list each
 event row holds (``merged_events.lists``, :func:`components.store.rows.packed_lists`) from the
 matching rows themselves; otherwise the matching events are read first and their rows of the list
@@ -15,9 +16,10 @@ from collections import Counter
 
 from components.store.database import Db
 from components.store.facets import Facet
-from components.store.rows import packed_lists
+from components.store.kept_given import given_articles, kept_of
+from components.store.rows import ARTICLES, packed_lists
 from components.store.sql_filters import CODE_COLUMNS, FLAG_COLUMNS, FLAG_ON, Where, column_of, joined, marks
-from components.store.totals import allowed_flag_sets, distinct_total, pair_totals, total_counts
+from components.store.totals import distinct_total, pair_totals, total_counts
 
 _ROWS_OF_EVENT = "f.event_id = m.id AND f.facet = ?"
 
@@ -99,10 +101,10 @@ def option_counts(db: Db, where: Where, facet: Facet) -> dict[str, int]:
     """For each value of a list or flag: how many events matching ``where`` offer it. The first
     view (no condition but visibility and flags left out) adds up the totals kept ready
     (:mod:`components.store.totals`); a value held in a column is counted over that column."""
-    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
+    kept = kept_of(where)
     column, flag = column_of(facet, CODE_COLUMNS), column_of(facet, FLAG_COLUMNS)
-    if flag_sets is not None:
-        return total_counts(db, facet.name, flag_sets)
+    if kept is not None and kept.holds(facet.name):
+        return total_counts(db, facet.name, kept)
     if column is not None:
         return column_counts(db, where, column)
     if flag is not None:
@@ -112,9 +114,11 @@ def option_counts(db: Db, where: Where, facet: Facet) -> dict[str, int]:
 
 def distinct_count(db: Db, where: Where, name: str) -> int:
     """How many different values of the list ``name`` the events matching ``where`` offer."""
-    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
-    if flag_sets is not None:
-        return distinct_total(db, name, flag_sets)
+    kept = kept_of(where)
+    if kept is not None and kept.holds(name):
+        return distinct_total(db, name, kept)
+    if kept is not None and name == ARTICLES:  # one chosen value's articles, kept apart
+        return given_articles(db, kept)
     if where.filtered and name in PACKED:
         items, item = list_items(db.engine, name)
         sql = f"SELECT count(DISTINCT j.value) AS n FROM merged_events m, {items} WHERE {where.sql}"
@@ -129,9 +133,9 @@ def distinct_count(db: Db, where: Where, name: str) -> int:
 def pair_counts(db: Db, where: Where, name: str) -> list[tuple[str, str, str, int]]:
     """(a, b, event type, events) for two values ``a < b`` of the list ``name`` that one matching
     event offers both of (the first view: from the totals kept ready)."""
-    flag_sets = None if where.narrowed else allowed_flag_sets(where.left_out)
-    if flag_sets is not None:
-        return pair_totals(db, name, flag_sets)
+    kept = kept_of(where)
+    if kept is not None:
+        return pair_totals(db, name, kept)
     if name in PACKED:
         (first_items, first_key), (second_items, second_key) = (list_items(db.engine, name, a) for a in ("x", "y"))
         sql = (

@@ -23,7 +23,7 @@ Hidden events (corrections) never match.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from components.store.facets import ALL_OF, FACETS, Facet, Kind, mode_of
@@ -46,12 +46,14 @@ VISIBLE = "m.hidden = 0"
 @dataclass(frozen=True)
 class Where:
     """A WHERE condition with its ``?`` parameters; ``left_out`` names the flags whose events it
-    leaves out (each with its condition in ``sql``), ``narrowed`` whether it has any other condition."""
+    leaves out (each with its condition in ``sql``), ``narrowed`` whether it has any other condition,
+    ``given`` the list and value when that other condition is one value of one list and no more."""
 
     sql: str = VISIBLE
     params: tuple[Any, ...] = ()
     left_out: tuple[str, ...] = ()
     narrowed: bool = False
+    given: tuple[str, str] | None = None
 
     @property
     def filtered(self) -> bool:
@@ -64,7 +66,7 @@ class Where:
     def leaving_out(self, flag: str, part: Where) -> Where:
         """This condition, and no event offering ``flag`` (``part``: that condition)."""
         joined = self.and_(part.sql, *part.params)
-        return Where(joined.sql, joined.params, (*self.left_out, flag), self.narrowed)
+        return Where(joined.sql, joined.params, (*self.left_out, flag), self.narrowed, self.given)
 
 
 def joined(engine: str, table: str, on: str) -> str:
@@ -203,7 +205,7 @@ def match_where(
     unknown = set(filters.names()) - {facet.name for facet in facets}
     if unknown:
         raise ValueError(f"filters on facets the table does not have: {sorted(unknown)}")
-    where = Where()
+    where, narrowing = Where(), []
     for facet in facets:
         if facet.name == skip:
             part = None
@@ -217,4 +219,13 @@ def match_where(
             where = where.leaving_out(facet.name, part)
         elif part is not None:
             where = where.and_(part.sql, *part.params)
-    return where
+            narrowing.append(facet)
+    return replace(where, given=_given(narrowing, filters))
+
+
+def _given(narrowing: Sequence[Facet], filters: Filters) -> tuple[str, str] | None:
+    """The list and value when the one condition besides flags is one value of a list of :data:`FACETS`."""
+    if len(narrowing) != 1 or not any(narrowing[0] is row for row in FACETS) or not narrowing[0].repeatable:
+        return None
+    chosen = set(filters.selected(narrowing[0].name))
+    return (narrowing[0].name, chosen.pop()) if len(chosen) == 1 else None

@@ -7,15 +7,16 @@ week of ``d - (d - 1) % 7``; months are the first seven characters of the ISO st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from components.store.database import Db, Row, from_json
-from components.store.kept_summary import kept_buckets, kept_summary
+from components.store.kept_given import kept_span
+from components.store.kept_summary import kept_buckets
 from components.store.memory_views import MONTHLY_AFTER_DAYS, bucket_end, mark_of
 from components.store.rows import PARTICIPANTS
 from components.store.sql_counts import list_items
 from components.store.sql_filters import Where
+from components.store.totals import Kept
 from components.store.views import Bucket, Mark, TimelineData
 
 _BUCKET_SQL = {"week": "m.day_start - (m.day_start - 1) % 7", "month": "substr(m.date_start, 1, 7)"}
@@ -34,11 +35,12 @@ def _marks(db: Db, where: Where) -> tuple[Mark, ...]:
     return tuple(sorted((m for m in marks if m), key=lambda m: (m.date_start, m.date_end, m.id)))
 
 
-def _buckets(db: Db, where: Where, lanes: str, bucket: str, allowed: Sequence[str] | None) -> tuple[Bucket, ...]:
+def _buckets(db: Db, where: Where, lanes: str, bucket: str, kept: Kept | None) -> tuple[Bucket, ...]:
     start = _BUCKET_SQL[bucket]
-    if lanes == "type" and allowed is not None:  # the first view: kept ready
-        kept = sorted((_bucket_day(first, bucket), lane, n) for first, lane, n in kept_buckets(db, allowed, bucket))
-        return tuple(Bucket(first, bucket_end(first, bucket), lane, n) for first, lane, n in kept)
+    if lanes == "type" and kept is not None:  # the first view or one chosen value: kept ready
+        found = kept_buckets(db, kept, bucket)
+        kept_counts = sorted((_bucket_day(first, bucket), lane, n) for first, lane, n in found)
+        return tuple(Bucket(first, bucket_end(first, bucket), lane, n) for first, lane, n in kept_counts)
     if lanes == "type":
         sql = (
             f"SELECT {start} AS b, m.type AS lane, count(*) AS n FROM merged_events m"
@@ -68,15 +70,16 @@ def _span(db: Db, where: Where) -> Row:
 
 
 def timeline_query(
-    db: Db, where: Where, lanes: str, max_marks: int, allowed: Sequence[str] | None = None
+    db: Db, where: Where, lanes: str, max_marks: int, kept: Kept | None = None, span_where: Where | None = None
 ) -> TimelineData:
-    """``allowed``: for the first view, the flag sets of its events, whose counts and days are kept
-    ready (:mod:`components.store.kept_summary`)."""
-    span = _span(db, where) if allowed is None else kept_summary(db, allowed)
+    """``kept``: the totals kept ready that count the matching events (the first view's, or one
+    chosen value's: :mod:`components.store.kept_given`), if any; ``span_where``: the condition
+    their first and last days are read with (``where`` written another way)."""
+    span = _span(db, where) if kept is None else kept_span(db, kept, span_where or where)
     dated, undated = int(span["dated"]), int(span["events"]) - int(span["dated"])
     first = date.fromordinal(int(span["first_day"])) if dated else None
     last = date.fromordinal(int(span["last_day"])) if dated else None
     if dated <= max_marks:
         return TimelineData(_marks(db, where), (), None, lanes, dated, undated, first, last)
     bucket = "month" if first and last and (last - first).days > MONTHLY_AFTER_DAYS else "week"
-    return TimelineData((), _buckets(db, where, lanes, bucket, allowed), bucket, lanes, dated, undated, first, last)
+    return TimelineData((), _buckets(db, where, lanes, bucket, kept), bucket, lanes, dated, undated, first, last)

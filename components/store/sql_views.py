@@ -11,14 +11,16 @@ equal those of :class:`~components.store.memory_views.MemoryViews` over ``Store.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from components.store.database import from_json
+from components.store.database import Db, from_json
 from components.store.event_store import Store
 from components.store.facets import FACETS, Facet, Kind, facet_named
+from components.store.kept_given import kept_of, kept_span
 from components.store.kept_places import kept_places
-from components.store.kept_summary import kept_summary
+from components.store.kept_summary import SUMMARY
 from components.store.query import Filters
 from components.store.rows import ARTICLES, PARTICIPANTS
 from components.store.sql_counts import distinct_count, option_counts, pair_counts
@@ -27,7 +29,7 @@ from components.store.sql_filters import FLAG_ON, Where, all_of, match_where
 from components.store.sql_lookups import arabic_names_query, event_row, position_query
 from components.store.sql_places import places_query
 from components.store.sql_timeline import timeline_query
-from components.store.totals import allowed_flag_sets
+from components.store.totals import Kept, total_counts
 from components.store.views import (
     DEFAULT_SORT,
     LANES,
@@ -54,6 +56,7 @@ _ORDERS = {
 _PAIR_LISTS = {"countries": PARTICIPANTS, "actors": "actors"}
 # Events with no place that has coordinates (what GeoJSON leaves out).
 _WITHOUT_PLACE = "coalesce(sum(1 - m.placed), 0) AS without_place"
+COMMON = 20  # a chosen value held by one event in this many or more: its map's newest events are walked
 
 
 # A page of the table: the ids found and sorted over a covering index first, then only their rows read
@@ -79,11 +82,14 @@ def _events(rows: Sequence[Any]) -> tuple[Any, ...]:
 
 
 class SqlViews:
-    """The views of a store, read in one snapshot per call; holds no events."""
+    """The views of a store, read in one snapshot per call; holds no events. ``per_value``: a filter
+    that is one value of one list is answered from the counts kept for that value (``False``: from
+    its matching rows, as any other filter; the answers are the same)."""
 
-    def __init__(self, store: Store, facets: Sequence[Facet] = FACETS) -> None:
+    def __init__(self, store: Store, facets: Sequence[Facet] = FACETS, *, per_value: bool = True) -> None:
         self._store = store
         self._facets = tuple(facets)
+        self._per_value = per_value
 
     def version(self) -> str:
         return self._store.version()
@@ -98,14 +104,22 @@ class SqlViews:
             with self._store.read() as db:
                 probed = probed_lists(db, considered, self._facets)
                 unindexed = unindexed_bounds(db, considered, self._facets)
-        return match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
+        where = match_where(self._store.engine, filters, self._facets, skip=skip, probed=probed, unindexed=unindexed)
+        return where if self._per_value else replace(where, given=None)
+
+    def _span_where(self, filters: Filters, where: Where) -> Where:
+        """For one chosen value, its events checked one by one (its first and last days are read over
+        a month of the date index); otherwise ``where``."""
+        if where.given is None:
+            return where
+        return match_where(self._store.engine, filters, self._facets, probed=(where.given[0],))
 
     def summary(self, filters: Filters) -> Summary:
         where = self.where(filters)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
+        kept_rows = kept_of(where)
         with self._store.read() as db:
-            if allowed is not None:  # the first view: kept ready
-                kept = kept_summary(db, allowed)
+            if kept_rows is not None:  # the first view or one chosen value: kept ready
+                kept = kept_span(db, kept_rows, self._span_where(filters, where))
                 articles, sources = (distinct_count(db, where, name) for name in (ARTICLES, "sources"))
                 return Summary(
                     events=kept["events"], articles=articles, sources=sources, first_day=_day(kept["first_day"]),
@@ -131,14 +145,24 @@ class SqlViews:
 
     def page(self, filters: Filters, *, sort: Sort = DEFAULT_SORT, offset: int = 0, limit: int = 100) -> EventPage:
         where, offset = self.where(filters), max(0, offset)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
+        kept = kept_of(where)
         with self._store.read() as db:
-            if allowed is not None:  # the first view: its count is kept ready
-                total = int(kept_summary(db, allowed)["events"])
+            if kept is not None:  # the first view or one chosen value: its count is kept ready
+                total = total_counts(db, SUMMARY, kept).get("events", 0)
             else:
                 total = int(db.value(f"SELECT count(*) AS n FROM merged_events m WHERE {where.sql}", where.params))
+            if kept is not None and kept.given is not None and self._walk(db, kept, total, offset + limit):
+                where = self._span_where(filters, where)
             rows = db.rows(_PAGE.format(where=where.sql, order=order_by(sort)), (*where.params, max(0, limit), offset))
         return EventPage(_events(rows), total, offset)
+
+    @staticmethod
+    def _walk(db: Db, kept: Kept, matching: int, wanted: int) -> bool:
+        """Whether a page of one chosen value's events is found sooner by walking the table's order
+        and checking each event (about ``wanted`` × all events / ``matching`` of them) than by
+        reading and sorting all ``matching`` events of the value."""
+        every = total_counts(db, SUMMARY, Kept(kept.flag_sets)).get("events", 0)
+        return matching * matching > max(1, wanted) * every
 
     def facet_counts(self, filters: Filters, facet: str) -> dict[str, int]:
         """Per option of a list, the events it adds (with the list's mode "all", the events shown that
@@ -170,17 +194,24 @@ class SqlViews:
         if lanes not in LANES:
             raise ValueError(f"lanes must be one of {', '.join(LANES)}")
         where = self.where(filters)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
         with self._store.read() as db:
-            return timeline_query(db, where, lanes, max_marks, allowed)
+            return timeline_query(db, where, lanes, max_marks, kept_of(where), self._span_where(filters, where))
 
     def places(self, filters: Filters, *, limit: int = 500, per_place: int = 50) -> tuple[PlaceCount, ...]:
         where = self.where(filters)
-        allowed = None if where.narrowed else allowed_flag_sets(where.left_out)
+        kept = kept_of(where)
         with self._store.read() as db:
-            if allowed is not None:  # the first view: kept ready
-                return kept_places(db, allowed, limit, per_place)
+            if kept is not None and (kept.given is None or self._common(db, kept)):  # kept ready
+                return kept_places(db, kept, limit, per_place)
             return places_query(db, where, limit, per_place)
+
+    @staticmethod
+    def _common(db: Db, kept: Kept) -> bool:
+        """Whether a chosen value's events are at least a twentieth of the events: the map then walks
+        each place's newest events checking each (a few per place shown), else it reads the value's
+        events (few) as any filter does."""
+        matching = total_counts(db, SUMMARY, kept).get("events", 0)
+        return matching * COMMON >= total_counts(db, SUMMARY, Kept(kept.flag_sets)).get("events", 0)
 
     def arabic_names(self, facet: str) -> dict[str, str]:
         if facet not in NAMED_LISTS:

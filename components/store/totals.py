@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from components.store.database import Db
@@ -120,33 +121,69 @@ def allowed_flag_sets(left_out: Iterable[str]) -> list[str] | None:
     return [",".join(chosen) for size in range(len(kept) + 1) for chosen in combinations(kept, size)]
 
 
-def _grouped(flag_sets: Sequence[str]) -> str:
-    return (
-        f"SELECT value, sum(events) AS n FROM facet_totals WHERE facet = ? AND flags IN ({marks(flag_sets)})"
-        " GROUP BY value HAVING sum(events) > 0"
-    )
+@dataclass(frozen=True)
+class Kept:
+    """Where kept totals are read: the first view's (``facet_totals``), or, with ``given`` (a list
+    and one of its values), those of the visible events offering that value (``given_totals``,
+    :mod:`components.store.kept_given`); over the events whose flags are one of ``flag_sets``
+    (``left_out``: the flags whose events are left out, joined by commas)."""
+
+    flag_sets: tuple[str, ...]
+    given: tuple[str, str] | None = None
+    left_out: str = ""
+
+    def holds(self, name: str) -> bool:
+        """Whether the list ``name`` is counted here (``given_totals`` leaves out the articles)."""
+        return self.given is None or name not in GIVEN_UNCOUNTED
+
+    def rows(self, name: str) -> tuple[str, tuple[str, ...]]:
+        """``FROM … WHERE …`` of the kept rows of the list ``name``, with its parameters."""
+        flags = f"flags IN ({marks(self.flag_sets)})"
+        if self.given is None:
+            return f"FROM facet_totals WHERE facet = ? AND {flags}", (name, *self.flag_sets)
+        sql = f"FROM given_totals WHERE list = ? AND chosen = ? AND facet = ? AND {flags}"
+        return sql, (*self.given, name, *self.flag_sets)
 
 
-def total_counts(db: Db, name: str, flag_sets: Sequence[str]) -> dict[str, int]:
-    """For each value of the list ``name``: the visible events offering it whose flags are one of ``flag_sets``."""
-    return {str(row["value"]): int(row["n"]) for row in db.rows(_grouped(flag_sets), (name, *flag_sets))}
+# Lists given_totals does not count: an article's value is its own, which would keep a row per
+# article and chosen value (the summary counts the articles of a filter from the matching rows).
+GIVEN_UNCOUNTED = (*UNCOUNTED, "~articles")
 
 
-def distinct_total(db: Db, name: str, flag_sets: Sequence[str]) -> int:
+def first_view(left_out: Iterable[str]) -> Kept | None:
+    """The first view's totals, leaving out the events offering any of ``left_out`` (``None``: a
+    flag these rows do not know)."""
+    allowed = allowed_flag_sets(left_out)
+    return None if allowed is None else Kept(tuple(allowed))
+
+
+def _grouped(kept: Kept, name: str) -> tuple[str, tuple[str, ...]]:
+    rows, params = kept.rows(name)
+    return f"SELECT value, sum(events) AS n {rows} GROUP BY value HAVING sum(events) > 0", params
+
+
+def total_counts(db: Db, name: str, kept: Kept) -> dict[str, int]:
+    """For each value of the list ``name``: the visible events offering it that ``kept`` counts."""
+    sql, params = _grouped(kept, name)
+    return {str(row["value"]): int(row["n"]) for row in db.rows(sql, params)}
+
+
+def distinct_total(db: Db, name: str, kept: Kept) -> int:
     """How many values of the list ``name`` those events offer (of one set of flags: its rows, as
     no row is kept at 0)."""
-    if len(flag_sets) == 1:
-        sql = "SELECT count(*) AS n FROM facet_totals WHERE facet = ? AND flags = ?"
-        return int(db.value(sql, (name, flag_sets[0])) or 0)
-    return int(db.value(f"SELECT count(*) AS n FROM ({_grouped(flag_sets)}) v", (name, *flag_sets)) or 0)
+    if len(kept.flag_sets) == 1:
+        rows, params = kept.rows(name)
+        return int(db.value(f"SELECT count(*) AS n {rows}", params) or 0)
+    sql, params = _grouped(kept, name)
+    return int(db.value(f"SELECT count(*) AS n FROM ({sql}) v", params) or 0)
 
 
-def pair_totals(db: Db, name: str, flag_sets: Sequence[str]) -> list[tuple[str, str, str, int]]:
+def pair_totals(db: Db, name: str, kept: Kept) -> list[tuple[str, str, str, int]]:
     """(a, b, event type, events) for two values ``a < b`` of the list ``name`` that one visible
-    event whose flags are one of ``flag_sets`` offers both of."""
-    rows = db.rows(_grouped(flag_sets), (pairs_of(name), *flag_sets))
+    event that ``kept`` counts offers both of."""
+    sql, params = _grouped(kept, pairs_of(name))
     found = []
-    for row in rows:
+    for row in db.rows(sql, params):
         a, b, kind = str(row["value"]).split(SEPARATOR)
         found.append((a, b, kind, int(row["n"])))
     return found

@@ -52,6 +52,12 @@ def _fill_lists(db: Db) -> None:
     _analyse(db)  # the covering indexes were made anew
 
 
+def _fill_given(db: Db) -> None:
+    from components.store.kept_given import refill
+
+    refill(db)
+
+
 STEPS: dict[int, Callable[[Db], None]] = {
     2: _merge_profiles,
     3: _rekey,
@@ -62,4 +68,6 @@ STEPS: dict[int, Callable[[Db], None]] = {
     11: _count_totals,
     12: _fill_places,
     13: _fill_lists,
+    14: _fill_given,
+    15: _analyse,
 }

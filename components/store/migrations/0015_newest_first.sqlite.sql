@@ -1,0 +1,2 @@
+-- Schema version 15: PostgreSQL's indexes of the table's default order (see the PostgreSQL script);
+-- SQLite walks its (hidden, day_start) indexes for that order already: nothing to change.
