@@ -70,6 +70,7 @@ class RegexStore:
         self.stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self.used: dict[str, _Program] = {}
         self.changed = False
+        self.fresh = 0  # patterns compiled here, not read back
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         flags = int(flags)
@@ -89,6 +90,7 @@ class RegexStore:
             return self.as_usual(pattern, flags)
         self.used[handle] = made
         self.changed = True
+        self.fresh += 1
         return compiled
 
     @staticmethod
@@ -106,15 +108,18 @@ class RegexStore:
             cache.write_entry(self.name, self.key, self.used)
 
     def save_all(self) -> None:
-        """Store the programs read and those compiled since, when there are new ones: for a store whose
-        patterns differ from run to run (a process that imports some packages only for some inputs), so
-        that one run does not drop what another needs. Past ``MAX_KEPT`` programs only the used ones stay."""
-        if not self.changed:
+        """Store the programs read and those compiled since, when there are at least ``MIN_FRESH`` new ones:
+        for a store whose patterns differ from run to run (a process that imports some packages only for
+        some inputs), so that one run does not drop what another needs, and a pattern that differs in every
+        process (one built from a set, whose order changes) does not rewrite the entry every time. Past
+        ``MAX_KEPT`` programs only the used ones stay."""
+        if self.fresh < MIN_FRESH:
             return
         kept = {**self.stored, **self.used}
         cache.write_entry(self.name, self.key, kept if len(kept) <= MAX_KEPT else self.used)
 
 
+MIN_FRESH = 8  # new programs that make save_all write the entry again
 MAX_KEPT = 4000  # programs a store passed to stored_compiles keeps (a few hundred in a run of the command)
 
 
