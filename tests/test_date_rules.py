@@ -4,11 +4,12 @@ years. Each sentence is written for the rule it checks (docs/dates.md)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
-from components.extract.dates.mentions import find_date_mentions, find_dates
+from components.extract.dates.mentions import find_date_mentions, find_dates, has_long_number
 from components.extract.gazetteer import load_gazetteer
 
 PUBLISHED = date(2025, 9, 2)  # a Tuesday
@@ -208,3 +209,25 @@ def test_a_year_after_since_or_a_year_word_before_an_adverb(text: str, written: 
 
 def test_a_counted_noun_after_since_is_still_not_a_year() -> None:
     assert find_date_mentions("ونشرت الوزارة حتى 1960 جنديًا، وكانت قد سحبت منذ 1500 جنديًا.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "عام 2024",
+        "1990 و2030",
+        "رقم 12345",
+        "في 19999",
+        "2100",
+        "1899",
+        "٢٠٢٤",
+        "12 3456",
+        "0123",
+        "20245",
+        "19 20",
+    ],
+)
+def test_a_long_number_is_what_the_pattern_of_one_finds(text: str) -> None:
+    pattern = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}")  # four digits or more, not a year 1900-2099
+    assert has_long_number(text) == (pattern.search(text) is not None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from components.extract.page_markers import without_edge_punctuation
 from components.extract.page_split import (
     MATCHES,
     ROLES,
@@ -409,3 +411,11 @@ def test_a_rule_between_stories_starts_the_next_article() -> None:
     assert first.text == LEAD and other.text == second and not other.related_story
     assert other.title == "أرمينيا تتسلم معبرها الحدودي"
     assert "الجمعة, 18 تشرين الأول, 2024 - 09:15 مساءً" in other.header
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "---", "- المصدر -", "«المصدر»:", "اقرأ أيضا…\n", "_كلمات_", "٣ مارس", " \t ", "x²", "\u064bعلى\u064b", "ـ"],
+)
+def test_edge_punctuation_is_dropped_as_the_pattern_drops_it(line: str) -> None:
+    assert without_edge_punctuation(line) == re.sub(r"^[\W_]+|[\W_]+$", "", line)

@@ -12,7 +12,7 @@ import pytest
 from components.extract import stamps
 from components.extract.dates import patterns
 from components.text import cache
-from components.text.regex_store import RegexStore
+from components.text.regex_store import MIN_FRESH, RegexStore, stored_compiles
 
 SOURCES = [
     (r"(?P<d>\d{1,2})\s+(?P<m>يناير|فبراير|مارس)\s+(?P<y>\d{4})", 0),
@@ -87,3 +87,40 @@ def test_the_date_and_stamp_grammars_through_the_store_match_fresh_ones(folder: 
     dates = patterns.date_patterns()
     assert all(pattern == re.compile(pattern.pattern) for pattern in dates.finders.values())
     assert dates.trigger == re.compile(dates.trigger.pattern)
+
+
+BLOCK = [*SOURCES, *((rf"(?<!\w)y{number}\d+", 0) for number in range(MIN_FRESH))]  # enough to be written
+
+
+def _compiled_in_block(sources: list[tuple[str, int]]) -> list[re.Pattern[str]]:
+    re.purge()  # patterns in re's own cache are not compiled again
+    with stored_compiles("demo"):
+        compiled = [re.compile(source, flags) for source, flags in sources]
+        assert re.compile(rb"\d+").match(b"12")  # bytes patterns are compiled as usual
+    re.purge()
+    return compiled
+
+
+def test_patterns_compiled_in_a_stored_block_are_kept_and_read_back(folder: Path) -> None:
+    usual = re._compiler.compile  # type: ignore[attr-defined]  # the internals the block replaces
+    made = _compiled_in_block(BLOCK)
+    assert re._compiler.compile is usual  # type: ignore[attr-defined]
+    stored = RegexStore("demo").stored
+    assert sorted(stored) == sorted(f"{int(flags)}\x1f{source}" for source, flags in BLOCK)
+    read = _compiled_in_block(BLOCK)
+    for (source, flags), one, other in zip(BLOCK, made, read, strict=True):
+        fresh = re.compile(source, flags)
+        assert one == fresh and other == fresh and _matches(other) == _matches(fresh)
+
+
+def test_a_stored_block_keeps_the_programs_another_run_needed(folder: Path) -> None:
+    many = [(rf"(?<!\w)z{number}\d+", 0) for number in range(MIN_FRESH)]
+    _compiled_in_block(BLOCK)
+    _compiled_in_block(many)  # a run that compiles other patterns (an HTML page, say)
+    assert len(RegexStore("demo").stored) == len(BLOCK) + len(many)
+
+
+def test_a_few_new_patterns_do_not_rewrite_the_entry(folder: Path) -> None:
+    _compiled_in_block(BLOCK)
+    _compiled_in_block([(r"(?<!\w)x[ab]y", 0), *BLOCK])  # one pattern new, as a set's order changing makes it
+    assert len(RegexStore("demo").stored) == len(BLOCK)

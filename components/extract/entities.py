@@ -10,6 +10,7 @@ text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from components.extract.gazetteer import Entry, Gazetteer, load_gazetteer
 from components.extract.models import EntityMention, MentionKind
@@ -57,15 +58,14 @@ def _match_at(index: int, forms: list[tuple[str, int]], words: list[str], gazett
     return _Match(index, index + 1, adjective[1], adjective[0]) if adjective is not None else None
 
 
-def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
-    found: list[_Match] = []
+def _name_starts(words: list[str], gazetteer: Gazetteer) -> dict[str, list[tuple[str, int]]]:
+    """The distinct words of an article that may start a name, each with its readings (a word repeats
+    many times in an article; the tests depend on the word alone)."""
     known = proclitics()
     first_words = gazetteer.first_words
     tails, cuts = gazetteer.first_word_tails, range(known.most_taken + 1)
-    resume = 0  # the first word after the last name found
-    for index, word in enumerate(words):
-        if index < resume:
-            continue
+    starts: dict[str, list[tuple[str, int]]] = {}
+    for word in set(words):
         for cut in cuts:  # a quick test that most words fail: no tail of them can be read as a first word
             if word[cut:] in tails:
                 break
@@ -74,10 +74,19 @@ def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
         forms = known.readings(word, _MIN_STEM)
         for form, _ in forms:
             if form in first_words:
-                break
-        else:
-            continue  # most words: no reading of them starts a name
-        match = _match_at(index, forms, words, gazetteer)
+                starts[word] = forms
+                break  # otherwise no reading of the word starts a name
+    return starts
+
+
+def _matches(words: list[str], gazetteer: Gazetteer) -> list[_Match]:
+    found: list[_Match] = []
+    starts = _name_starts(words, gazetteer)
+    resume = 0  # the first word after the last name found
+    for index in compress(range(len(words)), map(starts.__contains__, words)):
+        if index < resume:
+            continue
+        match = _match_at(index, starts[words[index]], words, gazetteer)
         if match is not None:
             found.append(match)
             resume = match.last

@@ -30,7 +30,6 @@ _QUOTES = str.maketrans("", "", "«»\"“”'")
 _LEADING_PUNCTUATION = re.compile(r"[\W_]*")
 _GAP = re.compile(r"\s+")
 _MARKER_END = frozenset(" \t:：-.،؛|/")
-_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @dataclass(frozen=True)
@@ -141,10 +140,21 @@ def _folded_first_word(line: str) -> str:
     return _first_word(fold_text(line))
 
 
+def without_edge_punctuation(text: str) -> str:
+    """``text`` without the characters that are not letters or digits at its two ends (what
+    ``re.sub(r"^[\\W_]+|[\\W_]+$", "", text)`` gives, without trying the pattern at every character)."""
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
+
+
 def _candidates(lowered: str, words: int, markers: Markers) -> list[Marker]:
     """The markers that may match a line (by its first word, its whole text, what it contains), longest first."""
     found = list(markers.by_first_word.get(_first_word(lowered), ()))
-    whole = markers.whole_lines.get(" ".join(_EDGE_PUNCTUATION.sub("", lowered).split()))
+    whole = markers.whole_lines.get(" ".join(without_edge_punctuation(lowered).split()))
     if whole is not None:
         found.append(whole)
     if words <= _CONTAINS_MAX_WORDS:

@@ -16,6 +16,8 @@ import hashlib
 import importlib
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
@@ -60,13 +62,15 @@ class RegexStore:
         store.save()
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, as_usual: Callable[[str, int], re.Pattern[str]] = re.compile) -> None:
+        self.as_usual = as_usual  # how a pattern is compiled when its program cannot be made here
         self.name = f"regex_{name}"
         self.key = _engine_key()
         stored = cache.read_entry(self.name, self.key)
         self.stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self.used: dict[str, _Program] = {}
         self.changed = False
+        self.fresh = 0  # patterns compiled here, not read back
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         flags = int(flags)
@@ -81,11 +85,12 @@ class RegexStore:
             made = program(pattern, flags)
             compiled = self._from_program(pattern, made)
         except Exception:  # an re whose internals differ from these: compile as usual, store nothing
-            return re.compile(pattern, flags)
+            return self.as_usual(pattern, flags)
         if compiled is None:
-            return re.compile(pattern, flags)
+            return self.as_usual(pattern, flags)
         self.used[handle] = made
         self.changed = True
+        self.fresh += 1
         return compiled
 
     @staticmethod
@@ -101,3 +106,45 @@ class RegexStore:
     def save(self) -> None:
         if self.changed or len(self.used) != len(self.stored):
             cache.write_entry(self.name, self.key, self.used)
+
+    def save_all(self) -> None:
+        """Store the programs read and those compiled since, when there are at least ``MIN_FRESH`` new ones:
+        for a store whose patterns differ from run to run (a process that imports some packages only for
+        some inputs), so that one run does not drop what another needs, and a pattern that differs in every
+        process (one built from a set, whose order changes) does not rewrite the entry every time. Past
+        ``MAX_KEPT`` programs only the used ones stay."""
+        if self.fresh < MIN_FRESH:
+            return
+        kept = {**self.stored, **self.used}
+        cache.write_entry(self.name, self.key, kept if len(kept) <= MAX_KEPT else self.used)
+
+
+MIN_FRESH = 8  # new programs that make save_all write the entry again
+MAX_KEPT = 4000  # programs a store passed to stored_compiles keeps (a few hundred in a run of the command)
+
+
+@contextmanager
+def stored_compiles(name: str) -> Iterator[None]:
+    """Within the block, every text pattern ``re`` compiles afresh (at the import of a module, including
+    other packages', or on first use) goes through the stored programs of the entry ``name``; the store is
+    saved at the end. Patterns ``re`` has in its own cache are not compiled again, bytes patterns and
+    debug flags are compiled as usual, and an ``re`` without these internals only means compiling as
+    usual."""
+    compiler = _module("re._compiler")
+    usual = getattr(compiler, "compile", None)
+    if compiler is None or usual is None:
+        yield
+        return
+    store = RegexStore(name, usual)
+
+    def through_store(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and not int(flags) & re.DEBUG:
+            return store.compile(pattern, flags)
+        return usual(pattern, flags)
+
+    setattr(compiler, "compile", through_store)  # noqa: B010  # ModuleType has no declared compile
+    try:
+        yield
+    finally:
+        setattr(compiler, "compile", usual)  # noqa: B010
+        store.save_all()

@@ -41,7 +41,7 @@ ANCHOR_LOOKBACK = 40  # earlier mentions searched for the day "اليوم الت
 # kinds counted from the time of writing ("أمس", "الخميس", "الشهر الماضي", "قبل 3 أيام")
 DEICTIC_KINDS = frozenset({"relday", "weekday", "weekday_range", "period", "relmonth_day", "counted"})
 FUTURE_REACH = 200  # characters before a date searched for a word of the future
-_LONG_NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{4,}")  # a number that can be no year we date
+_DIGIT_RUN = re.compile(r"\d\d{3,}")  # four digits or more (led by one digit: the engine skips to digits)
 
 
 class Undated(Enum):
@@ -475,10 +475,19 @@ def _span(
     )
 
 
+def has_long_number(text: str) -> bool:
+    """A number of four digits or more that can be no year we date (not 1900-2099)."""
+    for run in _DIGIT_RUN.finditer(text):  # whole runs of digits: each match takes all of its run
+        digits = run.group()
+        if len(digits) > 4 or digits[:2] not in ("19", "20"):
+            return True
+    return False
+
+
 def _out_of_range_years(folded: Folded, text: str) -> list[tuple[int, int, str]]:
     """(start, end) in the folded text and a warning for each date whose written year we do not date."""
     found: list[tuple[int, int, str]] = []
-    if not _LONG_NUMBER.search(folded.text):
+    if not has_long_number(folded.text):
         return found  # no number of four digits or more outside 1900-2099: nothing to check
     for match in date_patterns().year_out_of_range.finditer(folded.text):
         start, end = folded.to_original(match.start(), match.end())
