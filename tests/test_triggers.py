@@ -63,7 +63,7 @@ def test_look_alikes_do_not_match(text: str) -> None:
 def test_clause_words_have_roles() -> None:
     text = "بعد الاجتماع، وفق ما أعلنته البلاد حتى نهاية العام، واتفق البلدان"
     roles = [word.role for word in find_clause_words(fold(text), load_clause_words())]
-    assert roles == ["connector", "attribution", "deadline", "pair"]
+    assert roles == ["connector", "gathering", "attribution", "deadline", "pair"]
 
 
 def test_a_malformed_lexicon_is_refused(tmp_path: Path) -> None:
@@ -274,6 +274,8 @@ def test_force_ultimatums_joint_texts_exchanges_and_firing(text: str, expected_t
     assert [event.type for event in events] == [expected_type]
 
 
-def test_exchanging_information_is_no_event() -> None:
+def test_exchanging_information_is_no_exchange() -> None:
+    """Sharing information is not an exchange of prisoners: what the sentence holds is the resumption."""
     text = "وقبل أن تستأنف الإدارة في 28 شباط المساعدات وتبادل المعلومات الاستخباراتية."
-    assert extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources()) == []
+    events = extract_article(Article(id="t", text=text, published=date(2025, 5, 19)), load_resources())
+    assert [(event.type, event.trigger) for event in events] == [("other", "تستأنف")]
