@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from postgres_cluster import Cluster
 
 from components.evaluation.synthetic_pages import synthetic_pages
 from components.store.database import Db
@@ -160,3 +161,20 @@ def test_sqlite_statistics_follow_a_store_that_grows_page_by_page(tmp_path: Path
         where = match_where(store.engine, Filters(types=("border",)))
         text = plan(store, f"SELECT m.id FROM merged_events m WHERE {where.sql}", where.params)
         assert "SEARCH m USING COVERING INDEX merged_events_filter (hidden=? AND type=?)" in text, text
+
+
+def test_postgresql_plans_each_query_for_its_own_values(postgres_cluster: Cluster) -> None:
+    """A query run many times on one pooled connection keeps being planned for its values: a generic plan,
+    which PostgreSQL may settle on once psycopg prepares a repeated query, reads every row of a common value."""
+    name = postgres_cluster.create_database()
+    try:
+        with open_store(postgres_cluster.url(name)) as store:
+            store.load_pages(synthetic_pages(40, seed=5))
+            views = SqlViews(store)
+            for country in ["AM", "AZ", "GE", "RU", "AM", "AZ", "GE", "RU"]:
+                views.summary(Filters(countries=(country,), types=("meeting",)))
+            with store.read() as db:
+                modes = [row["plan_cache_mode"] for row in db.rows("SHOW plan_cache_mode", ())]
+        assert modes == ["force_custom_plan"]
+    finally:
+        postgres_cluster.drop_database(name)

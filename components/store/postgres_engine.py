@@ -84,6 +84,13 @@ def query_error(error: Exception, where: str, wait_s: float) -> StoreError:
     return StoreError(f"{where}: database error ({error})", "report the error if it persists")
 
 
+def _plan_each_time(conn: psycopg.Connection[Any]) -> None:
+    """Plan every query for its own values. psycopg prepares a query run five times on a connection, and
+    PostgreSQL may then keep one generic plan for all values: a plan fit for a rare country or actor read
+    every row of one held by most events (a rerun at a million events went from 0.07 s to 12 s)."""
+    conn.execute("SET plan_cache_mode = force_custom_plan")
+
+
 def _rollback(conn: psycopg.Connection[Any]) -> None:
     try:
         if not conn.closed:
@@ -110,6 +117,7 @@ class PostgresEngine:
             min_size=1,
             max_size=POOL_SIZE,
             kwargs={"autocommit": True, "row_factory": dict_row, "connect_timeout": CONNECT_TIMEOUT_S},
+            configure=_plan_each_time,
             timeout=busy_timeout_s,
             open=False,
         )
