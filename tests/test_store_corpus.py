@@ -89,7 +89,8 @@ def queries(events: list[dict]) -> list[str]:
         for place in event.get("places") or []:
             found.add(place["name_ar"])
         words = event["sentence"].split()
-        found |= {" ".join(words[2:4]), words[0][:3]}
+        if words:  # an event added by hand has no sentence
+            found |= {" ".join(words[2:4]), words[0][:3]}
     return sorted(found)
 
 
